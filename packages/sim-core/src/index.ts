@@ -13,7 +13,19 @@
  *   SyslabError, Problem, errorCatalogue
  *   types: Scenario, Result, RunOptions, Progress, Distribution, Step, …
  */
+
+export { catalogueError, catalogueMessage, type ErrorCode, errorCatalogue } from "./errors/catalogue";
 export type { Problem } from "./errors/problem";
 export { SyslabError } from "./errors/syslab-error";
 export type * from "./result/model";
+export { DEFAULT_LIMITS } from "./run/limits";
+export type { Progress, RunOptions } from "./run/run-options";
+export { runScenario } from "./run/run-scenario";
+export { simulate } from "./run/simulate";
+export { type SweepResult, type SweepValue, sweep } from "./run/sweep";
+export { canonicalScenario, scenarioHash } from "./scenario/canonical";
+export { parseDuration } from "./scenario/duration";
+export { scenarioJsonSchema } from "./scenario/json-schema";
 export type * from "./scenario/model";
+export { type ParseResult, parseScenario } from "./scenario/parse-scenario";
+export { ENGINE_VERSION } from "./version";

@@ -47,7 +47,9 @@ export class Simulation {
 
   /** Runs until the next event would be after `until` (the clock then stands at `until`), or nothing is pending. */
   run(until = Number.POSITIVE_INFINITY): void {
-    while (this.calendar.peekTime() <= until) this.step();
+    const calendar = this.calendar;
+    // peekTime() is Infinity when nothing is pending, so test `pending` too: Infinity <= Infinity.
+    while (calendar.pending > 0 && calendar.peekTime() <= until) this.step();
     if (until !== Number.POSITIVE_INFINITY && this.now < until) this.now = until;
   }
 }

@@ -10,6 +10,8 @@ export interface LatencySummary {
   p99: number;
   p999: number;
   max: number;
+  /** Standard deviation of latency over the measured completions. */
+  sd: number;
   /** 95% confidence interval for the mean, by batch means over the measured part. */
   meanCi95: { low: number; high: number; method: "batch-means"; batches: number };
 }
@@ -18,6 +20,8 @@ export interface WaitSummary {
   mean: number;
   p50: number;
   p99: number;
+  /** Share of completed requests that waited in a line at all (P(wait) in queueing formulas). */
+  probability: number;
 }
 
 export interface StationStats {
@@ -26,6 +30,29 @@ export interface StationStats {
   inSystem: { mean: number; max: number }; // waiting + in service
   served: number;
   rejected: number;
+}
+
+/** A server component's figures (scenario type "server"): a station's, plus its CPU and accept queue. */
+export interface ServerStats extends StationStats {
+  /** Fractions of core time (all cores × measured time): useful work, and context switches plus migration penalties. */
+  cpu: { useful: number; switching: number; cores: { useful: number; switching: number }[] };
+  contextSwitches: number;
+  migrations: number;
+  /** Bytes: processes, threads started and open connections at their peak. */
+  peakMemory: number;
+  /** Threads started (thread-pool starts them as needed). */
+  threads: number;
+  acceptQueue: { capacity: number; peak: number; drops: number; resets: number; connectTimeouts: number };
+  /** CPU seconds spent on requests whose client had timed out. */
+  wastedCpu: number;
+}
+
+/** A pool component's figures (scenario type "pool"). */
+export interface PoolStats extends StationStats {
+  /** Callers that waited longer than acquireTimeout (counted in rejected too). */
+  acquireTimeouts: number;
+  /** Time-weighted mean and peak of connections in use. */
+  inUse: { mean: number; max: number };
 }
 
 export interface Series {
@@ -47,7 +74,7 @@ export interface Result {
     arrived: number;
     completed: number;
     failed: { rejected: number; reset: number; timeout: number };
-    byClass: Record<string, { arrived: number; completed: number; latencyMean: number }>;
+    byClass: Record<string, { arrived: number; completed: number; latencyMean: number; waitMean: number }>;
   };
   throughput: number;
   latency: LatencySummary;

@@ -1,0 +1,64 @@
+// Reads the API's settings from environment variables, with the defaults documented in the README.
+
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Built docs site served at `/` when the folder exists. */
+  docsDir: string;
+  /** Worker threads running simulations. */
+  poolSize: number;
+  /** Runs accepted but not finished (queued + running) before POST answers 503. */
+  runQueueLimit: number;
+  /** Per-run limits handed to the engine. */
+  limits: { maxEvents: number; maxWallTime: number; maxSimTime: number };
+  /** Requests per minute per client IP on /v1 and /r; 0 turns the limit off. */
+  rateLimit: number;
+  bodyLimit: number;
+  /** Longest `?wait=` a long poll may ask for, in seconds. */
+  maxWait: number;
+  /** How long SIGTERM waits for running runs before re-queueing them, in seconds. */
+  drainTimeout: number;
+  /** Most values in one sweep. */
+  maxSweepValues: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    host: env.HOST || "127.0.0.1",
+    port: int(env, "PORT", 8787),
+    dataDir: env.DATA_DIR || "./data",
+    docsDir: env.DOCS_DIR || fileURLToPath(new URL("../../docs/dist", import.meta.url)),
+    poolSize: int(env, "POOL_SIZE", availableParallelism()),
+    runQueueLimit: int(env, "RUN_QUEUE_LIMIT", 100),
+    limits: {
+      maxEvents: num(env, "SYSLAB_MAX_EVENTS", 50_000_000),
+      maxWallTime: num(env, "SYSLAB_MAX_WALL_TIME", 30),
+      maxSimTime: num(env, "SYSLAB_MAX_SIM_TIME", 1e7),
+    },
+    rateLimit: int(env, "RATE_LIMIT", 600),
+    bodyLimit: int(env, "BODY_LIMIT", 1_048_576),
+    maxWait: num(env, "MAX_WAIT", 60),
+    drainTimeout: num(env, "DRAIN_TIMEOUT", 10),
+    maxSweepValues: int(env, "MAX_SWEEP_VALUES", 50),
+  };
+}
+
+function num(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number): number {
+  const value = num(env, name, fallback);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${env[name]}"`);
+  return value;
+}

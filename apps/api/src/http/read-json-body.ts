@@ -1,0 +1,13 @@
+// Reads a request body as JSON, turning a parse failure into a 400 problem.
+
+import type { Context } from "hono";
+import { apiErrors } from "../errors/catalogue";
+
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw apiErrors.invalidJson(err instanceof Error ? err.message : String(err));
+  }
+}

@@ -1,0 +1,313 @@
+// Builds the OpenAPI 3.1 document served at /openapi.json. The scenario schema is the engine's own
+// scenarioJsonSchema, generated from the schema that validates every submitted scenario.
+
+import { ENGINE_VERSION, scenarioJsonSchema } from "@syslab/sim-core";
+import { sweepRequestSchema } from "../sweeps/sweep-request";
+
+const scenarioPointer = "#/components/schemas/Scenario";
+
+/** Re-roots the scenario schema's internal references under components/schemas/Scenario. */
+function rebase(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rebase);
+  if (typeof node !== "object" || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "$ref" && typeof value === "string" && value.startsWith("#")) out[key] = scenarioPointer + value.slice(1);
+    else if (key === "$schema" || key === "$id") continue;
+    else out[key] = rebase(value);
+  }
+  return out;
+}
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
+
+const retryAfter = {
+  "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 1 } },
+};
+
+const idParameter = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "A run id, as returned by POST /v1/runs.",
+  schema: { type: "string", pattern: "^[0-9a-f]{20}$" },
+};
+
+export interface OpenApiOptions {
+  /** Most values in one sweep (MAX_SWEEP_VALUES). */
+  maxSweepValues?: number;
+  /** Absolute URL of the server, listed under `servers`; absent: relative to where the document was fetched. */
+  serverUrl?: string;
+}
+
+export function openApiDocument(opts: OpenApiOptions = {}) {
+  const jsonBody = (ref: string) => ({
+    required: true,
+    content: { "application/json": { schema: { $ref: ref } } },
+  });
+  const runCreated = {
+    content: { "application/json": { schema: { $ref: "#/components/schemas/RunCreated" } } },
+    headers: { Location: { description: "URL of the run.", schema: { type: "string" } } },
+  };
+  const submitErrors = {
+    "400": problemResponse("The body is not JSON."),
+    "413": problemResponse("The body is larger than BODY_LIMIT."),
+    "415": problemResponse("The Content-Type is not application/json."),
+    "422": problemResponse("The scenario (or sweep) is not valid; every problem is listed with its JSON path."),
+    "429": { ...problemResponse("Too many requests from this client; see Retry-After."), headers: retryAfter },
+    "503": { ...problemResponse("The run queue is full or the server is stopping; see Retry-After."), headers: retryAfter },
+  };
+  const rateLimited = { "429": { ...problemResponse("Too many requests from this client."), headers: retryAfter } };
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "syslab API",
+      version: ENGINE_VERSION,
+      description:
+        "Submit a scenario, get a run id, long-poll or stream its progress, and share a link to the result. " +
+        "Errors are application/problem+json (RFC 9457).",
+    },
+    ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
+    paths: {
+      "/v1/runs": {
+        post: {
+          operationId: "createRun",
+          summary: "Submit a scenario",
+          description:
+            "Validates the scenario and queues a run. The run id derives from the canonical scenario and the " +
+            "engine version: submitting the same scenario again answers 200 with the stored run instead of 201.",
+          requestBody: jsonBody(scenarioPointer),
+          responses: {
+            "201": { description: "A new run was queued.", ...runCreated },
+            "200": { description: "This scenario was submitted before; the existing run.", ...runCreated },
+            ...submitErrors,
+          },
+        },
+      },
+      "/v1/sweeps": {
+        post: {
+          operationId: "createSweep",
+          summary: "Submit a parameter sweep",
+          description: "Sets `path` in the scenario to each of `values` in turn and submits one ordinary run per value.",
+          requestBody: jsonBody("#/components/schemas/SweepRequest"),
+          responses: {
+            "201": {
+              description: "At least one new run was queued.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/SweepCreated" } } },
+            },
+            "200": {
+              description: "Every run existed already.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/SweepCreated" } } },
+            },
+            ...submitErrors,
+          },
+        },
+      },
+      "/v1/runs/{id}": {
+        get: {
+          operationId: "getRun",
+          summary: "Read a run",
+          description: "Status, timings and, when done, the result. With `wait`, holds the request until the run finishes.",
+          parameters: [
+            idParameter,
+            {
+              name: "wait",
+              in: "query",
+              required: false,
+              description: "Long poll: seconds to wait for the run to finish (capped by the server's MAX_WAIT).",
+              schema: { type: "number", minimum: 0 },
+            },
+          ],
+          responses: {
+            "200": { description: "The run.", content: { "application/json": { schema: { $ref: "#/components/schemas/Run" } } } },
+            "400": problemResponse("`wait` is not a non-negative number."),
+            "404": problemResponse("No run has this id."),
+            ...rateLimited,
+          },
+        },
+      },
+      "/v1/runs/{id}/events": {
+        get: {
+          operationId: "streamRunEvents",
+          summary: "Stream a run's progress",
+          description:
+            "Server-sent events: `status` ({status}), `progress` ({simulatedTime, events, percent}), then `result` " +
+            "(the run, with its result) or `failed` (the run, with its error), after which the stream ends.",
+          parameters: [idParameter],
+          responses: {
+            "200": { description: "An event stream.", content: { "text/event-stream": { schema: { type: "string" } } } },
+            "404": problemResponse("No run has this id."),
+            ...rateLimited,
+          },
+        },
+      },
+      "/v1/runs/{id}/chart.svg": {
+        get: {
+          operationId: "getRunChart",
+          summary: "A chart of the run, as SVG",
+          parameters: [
+            idParameter,
+            {
+              name: "kind",
+              in: "query",
+              required: false,
+              description: "`latency` (percentiles, the default) or `series` (mean latency over time).",
+              schema: { type: "string", enum: ["latency", "series"], default: "latency" },
+            },
+          ],
+          responses: {
+            "200": { description: "The chart; a placeholder while the run is unfinished.", content: { "image/svg+xml": { schema: { type: "string" } } } },
+            "400": problemResponse("`kind` is not latency or series."),
+            "404": problemResponse("No run has this id."),
+            ...rateLimited,
+          },
+        },
+      },
+      "/r/{id}": {
+        get: {
+          operationId: "sharePage",
+          summary: "The share page of a run",
+          description: "HTML with the key numbers, SVG charts and link-preview meta tags; reloads itself until the run is done.",
+          parameters: [idParameter],
+          responses: {
+            "200": { description: "The page.", content: { "text/html": { schema: { type: "string" } } } },
+            "404": problemResponse("No run has this id."),
+            ...rateLimited,
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "openApi",
+          summary: "This document",
+          responses: { "200": { description: "The OpenAPI document.", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+      "/healthz": {
+        get: {
+          operationId: "health",
+          summary: "Liveness and queue figures",
+          responses: {
+            "200": { description: "Serving.", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } },
+            "503": { description: "Draining before a stop.", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Scenario: rebase(scenarioJsonSchema),
+        SweepRequest: sweepRequestSchema(opts.maxSweepValues ?? 50),
+        Links: {
+          type: "object",
+          required: ["self", "events", "share", "chart"],
+          properties: {
+            self: { type: "string", format: "uri" },
+            events: { type: "string", format: "uri" },
+            share: { type: "string", format: "uri" },
+            chart: { type: "string", format: "uri" },
+          },
+        },
+        Status: { type: "string", enum: ["queued", "running", "done", "failed"] },
+        RunCreated: {
+          type: "object",
+          required: ["id", "status", "links"],
+          properties: {
+            id: { type: "string", pattern: "^[0-9a-f]{20}$" },
+            status: { $ref: "#/components/schemas/Status" },
+            name: { type: ["string", "null"] },
+            links: { $ref: "#/components/schemas/Links" },
+          },
+        },
+        SweepCreated: {
+          type: "object",
+          required: ["path", "values", "runs"],
+          properties: {
+            path: { type: "string" },
+            values: { type: "array" },
+            runs: {
+              type: "array",
+              items: {
+                allOf: [{ $ref: "#/components/schemas/RunCreated" }, { type: "object", properties: { value: {} } }],
+              },
+            },
+          },
+        },
+        Run: {
+          type: "object",
+          required: ["id", "status", "engineVersion", "scenarioHash", "createdAt", "links"],
+          properties: {
+            id: { type: "string" },
+            status: { $ref: "#/components/schemas/Status" },
+            name: { type: ["string", "null"] },
+            engineVersion: { type: "string" },
+            scenarioHash: { type: "string" },
+            createdAt: { type: "string", format: "date-time" },
+            startedAt: { type: ["string", "null"], format: "date-time" },
+            finishedAt: { type: ["string", "null"], format: "date-time" },
+            wallMs: { type: ["integer", "null"], description: "Wall-clock milliseconds the run took." },
+            links: { $ref: "#/components/schemas/Links" },
+            progress: {
+              type: "object",
+              description: "While running: the latest progress.",
+              properties: { simulatedTime: { type: "number" }, events: { type: "integer" }, percent: { type: "number" } },
+            },
+            result: { type: "object", description: "When done: the result (see the Result contract in the docs)." },
+            error: { $ref: "#/components/schemas/RunError" },
+          },
+        },
+        RunError: {
+          type: "object",
+          required: ["code", "title", "message", "hint"],
+          properties: {
+            code: { type: "string", examples: ["limit.events", "limit.wall-time", "limit.sim-time"] },
+            title: { type: "string" },
+            message: { type: "string" },
+            hint: { type: "string" },
+            problems: { type: "array", items: { $ref: "#/components/schemas/ValidationProblem" } },
+          },
+        },
+        ValidationProblem: {
+          type: "object",
+          required: ["path", "code", "message"],
+          properties: {
+            path: { type: "string", examples: ["workload.requests[0].steps[1].call"] },
+            code: { type: "string" },
+            message: { type: "string" },
+          },
+        },
+        Problem: {
+          type: "object",
+          description: "RFC 9457 problem details.",
+          required: ["type", "title", "status", "detail", "code"],
+          properties: {
+            type: { type: "string", format: "uri" },
+            title: { type: "string" },
+            status: { type: "integer" },
+            detail: { type: "string" },
+            instance: { type: "string" },
+            code: { type: "string" },
+            hint: { type: "string" },
+            problems: { type: "array", items: { $ref: "#/components/schemas/ValidationProblem" } },
+          },
+        },
+        Health: {
+          type: "object",
+          required: ["status", "engineVersion", "runs"],
+          properties: {
+            status: { type: "string", enum: ["ok", "draining"] },
+            engineVersion: { type: "string" },
+            runs: {
+              type: "object",
+              properties: { pending: { type: "integer" }, running: { type: "integer" }, queueLimit: { type: "integer" } },
+            },
+          },
+        },
+      },
+    },
+  };
+}

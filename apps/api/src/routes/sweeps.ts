@@ -1,0 +1,64 @@
+// POST /v1/sweeps: one scenario, one field, several values → one ordinary run per value.
+
+import type { Problem } from "@syslab/sim-core";
+import { Hono } from "hono";
+import type { AppDeps } from "../app-deps";
+import { apiErrors } from "../errors/catalogue";
+import { requestOrigin } from "../http/origin";
+import { readJsonBody } from "../http/read-json-body";
+import { limitBody } from "../middleware/limit-body";
+import { requireJson } from "../middleware/require-json";
+import { acceptRuns } from "../runs/accept-runs";
+import { type PreparedRun, prepareRun } from "../runs/prepare-run";
+import { runSummary } from "../runs/run-representation";
+import { checkSweepRequest } from "../sweeps/sweep-request";
+import { setAtPath } from "../sweeps/set-at-path";
+
+export function sweepsRoutes({ store, scheduler, config }: AppDeps): Hono {
+  const app = new Hono();
+  app.post("/v1/sweeps", requireJson(), limitBody(config.bodyLimit), async (c) => {
+    const checked = checkSweepRequest(await readJsonBody(c), config.maxSweepValues);
+    if (!checked.ok) throw apiErrors.requestInvalid(checked.problems);
+    const { scenario, path, values } = checked.request;
+    const problems: Problem[] = [];
+    const prepared: Extract<PreparedRun, { ok: true }>[] = [];
+    values.forEach((value, i) => {
+      const input = setAtPath(scenario, path, value);
+      if (input === undefined) {
+        problems.push({ path: "path", code: "missing-parent", message: `The scenario has nothing at "${path}" to set.` });
+        return;
+      }
+      const p = prepareRun(input);
+      if (p.ok) {
+        prepared.push(p);
+        return;
+      }
+      for (const problem of p.problems) {
+        // A problem of the base scenario shows once; one caused by a value names that value.
+        const fromValue = problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`);
+        const entry = fromValue
+          ? { path: `values[${i}]`, code: problem.code, message: `${JSON.stringify(value)} at ${problem.path}: ${problem.message}` }
+          : { path: `scenario.${problem.path}`.replace(/\.$/, ""), code: problem.code, message: problem.message };
+        problems.push(entry);
+      }
+    });
+    if (problems.length) throw apiErrors.scenarioInvalid(dedupe(problems));
+    const accepted = acceptRuns(store, scheduler, prepared);
+    const origin = requestOrigin(c);
+    return c.json(
+      { path, values, runs: accepted.map((a, i) => ({ value: values[i], ...runSummary(a.row, origin) })) },
+      accepted.some((a) => a.created) ? 201 : 200,
+    );
+  });
+  return app;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const keys = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\n${p.code}\n${p.message}`;
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  });
+}

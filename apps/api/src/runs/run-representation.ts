@@ -1,0 +1,52 @@
+// The JSON a client sees for a run: status, timings, links, progress, and the result or the error.
+
+import type { RunRow } from "../db/schema";
+import type { RunProgress } from "./run-task";
+
+export interface RunLinks {
+  self: string;
+  events: string;
+  share: string;
+  chart: string;
+}
+
+export function runLinks(origin: string, id: string): RunLinks {
+  return {
+    self: `${origin}/v1/runs/${id}`,
+    events: `${origin}/v1/runs/${id}/events`,
+    share: `${origin}/r/${id}`,
+    chart: `${origin}/v1/runs/${id}/chart.svg`,
+  };
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** The short form POST answers with. */
+export function runSummary(row: RunRow, origin: string) {
+  return { id: row.id, status: row.status, name: row.name, links: runLinks(origin, row.id) };
+}
+
+/**
+ * The full run as a JSON string. The stored result is spliced in as text rather than parsed and
+ * serialised again: on a finished run that is most of the work of a GET.
+ */
+export function runJson(row: RunRow, origin: string, progress?: RunProgress): string {
+  const head = JSON.stringify({
+    id: row.id,
+    status: row.status,
+    name: row.name,
+    engineVersion: row.engineVersion,
+    scenarioHash: row.scenarioHash,
+    createdAt: iso(row.createdAt),
+    startedAt: iso(row.startedAt),
+    finishedAt: iso(row.finishedAt),
+    wallMs: row.wallMs,
+    links: runLinks(origin, row.id),
+    ...(progress && row.status === "running" ? { progress } : {}),
+  });
+  if (row.status === "done" && row.result) return `${head.slice(0, -1)},"result":${row.result}}`;
+  if (row.status === "failed" && row.error) return `${head.slice(0, -1)},"error":${row.error}}`;
+  return head;
+}

@@ -1,0 +1,71 @@
+// The piscina worker: parses a scenario and runs it, reporting start and progress over a MessagePort.
+
+import { parseScenario, runScenario } from "@syslab/sim-core";
+import type { RunErrorBody, RunOutcome, WorkerMessage, WorkerTask } from "./run-task";
+
+/** At most this often, in ms: progress is for people watching, and each message costs the main thread. */
+const progressInterval = 100;
+
+export default function runInWorker(task: WorkerTask): RunOutcome {
+  const started = performance.now();
+  const post = (message: WorkerMessage) => task.port.postMessage(message);
+  const flag = new Int32Array(task.abortFlag);
+  try {
+    post({ type: "started" });
+    const parsed = parseScenario(JSON.parse(task.input));
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        wallMs: Math.round(performance.now() - started),
+        error: {
+          code: "scenario.invalid",
+          title: "The scenario is not valid",
+          message: "The scenario has problems; each is listed with its JSON path.",
+          hint: "Fix every listed problem and submit the scenario again.",
+          problems: parsed.problems,
+        },
+      };
+    }
+    let lastPost = 0;
+    const result = runScenario(parsed.scenario, {
+      limits: task.limits,
+      signal: {
+        get aborted() {
+          return Atomics.load(flag, 0) === 1;
+        },
+      },
+      onProgress: (p) => {
+        const now = performance.now();
+        if (now - lastPost < progressInterval) return;
+        lastPost = now;
+        post({ type: "progress", simulatedTime: p.simulatedTime, events: p.events, percent: p.fraction * 100 });
+      },
+    });
+    // Serialised here so that the main thread, which answers HTTP, only stores a string.
+    return { ok: true, resultJson: JSON.stringify(result), wallMs: Math.round(performance.now() - started) };
+  } catch (err) {
+    return { ok: false, error: errorBody(err), wallMs: Math.round(performance.now() - started) };
+  } finally {
+    task.port.close();
+  }
+}
+
+function errorBody(err: unknown): RunErrorBody {
+  const e = err as Partial<RunErrorBody> | null;
+  if (typeof e?.code === "string" && typeof e.title === "string" && typeof e.hint === "string") {
+    return {
+      code: e.code,
+      title: e.title,
+      message: String(e.message),
+      hint: e.hint,
+      ...(e.problems?.length ? { problems: e.problems } : {}),
+    };
+  }
+  console.error(err);
+  return {
+    code: "run.internal",
+    title: "The run failed unexpectedly",
+    message: "The engine stopped with an internal error.",
+    hint: "Submit the scenario again; if it fails again, report it with the scenario.",
+  };
+}

@@ -1,0 +1,81 @@
+/** The command line's arguments: a scenario file and the options that change what is run or printed. */
+import { parseArgs } from "node:util";
+import type { SweepValue } from "@syslab/sim-core";
+
+export interface CliArgs {
+  help: boolean;
+  file?: string;
+  json: boolean;
+  seed?: number;
+  sweep?: { path: string; values: SweepValue[] };
+}
+
+export const USAGE = `Usage: npm run --silent sim -- <scenario.json> [options]
+
+Runs a syslab scenario and prints a summary of the result.
+
+Options:
+  --json                 print the result as JSON (exactly the result, nothing else)
+  --seed <n>             run with this seed instead of the scenario's (a whole number)
+  --sweep <path>=<v1,v2,…>
+                         run once per value of one field and print a table, e.g.
+                         --sweep components.web.servers=1,2,4,8
+  --help                 show this help
+
+Exit status: 0 on success, 1 when a run fails (e.g. it reaches a limit),
+2 for an invalid scenario, an unreadable file or bad arguments.`;
+
+/** Thrown for arguments that cannot be understood; the message says what to write instead. */
+export class UsageError extends Error {}
+
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true, json: false };
+  if (positionals.length === 0) throw new UsageError("Name a scenario file, e.g. npm run --silent sim -- examples/mm1.json");
+  if (positionals.length > 1) throw new UsageError(`Give one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
+  const args: CliArgs = { help: false, file: positionals[0]!, json: values.json ?? false };
+  if (values.seed !== undefined) {
+    const seed = Number(values.seed);
+    if (!/^\d+$/.test(values.seed) || seed > 2 ** 32 - 1) {
+      throw new UsageError(`--seed takes a whole number from 0 to 4294967295; got "${values.seed}"`);
+    }
+    args.seed = seed;
+  }
+  if (values.sweep !== undefined) args.sweep = parseSweep(values.sweep);
+  return args;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: "boolean", short: "h" },
+      json: { type: "boolean" },
+      seed: { type: "string" },
+      sweep: { type: "string" },
+    },
+  });
+}
+
+/** `path=1,2,4` → the path and its values; numbers stay numbers, anything else ("5ms") stays a string. */
+function parseSweep(text: string): { path: string; values: SweepValue[] } {
+  const equals = text.indexOf("=");
+  const path = text.slice(0, equals).trim();
+  const list = text.slice(equals + 1).trim();
+  if (equals <= 0 || list === "") {
+    throw new UsageError(`--sweep takes <path>=<values>, e.g. components.web.servers=1,2,4,8; got "${text}"`);
+  }
+  const values = list.split(",").map((part) => part.trim());
+  if (values.some((v) => v === "")) throw new UsageError(`--sweep has an empty value in "${list}"`);
+  return { path, values: values.map((v) => (NUMBER.test(v) ? Number(v) : v)) };
+}

@@ -1,0 +1,61 @@
+/**
+ * The command line's work, apart from the process: reads the scenario, runs it (or a sweep) and
+ * writes the summary or JSON. Returns the exit status: 0 done, 1 the run failed, 2 the input
+ * (scenario, file or arguments) is wrong. Errors are sentences, never stack traces.
+ */
+import { type Result, SyslabError, simulate, sweep } from "@syslab/sim-core";
+import { parseCliArgs, USAGE, UsageError } from "./args";
+import { readScenarioFile } from "./read-scenario";
+import { formatSummary } from "./summary";
+import { formatSweepTable } from "./sweep-table";
+
+export interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+// Codes of errors in what the user gave (exit 2); any other SyslabError is a failed run (exit 1).
+const INPUT_ERRORS = ["scenario.", "input.", "sweep."];
+
+export function cli(argv: string[], io: Output): number {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.help) {
+      io.out(`${USAGE}\n`);
+      return 0;
+    }
+    const file = args.file!;
+    const input = readScenarioFile(file);
+    if (args.seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
+      (input as Record<string, unknown>).seed = args.seed;
+    }
+    if (args.sweep !== undefined) {
+      const result = sweep(input, args.sweep.path, args.sweep.values);
+      io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatSweepTable(result));
+    } else {
+      const result: Result = simulate(input);
+      io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatSummary(result, file));
+    }
+    return 0;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: Output): number {
+  if (error instanceof UsageError) {
+    io.err(`${error.message}\nRun with --help to see the options.\n`);
+    return 2;
+  }
+  if (error instanceof SyslabError) {
+    if (error.problems.length > 0) {
+      for (const problem of error.problems) io.err(`${problem.path || "(root)"}: ${problem.message}\n`);
+    } else {
+      io.err(`${error.message}\n${error.hint}\n`);
+    }
+    return INPUT_ERRORS.some((prefix) => error.code.startsWith(prefix)) ? 2 : 1;
+  }
+  // Not a user's mistake: say so plainly, without a stack trace.
+  io.err(`syslab failed unexpectedly: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,40 @@
+/** The readable summary of one run: what a person looks at first, in milliseconds and per second. */
+import type { Result } from "@syslab/sim-core";
+import { milliseconds } from "./milliseconds";
+import { textTable } from "./text-table";
+
+const count = (n: number) => n.toLocaleString("en-US");
+const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
+
+export function formatSummary(result: Result, file: string): string {
+  const { requests, latency, wait } = result;
+  const failed = requests.failed;
+  const failedTotal = failed.rejected + failed.reset + failed.timeout;
+  const ci = latency.meanCi95;
+  const lines = [
+    result.name ?? file,
+    `  scenario ${file}, seed ${result.seed}, hash ${result.scenarioHash.slice(0, 12)}, engine ${result.engine.version}`,
+    `  simulated ${result.simulated.time.toFixed(3)} s (measured part), ${count(result.simulated.events)} events`,
+    "",
+    `requests     arrived ${count(requests.arrived)}, completed ${count(requests.completed)}, failed ${count(failedTotal)} ` +
+      `(rejected ${count(failed.rejected)}, reset ${count(failed.reset)}, timeout ${count(failed.timeout)})`,
+    `throughput   ${result.throughput.toFixed(3)} requests/s`,
+    `latency      mean ${milliseconds(latency.mean)} ms, 95% CI ${milliseconds(ci.low)}–${milliseconds(ci.high)} ms (${ci.method}, ${ci.batches} batches)`,
+    `             p50 ${milliseconds(latency.p50)}, p90 ${milliseconds(latency.p90)}, p99 ${milliseconds(latency.p99)}, ` +
+      `p99.9 ${milliseconds(latency.p999)}, max ${milliseconds(latency.max)} ms`,
+    `wait         mean ${milliseconds(wait.mean)} ms, p50 ${milliseconds(wait.p50)}, p99 ${milliseconds(wait.p99)} ms`,
+    "",
+    textTable(
+      ["component", "utilisation", "queue mean", "queue max", "served", "rejected"],
+      Object.entries(result.components).map(([name, c]) => [
+        name,
+        percent(c.utilization),
+        c.queueLength.mean.toFixed(3),
+        String(c.queueLength.max),
+        count(c.served),
+        count(c.rejected),
+      ]),
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,195 @@
+// <syslab-playground>: validates the scenario in the Worker as you type, runs it, shows every result
+// field and the time series, and shares it.
+import type { Problem, Result } from "@syslab/sim-core";
+import { copyText, curlCommand, shareRun } from "./share-run";
+import { ask } from "./sim-client";
+import { WidgetChart } from "./uplot-chart";
+
+const SERIES_CHARTS: Record<string, { title: string; yLabel: string; scale: number }> = {
+  throughput: { title: "Throughput over time", yLabel: "Completed per second", scale: 1 },
+  latencyMean: { title: "Mean latency over time", yLabel: "Mean latency (ms)", scale: 1000 },
+  inSystem: { title: "Requests in the system over time", yLabel: "Requests", scale: 1 },
+};
+
+/** Every leaf of the result except the time series, as dotted paths. */
+function resultRows(value: unknown, path: string, rows: [string, string][]): [string, string][] {
+  if (Array.isArray(value)) {
+    rows.push([path, value.join(", ")]);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      if (path === "" && key === "series") continue;
+      resultRows(child, path === "" ? key : `${path}.${key}`, rows);
+    }
+  } else {
+    rows.push([path, typeof value === "number" ? String(Number(value.toPrecision(6))) : String(value)]);
+  }
+  return rows;
+}
+
+class SyslabPlayground extends HTMLElement {
+  #sequence = 0;
+  #charts = new Map<string, WidgetChart>();
+
+  connectedCallback(): void {
+    const editor = this.querySelector<HTMLTextAreaElement>("[data-editor]")!;
+    const gutter = this.querySelector<HTMLElement>("[data-gutter]")!;
+    for (const hidden of this.querySelectorAll<HTMLElement>("[data-needs-js]")) hidden.hidden = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    editor.addEventListener("input", () => {
+      const lines = editor.value.split("\n").length;
+      gutter.textContent = Array.from({ length: lines }, (_, i) => i + 1).join("\n");
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.#validate(), 200);
+    });
+    editor.addEventListener("scroll", () => {
+      gutter.scrollTop = editor.scrollTop;
+    });
+    editor.addEventListener("keydown", (event) => {
+      if (event.key !== "Tab" || event.shiftKey) return;
+      event.preventDefault();
+      editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end");
+      editor.dispatchEvent(new Event("input"));
+    });
+    this.querySelector("[data-action=run]")?.addEventListener("click", () => void this.#run());
+    this.querySelector("[data-action=share]")?.addEventListener("click", () => void this.#share());
+    this.querySelector("[data-action=curl]")?.addEventListener("click", () => void this.#copyCurl());
+  }
+
+  #text(): string {
+    return this.querySelector<HTMLTextAreaElement>("[data-editor]")!.value;
+  }
+
+  #status(text: string, kind: "info" | "error" = "info"): void {
+    const status = this.querySelector<HTMLElement>("[data-status]")!;
+    status.textContent = text;
+    status.dataset.kind = kind;
+  }
+
+  #showProblems(problems: Problem[]): void {
+    const list = this.querySelector<HTMLElement>("[data-problems]")!;
+    list.hidden = false;
+    if (problems.length === 0) {
+      list.dataset.ok = "";
+      list.replaceChildren(Object.assign(document.createElement("li"), { textContent: "✓ Valid scenario." }));
+      return;
+    }
+    delete list.dataset.ok;
+    list.replaceChildren(
+      ...problems.map((problem) => {
+        const item = document.createElement("li");
+        const path = document.createElement("code");
+        path.textContent = problem.path;
+        item.append(path, `: ${problem.message}`);
+        return item;
+      }),
+    );
+  }
+
+  async #validate(): Promise<boolean> {
+    const sequence = ++this.#sequence;
+    const response = await ask({ kind: "validate", text: this.#text() });
+    if (sequence !== this.#sequence) return false;
+    const problems = response.kind === "validate" ? response.problems : response.kind === "error" ? response.problems : [];
+    this.#showProblems(problems);
+    return problems.length === 0;
+  }
+
+  async #run(): Promise<void> {
+    if (!(await this.#validate())) {
+      this.#status("Fix the problems listed above first.", "error");
+      return;
+    }
+    this.#status("Simulating…");
+    const response = await ask({ kind: "run", text: this.#text() });
+    if (response.kind === "error") {
+      this.#status(response.message, "error");
+      if (response.problems.length > 0) this.#showProblems(response.problems);
+      return;
+    }
+    if (response.kind !== "run") return;
+    this.#showResult(response.result);
+    this.#status(`Done: ${response.result.simulated.events.toLocaleString("en-US")} events simulated.`);
+  }
+
+  #showResult(result: Result): void {
+    this.querySelector<HTMLElement>("[data-results]")!.hidden = false;
+    const body = this.querySelector("[data-result-table] tbody")!;
+    body.replaceChildren(
+      ...resultRows(result, "", []).map(([path, value]) => {
+        const row = document.createElement("tr");
+        const name = document.createElement("td");
+        name.textContent = path;
+        name.dataset.field = path;
+        const cell = document.createElement("td");
+        cell.className = "num";
+        cell.textContent = value;
+        row.append(name, cell);
+        return row;
+      }),
+    );
+    for (const box of this.querySelectorAll<HTMLElement>("[data-series-chart]")) {
+      const key = box.dataset.seriesChart as "throughput" | "latencyMean" | "inSystem";
+      const spec = SERIES_CHARTS[key]!;
+      const values = result.series[key] ?? [];
+      let chart = this.#charts.get(key);
+      if (!chart) {
+        chart = new WidgetChart(box);
+        this.#charts.set(key, chart);
+      }
+      chart.draw({
+        title: spec.title,
+        xLabel: "Simulated time (s)",
+        yLabel: spec.yLabel,
+        series: [
+          {
+            name: spec.yLabel,
+            style: "line",
+            points: result.series.time.map((t, i): [number, number] => [t, (values[i] ?? 0) * spec.scale]),
+          },
+        ],
+      });
+    }
+  }
+
+  #scenario(): unknown {
+    try {
+      return JSON.parse(this.#text());
+    } catch {
+      return undefined;
+    }
+  }
+
+  async #share(): Promise<void> {
+    const scenario = this.#scenario();
+    if (scenario === undefined || !(await this.#validate())) {
+      this.#status("Fix the problems listed above first.", "error");
+      return;
+    }
+    this.#status("Storing the run…");
+    try {
+      const run = await shareRun(scenario);
+      const link = this.querySelector<HTMLAnchorElement>("[data-share-link]")!;
+      link.href = run.url;
+      link.textContent = run.url;
+      link.hidden = false;
+      this.#status((await copyText(run.url)) ? "Link copied:" : "Link:");
+    } catch (error) {
+      this.#status(`Could not share: ${error instanceof Error ? error.message : String(error)}`, "error");
+    }
+  }
+
+  async #copyCurl(): Promise<void> {
+    const scenario = this.#scenario();
+    if (scenario === undefined) {
+      this.#status("The scenario is not valid JSON.", "error");
+      return;
+    }
+    const command = curlCommand(scenario);
+    const box = this.querySelector<HTMLElement>("[data-curl]")!;
+    box.textContent = command;
+    box.hidden = false;
+    this.#status((await copyText(command)) ? "curl command copied." : "Copy the curl command below.");
+  }
+}
+
+customElements.define("syslab-playground", SyslabPlayground);

@@ -1,0 +1,14 @@
+// Messages between the page and the simulation Worker.
+import type { Problem, Result } from "@syslab/sim-core";
+import type { Params, WidgetView } from "../widgets/view";
+
+export type SimRequest =
+  | { kind: "widget"; widget: string; params: Params }
+  | { kind: "validate"; text: string }
+  | { kind: "run"; text: string };
+
+export type SimResponse =
+  | { kind: "widget"; view: WidgetView }
+  | { kind: "validate"; problems: Problem[] }
+  | { kind: "run"; result: Result }
+  | { kind: "error"; message: string; problems: Problem[] };

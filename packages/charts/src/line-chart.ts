@@ -1,0 +1,100 @@
+// Line chart of one or more numeric series, e.g. latency or throughput over simulated time.
+
+import { r, plotArea, scale, svgDocument, yAxis } from "./chart-frame";
+import { escapeXml } from "./escape-xml";
+import { formatValue, type ValueFormat } from "./format-value";
+import { niceTicks } from "./nice-ticks";
+import { ink, palette } from "./palette";
+
+export interface LineSeries {
+  name: string;
+  points: [number, number][];
+}
+
+export interface LineChartOptions {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: LineSeries[];
+  width?: number;
+  height?: number;
+  /** How tick labels read; `duration` expects seconds. Default `number`. */
+  xFormat?: ValueFormat;
+  yFormat?: ValueFormat;
+  /** Text for screen readers; a summary of the series is generated when absent. */
+  desc?: string;
+}
+
+export function lineChartSvg(opts: LineChartOptions): string {
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 320;
+  const xFormat = opts.xFormat ?? "number";
+  const yFormat = opts.yFormat ?? "number";
+  const legend = opts.series.length > 1;
+  const plot = plotArea(width, height, legend);
+  const points = opts.series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  const xTicks = niceTicks(xs.length ? Math.min(...xs) : 0, xs.length ? Math.max(...xs) : 1, 6);
+  // Values such as latency and throughput read best against a zero baseline.
+  const yTicks = niceTicks(Math.min(0, ...ys), ys.length ? Math.max(...ys) : 1, 5);
+  const x = scale(xTicks.min, xTicks.max, plot.left, plot.right);
+  const y = scale(yTicks.min, yTicks.max, plot.bottom, plot.top);
+  const xMax = Math.max(Math.abs(xTicks.min), Math.abs(xTicks.max));
+
+  const xAxis = xTicks.values
+    .map((v) => {
+      const px = r(x(v));
+      return (
+        `<line x1="${px}" x2="${px}" y1="${plot.bottom}" y2="${plot.bottom + 5}" stroke="${ink.axis}"/>` +
+        `<text x="${px}" y="${plot.bottom + 18}" font-size="11" fill="${ink.muted}" text-anchor="middle">${escapeXml(formatValue(v, xFormat, xMax))}</text>`
+      );
+    })
+    .join("");
+  const baseline = `<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="${ink.axis}"/>`;
+  const xTitle = `<text x="${r((plot.left + plot.right) / 2)}" y="${height - 10}" font-size="12" fill="${ink.text}" text-anchor="middle">${escapeXml(opts.xLabel)}</text>`;
+
+  const lines = opts.series
+    .map((s, i) => {
+      const colour = palette[i % palette.length]!;
+      const valid = s.points.filter(([px, py]) => Number.isFinite(px) && Number.isFinite(py));
+      if (valid.length === 0) return "";
+      const d = valid.map(([px, py], j) => `${j === 0 ? "M" : "L"}${r(x(px))} ${r(y(py))}`).join("");
+      const dot =
+        valid.length === 1 ? `<circle cx="${r(x(valid[0]![0]))}" cy="${r(y(valid[0]![1]))}" r="3" fill="${colour}"/>` : "";
+      return `<g class="series"><title>${escapeXml(s.name)}</title><path d="${d}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>${dot}</g>`;
+    })
+    .join("");
+
+  const legendMarkup = legend
+    ? `<g class="legend">${opts.series
+        .map((s, i) => {
+          const lx = plot.left + i * 150;
+          return `<rect x="${lx}" y="${plot.top - 24}" width="12" height="3" fill="${palette[i % palette.length]}"/><text x="${lx + 18}" y="${plot.top - 19}" font-size="12" fill="${ink.text}" dominant-baseline="middle">${escapeXml(s.name)}</text>`;
+        })
+        .join("")}</g>`
+    : "";
+
+  const desc =
+    opts.desc ??
+    `${opts.yLabel} against ${opts.xLabel}. ` +
+      opts.series
+        .map((s) => {
+          const vals = s.points.map(([, v]) => v).filter(Number.isFinite);
+          if (vals.length === 0) return `${s.name}: no data.`;
+          return `${s.name}: ${vals.length} points from ${formatValue(Math.min(...vals), yFormat)} to ${formatValue(Math.max(...vals), yFormat)}.`;
+        })
+        .join(" ");
+
+  return svgDocument({
+    width,
+    height,
+    title: opts.title,
+    desc,
+    body:
+      yAxis(plot, yTicks, yFormat, opts.yLabel) +
+      `<g class="x-axis">${baseline}${xAxis}${xTitle}</g>` +
+      legendMarkup +
+      lines,
+  });
+}

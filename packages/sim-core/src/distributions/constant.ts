@@ -1,0 +1,15 @@
+/** A fixed value (a bare duration in a scenario). */
+import type { Rng } from "../random/rng";
+import type { Sampler } from "./sampler";
+
+export class ConstantSampler implements Sampler {
+  readonly mean: number;
+
+  constructor(value: number) {
+    this.mean = value;
+  }
+
+  sample(_rng: Rng): number {
+    return this.mean;
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * Every error a syslab user can see, in one place: a stable code, a title, a message built from
+ * the details of the case, and a hint on what to do. The wording is part of the interface
+ * (test/sim-core/errors/catalogue.test.ts pins it); codes never change once published.
+ * Scenario problems put the action in the message itself, since each is shown on its own line.
+ */
+import type { Problem } from "./problem";
+import { SyslabError } from "./syslab-error";
+
+interface CatalogueEntry<P> {
+  title: string;
+  message: (params: P) => string;
+  hint: string;
+}
+
+function entry<P = Record<string, never>>(e: CatalogueEntry<P>): CatalogueEntry<P> {
+  return e;
+}
+
+const list = (names: readonly string[]) => (names.length === 0 ? "(none)" : names.join(", "));
+const suggestion = (near: string | undefined) => (near === undefined ? "" : ` Did you mean "${near}"?`);
+
+const DURATION_FORMS =
+  'a number of seconds (0.005) or a string with a unit: "250ns", "150us", "5ms", "2s", "1m", "1h"';
+const DISTRIBUTION_FORMS =
+  'a duration ("5ms"), or one of { "exp": "5ms" }, { "uniform": ["1ms", "5ms"] }, { "normal": { "mean", "sd" } }, ' +
+  '{ "lognormal": { "median", "p99" } }, { "lognormal": { "mu", "sigma" } }, { "erlang": { "k", "mean" } }, ' +
+  '{ "hyperexp": { "mean", "scv" } }, { "pareto": { "scale", "shape" } }, { "empirical": [ … ] }';
+
+export const errorCatalogue = {
+  // ── The scenario as a whole ──────────────────────────────────────────────
+  "scenario.invalid": entry<{ count: number }>({
+    title: "Invalid scenario",
+    message: ({ count }) =>
+      count === 1 ? "The scenario has 1 problem." : `The scenario has ${count} problems.`,
+    hint: "Fix each problem listed (each names its JSON path) and submit the scenario again.",
+  }),
+  "scenario.not-object": entry<{ got: string }>({
+    title: "Scenario is not an object",
+    message: ({ got }) =>
+      `A scenario must be a JSON object such as { "version": 1, "run": …, "workload": …, "entry": …, "components": … }; got ${got}.`,
+    hint: "Start from one of the scenarios in the examples folder.",
+  }),
+
+  // ── One field at a time ──────────────────────────────────────────────────
+  "scenario.required": entry<{ field: string; guide: string }>({
+    title: "Missing field",
+    message: ({ field, guide }) => `"${field}" is required. ${guide}`,
+    hint: "Add the field; the scenario reference lists every field and its default.",
+  }),
+  "scenario.unknown-key": entry<{ key: string; allowed: string[]; near?: string }>({
+    title: "Unknown field",
+    message: ({ key, allowed, near }) =>
+      `"${key}" is not a field here; the fields allowed are: ${list(allowed)}.${suggestion(near)} Remove it or fix its name.`,
+    hint: "Fields are case-sensitive; unknown fields are rejected so that a typo never goes unnoticed.",
+  }),
+  "scenario.type": entry<{ expected: string; got: string }>({
+    title: "Wrong type",
+    message: ({ expected, got }) => `Must be ${expected}; got ${got}.`,
+    hint: "Check the scenario reference for the field's type.",
+  }),
+  "scenario.too-small": entry<{ limit: string; got: string; unit?: string }>({
+    title: "Value too small",
+    message: ({ limit, got, unit }) => `Must be ${limit}${unit ? ` ${unit}` : ""}; got ${got}.`,
+    hint: "Counts, rates and sizes must be positive; durations must not be negative.",
+  }),
+  "scenario.too-large": entry<{ limit: string; got: string }>({
+    title: "Value too large",
+    message: ({ limit, got }) => `Must be ${limit}; got ${got}.`,
+    hint: "Check the scenario reference for the field's range.",
+  }),
+  "scenario.integer": entry<{ got: string }>({
+    title: "Not a whole number",
+    message: ({ got }) => `Must be a whole number; got ${got}.`,
+    hint: "Counts (servers, users, requests, capacities) are whole numbers.",
+  }),
+  "scenario.value": entry<{ allowed: string[]; got: string; near?: string }>({
+    title: "Value not allowed",
+    message: ({ allowed, got, near }) =>
+      `Must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}; got ${got}.${suggestion(near)}`,
+    hint: "Values are case-sensitive.",
+  }),
+  "scenario.version": entry<{ got: string }>({
+    title: "Unsupported scenario version",
+    message: ({ got }) => `Must be 1, the only scenario format so far; got ${got}. Write "version": 1.`,
+    hint: "The version names the scenario format, so that old scenarios keep their meaning.",
+  }),
+  "scenario.empty": entry<{ what: string }>({
+    title: "Empty list",
+    message: ({ what }) => `Must list at least one ${what}.`,
+    hint: "An empty list leaves nothing to simulate.",
+  }),
+
+  "scenario.list-length": entry<{ length: number; got: string }>({
+    title: "Wrong number of items",
+    message: ({ length, got }) => `Must list exactly ${length} items; got ${got}.`,
+    hint: "A uniform distribution takes two bounds: [min, max].",
+  }),
+
+  // ── Durations and distributions ──────────────────────────────────────────
+  "scenario.duration": entry<{ got: string }>({
+    title: "Invalid duration",
+    message: ({ got }) => `${got} is not a duration; write ${DURATION_FORMS}.`,
+    hint: 'A unit is always needed in a string: "5" is ambiguous, "5ms" is not. Durations are never negative.',
+  }),
+  "scenario.distribution": entry<{ got: string; near?: string }>({
+    title: "Invalid distribution",
+    message: ({ got, near }) =>
+      `${got} is not a distribution; write ${DISTRIBUTION_FORMS}.${suggestion(near)}`,
+    hint: "A bare duration is a constant; an object names the distribution by its single key.",
+  }),
+  "scenario.distribution-parameter": entry<{ distribution: string; problem: string }>({
+    title: "Invalid distribution parameter",
+    message: ({ distribution, problem }) => `In this ${distribution} distribution, ${problem}`,
+    hint: "The scenario reference gives each distribution's parameters and their ranges.",
+  }),
+
+  // ── Structure of a scenario ──────────────────────────────────────────────
+  "scenario.run-length": entry<{ got: string }>({
+    title: "Run length missing or ambiguous",
+    message: ({ got }) =>
+      `The run needs exactly one of "duration" (simulated time, e.g. "60s") or "requests" (a count, e.g. 100000); got ${got}.`,
+    hint: "The warm-up comes first and is never measured; the run length counts the measured part.",
+  }),
+  "scenario.warmup": entry<{ length: "duration" | "requests"; got: string }>({
+    title: "Warm-up of the wrong kind",
+    message: ({ length, got }) =>
+      length === "duration"
+        ? `A run measured by "duration" takes its warm-up as a duration too (e.g. "5s"); got ${got}.`
+        : `A run measured by "requests" takes its warm-up as a count of requests too (e.g. 1000); got ${got}.`,
+    hint: "Measure the warm-up in the same unit as the run.",
+  }),
+  "scenario.workload-kind": entry<{ both: boolean }>({
+    title: "Open or closed workload",
+    message: ({ both }) =>
+      both
+        ? 'The workload has both "arrival" (open) and "clients" (closed); keep exactly one.'
+        : 'The workload needs "arrival" (open: { "process": "poisson", "rate": 100 }) or "clients" (closed: { "users": 10, "think": "1s" }).',
+    hint: "An open workload sends requests whatever the response time; a closed one waits for each reply.",
+  }),
+  "scenario.step": entry<{ got: string; near?: string }>({
+    title: "Invalid step",
+    message: ({ got, near }) =>
+      `${got} is not a step; write { "service": <distribution> }, { "cpu": <distribution> }, { "io": <distribution> } or { "call": "<component>", "hold": <distribution> }.${suggestion(near)}`,
+    hint: "A step is an object with one key naming what the request does next.",
+  }),
+  "scenario.component-type": entry<{ got: string; types: string[]; near?: string }>({
+    title: "Unknown component type",
+    message: ({ got, types, near }) =>
+      `${got} is not a component type; the types are: ${list(types)}.${suggestion(near)}`,
+    hint: 'Each component names its kind with "type".',
+  }),
+  "scenario.rate-segments": entry<{ problem: string }>({
+    title: "Invalid piecewise rate",
+    message: ({ problem }) =>
+      `${problem} Write the rate as [{ "from": "0s", "rate": 100 }, { "from": "30s", "rate": 400 }, …].`,
+    hint: "Each segment's rate holds from its `from` time until the next segment's.",
+  }),
+  "scenario.duplicate-name": entry<{ name: string }>({
+    title: "Duplicate request class",
+    message: ({ name }) => `Another request class is already named "${name}"; give each class its own name.`,
+    hint: "Results are reported per request class, by name.",
+  }),
+
+  "scenario.capacity": entry<{ capacity: number; servers: number }>({
+    title: "Capacity below the number of servers",
+    message: ({ capacity, servers }) =>
+      `The capacity (${capacity}) counts requests in service and waiting, so it must be at least the number of servers (${servers}). For no queue at all (M/M/c/c) make it equal to servers.`,
+    hint: "Leave capacity out for an unbounded queue.",
+  }),
+
+  // ── References between parts ─────────────────────────────────────────────
+  "scenario.unknown-component": entry<{ name: string; components: string[]; near?: string }>({
+    title: "Unknown component",
+    message: ({ name, components, near }) =>
+      `"${name}" is not a component; components are: ${list(components)}.${suggestion(near)} Add it under components or fix the name.`,
+    hint: "Component names are the keys of `components`, case-sensitive.",
+  }),
+  "scenario.call-needs-hold": entry<{ target: string; type: string }>({
+    title: "Call without hold",
+    message: ({ target, type }) =>
+      `A call to the ${type} "${target}" needs "hold": how long it serves the request, e.g. "hold": { "exp": "5ms" }.`,
+    hint: "A station or pool serves a call for its hold time.",
+  }),
+  "scenario.call-needs-steps": entry<{ target: string }>({
+    title: "Call without steps",
+    message: ({ target }) =>
+      `A call to the server "${target}" needs "steps": what the server does for it, e.g. "steps": [{ "cpu": "2ms" }].`,
+    hint: "A server runs the steps given on the call.",
+  }),
+  "scenario.call-extra": entry<{ target: string; type: string; field: string }>({
+    title: "Field not used by this call",
+    message: ({ target, type, field }) =>
+      `A call to the ${type} "${target}" does not use "${field}"; remove it.`,
+    hint: "A station or pool serves for `hold`; a server runs `steps`.",
+  }),
+  "scenario.step-not-here": entry<{ step: string; type: string; name: string; use: string }>({
+    title: "Step not possible here",
+    message: ({ step, type, name, use }) => `A "${step}" step cannot run at the ${type} "${name}"; ${use}`,
+    hint: "A station serves `service` steps; a server runs `cpu` and `io` steps; any of them can `call`.",
+  }),
+
+  // ── Running ──────────────────────────────────────────────────────────────
+  "limit.events": entry<{ limit: number; time: number }>({
+    title: "Event limit reached",
+    message: ({ limit, time }) =>
+      `The run stopped after ${limit} events, at simulated time ${time} s, before reaching its end.`,
+    hint: 'Shorten the run ("run.duration" or "run.requests"), lower the load, or raise "run.limits.maxEvents".',
+  }),
+  "limit.wall-time": entry<{ limit: number; time: number }>({
+    title: "Wall-time limit reached",
+    message: ({ limit, time }) =>
+      `The run stopped after ${limit} s of real time, at simulated time ${time} s, before reaching its end.`,
+    hint: 'Shorten the run or raise "run.limits.maxWallTime".',
+  }),
+  "limit.sim-time": entry<{ limit: number }>({
+    title: "Simulated-time limit reached",
+    message: ({ limit }) =>
+      `The run reached ${limit} s of simulated time before measuring the requests it was asked for.`,
+    hint: 'An overloaded system may never finish the requests asked for: lower the load, or raise "run.limits.maxSimTime".',
+  }),
+
+  "run.aborted": entry<{ time: number }>({
+    title: "Run cancelled",
+    message: ({ time }) => `The run was cancelled at simulated time ${time} s.`,
+    hint: "Start the run again to get its result.",
+  }),
+
+  // ── Input around a scenario (command line, HTTP API) ─────────────────────
+  "input.json": entry<{ detail: string }>({
+    title: "Not valid JSON",
+    message: ({ detail }) => `The input is not valid JSON: ${detail}.`,
+    hint: "Check for a missing comma or quote, or a trailing comma, near the position given.",
+  }),
+  "input.file": entry<{ file: string; reason: string }>({
+    title: "File not readable",
+    message: ({ file, reason }) => `Cannot read ${file}: ${reason}.`,
+    hint: "Check the path and the file's permissions.",
+  }),
+  "input.arguments": entry<{ detail: string }>({
+    title: "Invalid arguments",
+    message: ({ detail }) => `${detail}`,
+    hint: "Run with --help to see the options.",
+  }),
+  "sweep.path": entry<{ path: string; reason: string }>({
+    title: "Invalid sweep path",
+    message: ({ path, reason }) => `Cannot sweep "${path}": ${reason}.`,
+    hint: "Write a dotted path into the scenario, e.g. components.web.servers or workload.arrival.rate.",
+  }),
+  "sweep.values": entry({
+    title: "No sweep values",
+    message: () => "A sweep needs at least one value.",
+    hint: "List the values separated by commas, e.g. 1,2,4,8.",
+  }),
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export type ErrorParams<C extends ErrorCode> = Parameters<(typeof errorCatalogue)[C]["message"]>[0];
+
+/** The message of catalogue entry `code` for these details. */
+export function catalogueMessage<C extends ErrorCode>(code: C, params: ErrorParams<C>): string {
+  const render = errorCatalogue[code].message as (p: ErrorParams<C>) => string;
+  const text = render(params);
+  // Messages that open with the value they quote ("an object with …") still start a sentence.
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A SyslabError for catalogue entry `code`, ready to throw. */
+export function catalogueError<C extends ErrorCode>(
+  code: C,
+  params: ErrorParams<C>,
+  problems?: Problem[],
+): SyslabError {
+  const { title, hint } = errorCatalogue[code];
+  return new SyslabError({ code, title, message: catalogueMessage(code, params), hint, problems });
+}

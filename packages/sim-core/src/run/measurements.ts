@@ -1,0 +1,92 @@
+/**
+ * Everything the result reports about requests, gathered as the run goes: counters, latency
+ * and wait histograms, running moments, batch means for the CI, per-class figures, the number
+ * in the system (time-weighted) and the chart series. Reset once, when warm-up ends.
+ */
+import { BatchMeans } from "../stats/batch-means";
+import { LogHistogram } from "../stats/log-histogram";
+import { RunningMoments } from "../stats/running-moments";
+import { TimeSeries } from "../stats/time-series";
+import { TimeWeighted } from "../stats/time-weighted";
+
+/** Buckets in the chart series (even, so pairs merge cleanly). */
+const SERIES_BUCKETS = 120;
+/** Batches for the confidence interval: 30 or more keeps t close to normal (Law & Kelton). */
+const CI_BATCHES = 30;
+
+export class Measurements {
+  arrived = 0;
+  completed = 0;
+  rejected = 0;
+  reset = 0;
+  timeout = 0;
+  /** Completed requests that waited in a line at some point. */
+  waitedCount = 0;
+  readonly latency = new LogHistogram();
+  readonly wait = new LogHistogram();
+  readonly latencyMoments = new RunningMoments();
+  readonly waitMoments = new RunningMoments();
+  readonly batches = new BatchMeans(CI_BATCHES);
+  readonly classArrived: Float64Array;
+  readonly classCompleted: Float64Array;
+  readonly classLatency: RunningMoments[];
+  readonly classWait: RunningMoments[];
+  /** Requests in the system from the clients' view (sent, not yet completed/failed/timed out). */
+  readonly inSystem = new TimeWeighted();
+  readonly series: TimeSeries;
+  startTime = 0;
+
+  constructor(classes: number, seriesBucketWidth: number) {
+    this.classArrived = new Float64Array(classes);
+    this.classCompleted = new Float64Array(classes);
+    this.classLatency = Array.from({ length: classes }, () => new RunningMoments());
+    this.classWait = Array.from({ length: classes }, () => new RunningMoments());
+    this.series = new TimeSeries(SERIES_BUCKETS, seriesBucketWidth / SERIES_BUCKETS);
+  }
+
+  start(now: number): void {
+    this.startTime = now;
+    this.arrived = 0;
+    this.completed = 0;
+    this.rejected = 0;
+    this.reset = 0;
+    this.timeout = 0;
+    this.waitedCount = 0;
+    this.latency.reset();
+    this.wait.reset();
+    this.latencyMoments.reset();
+    this.waitMoments.reset();
+    this.batches.reset();
+    this.classArrived.fill(0);
+    this.classCompleted.fill(0);
+    for (const m of this.classLatency) m.reset();
+    for (const m of this.classWait) m.reset();
+    this.inSystem.reset(now);
+    this.series.start(now, this.inSystem.value);
+  }
+
+  /** The number in the system changes by `delta` (always tracked, measured or not). */
+  changeInSystem(now: number, delta: number): void {
+    this.inSystem.add(now, delta);
+    this.series.setLevel(now, this.inSystem.value);
+  }
+
+  recordArrival(classIndex: number): void {
+    this.arrived++;
+    this.classArrived[classIndex]!++;
+  }
+
+  recordCompletion(now: number, classIndex: number, latency: number, wait: number, waited: boolean): void {
+    this.completed++;
+    if (waited) this.waitedCount++;
+    this.latency.record(latency);
+    this.wait.record(wait);
+    this.latencyMoments.add(latency);
+    this.waitMoments.add(wait);
+    this.batches.add(latency);
+    this.classCompleted[classIndex]!++;
+    this.classLatency[classIndex]!.add(latency);
+    this.classWait[classIndex]!.add(wait);
+    this.series.complete(now, latency);
+  }
+}

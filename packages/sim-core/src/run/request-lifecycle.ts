@@ -1,0 +1,275 @@
+/**
+ * The request lifecycle: creates requests as clients send them, runs their steps in order
+ * (a `service`/`cpu` step at the current host, an `io` step as a plain delay, a `call` at its
+ * target), handles timeouts, and counts what happened for the measured part.
+ *
+ * Phases: warm-up (nothing counted), measuring, stopped. A run measured by duration counts
+ * every event inside the measured window; a run measured by request count marks the first N
+ * arrivals after warm-up and stops when the last of them has completed or failed (arrivals go
+ * on meanwhile so the load stays the same, but later requests are not counted).
+ */
+import type { EventHandler } from "../kernel/event-handler";
+import type { Simulation } from "../kernel/simulation";
+import type { Rng } from "../random/rng";
+import type { RunLength } from "../scenario/model";
+import type { ArrivalSink } from "../workload/arrival-sink";
+import { ClassPicker } from "../workload/class-picker";
+import { type CompiledStep, STEP_CALL, STEP_IO } from "../workload/compiled-step";
+import type { Request } from "../workload/request";
+import { RequestPool } from "../workload/request-pool";
+import type { Component, FailureReason, RequestFlow } from "./component";
+import type { Measurements } from "./measurements";
+
+const IO_DONE = 0;
+const TIMEOUT = 1;
+const WARMUP_END = 2;
+const MEASURE_END = 3;
+
+const WARMUP = 0;
+const MEASURING = 1;
+const STOPPED = 2;
+
+/** One request class made ready to run. */
+export interface RunnableClass {
+  steps: CompiledStep[];
+  priority: number;
+  timeout: number; // seconds; Infinity when none
+}
+
+export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler {
+  private readonly sim: Simulation;
+  private readonly rng: Rng;
+  private readonly picker: ClassPicker;
+  private classes: RunnableClass[] = [];
+  private entry: Component | null = null;
+  /** Components, for resetting their statistics when measuring starts. */
+  private components: Component[] = [];
+  private readonly pool = new RequestPool();
+  private readonly stats: Measurements;
+  private readonly warmup: RunLength;
+  private readonly length: RunLength;
+  private phase = WARMUP;
+  private nextId = 0;
+  private warmupArrived = 0;
+  /** Measured requests (request-count runs) not yet over from the client's view. */
+  private measuredOutstanding = 0;
+  private measuredArrived = 0;
+  /** Called when a closed-workload user's request is over. */
+  onUserFree: ((user: number) => void) | null = null;
+  /** Simulated time at which measuring ended (valid once stopped). */
+  endTime = 0;
+
+  constructor(
+    sim: Simulation,
+    rng: Rng,
+    weights: number[],
+    stats: Measurements,
+    warmup: RunLength,
+    length: RunLength,
+  ) {
+    this.sim = sim;
+    this.rng = rng;
+    this.picker = new ClassPicker(weights);
+    this.stats = stats;
+    this.warmup = warmup;
+    this.length = length;
+  }
+
+  /** Completes the set-up once the components exist (they are built with this object as their flow). */
+  configure(entry: Component, classes: RunnableClass[], components: Component[]): void {
+    this.entry = entry;
+    this.classes = classes;
+    this.components = components;
+  }
+
+  get measuring(): boolean {
+    return this.phase === MEASURING;
+  }
+
+  get stopped(): boolean {
+    return this.phase === STOPPED;
+  }
+
+  /** Fraction of the measured part done, for progress reports. */
+  get fraction(): number {
+    if (this.phase === WARMUP) return 0;
+    if (this.phase === STOPPED) return 1;
+    if (this.length.kind === "time") {
+      return this.length.duration > 0 ? Math.min(1, (this.sim.now - this.stats.startTime) / this.length.duration) : 1;
+    }
+    return this.length.count > 0 ? (this.measuredArrived - this.measuredOutstanding) / this.length.count : 1;
+  }
+
+  /** Starts the run: schedules the end of warm-up, or begins measuring at once. */
+  begin(): void {
+    if (this.warmup.kind === "time" && this.warmup.duration > 0) this.sim.schedule(this.warmup.duration, this, WARMUP_END, null);
+    else if (this.warmup.kind === "time" || this.warmup.count <= 0) this.startMeasuring();
+  }
+
+  /** The end of the run if the calendar empties first (e.g. a closed workload with no users). */
+  finishIdle(): void {
+    if (this.phase === WARMUP) this.startMeasuring();
+    if (this.phase === MEASURING) {
+      if (this.length.kind === "time") this.sim.now = Math.max(this.sim.now, this.stats.startTime + this.length.duration);
+      this.stop();
+    }
+  }
+
+  private startMeasuring(): void {
+    const now = this.sim.now;
+    this.phase = MEASURING;
+    this.stats.start(now);
+    for (const component of this.components) component.startMeasurement(now);
+    if (this.length.kind === "time") this.sim.schedule(this.length.duration, this, MEASURE_END, null);
+    else if (this.length.count <= 0) this.stop();
+  }
+
+  private stop(): void {
+    this.phase = STOPPED;
+    this.endTime = this.sim.now;
+  }
+
+  /** Whether what happens to this request now is counted. */
+  private counted(request: Request): boolean {
+    return this.length.kind === "time" ? this.phase === MEASURING : request.measured;
+  }
+
+  inject(user: number): void {
+    if (this.phase === STOPPED) return;
+    const now = this.sim.now;
+    const request = this.pool.acquire();
+    const classIndex = this.picker.pick(this.rng);
+    const cls = this.classes[classIndex]!;
+    request.id = this.nextId++;
+    request.classIndex = classIndex;
+    request.priority = cls.priority;
+    request.arrivalTime = now;
+    request.user = user;
+    request.steps = cls.steps;
+    request.host = this.entry;
+    if (this.phase === MEASURING && this.length.kind === "requests" && this.measuredArrived < this.length.count) {
+      request.measured = true;
+      this.measuredArrived++;
+      this.measuredOutstanding++;
+    }
+    if (this.counted(request)) this.stats.recordArrival(classIndex);
+    this.stats.changeInSystem(now, 1);
+    if (cls.timeout !== Number.POSITIVE_INFINITY) {
+      request.timeoutPending = true;
+      this.sim.schedule(cls.timeout, this, TIMEOUT, request);
+    }
+    if (this.phase === WARMUP && this.warmup.kind === "requests" && ++this.warmupArrived >= this.warmup.count) {
+      this.startMeasuring();
+    }
+    this.advance(request);
+  }
+
+  /** Runs the request's next step, or finishes it when none is left. */
+  private advance(request: Request): void {
+    for (;;) {
+      if (request.stepIndex < request.steps.length) {
+        const step = request.steps[request.stepIndex++]!;
+        if (request.host!.hostsAllSteps === true) request.host!.arrive(request, step);
+        else if (step.kind === STEP_CALL) step.target!.arrive(request, step);
+        else if (step.kind === STEP_IO) this.sim.schedule(step.duration.sample(this.rng), this, IO_DONE, request);
+        else request.host!.arrive(request, step); // service and cpu steps run at the host
+        return;
+      }
+      if (request.depth === 0) {
+        this.complete(request);
+        return;
+      }
+      this.exitFrame(request);
+    }
+  }
+
+  enter(request: Request, host: Component, steps: CompiledStep[]): void {
+    const depth = request.depth++;
+    request.savedSteps[depth] = request.steps;
+    request.savedIndex[depth] = request.stepIndex;
+    request.savedHost[depth] = request.host;
+    request.steps = steps;
+    request.stepIndex = 0;
+    request.host = host;
+  }
+
+  private exitFrame(request: Request): void {
+    const host = request.host!;
+    const depth = --request.depth;
+    request.steps = request.savedSteps[depth]!;
+    request.stepIndex = request.savedIndex[depth]!;
+    request.host = request.savedHost[depth]!;
+    host.leave?.(request);
+  }
+
+  done(request: Request): void {
+    if (request.clientDone) {
+      // Timed out earlier: the visit has ended, drop the rest of its work.
+      while (request.depth > 0) this.exitFrame(request);
+      this.endWork(request);
+      return;
+    }
+    this.advance(request);
+  }
+
+  reject(request: Request, reason: FailureReason = "rejected"): void {
+    while (request.depth > 0) this.exitFrame(request);
+    if (!request.clientDone) {
+      if (this.counted(request)) this.stats[reason]++;
+      this.clientLeaves(request);
+    }
+    this.endWork(request);
+  }
+
+  private complete(request: Request): void {
+    const now = this.sim.now;
+    if (this.counted(request)) {
+      this.stats.recordCompletion(now, request.classIndex, now - request.arrivalTime, request.wait, request.waited);
+    }
+    this.clientLeaves(request);
+    this.endWork(request);
+  }
+
+  /** The client stops waiting for the request (completed, failed or timed out). */
+  private clientLeaves(request: Request): void {
+    request.clientDone = true;
+    this.stats.changeInSystem(this.sim.now, -1);
+    if (request.user >= 0) this.onUserFree?.(request.user);
+    if (request.measured && --this.measuredOutstanding === 0 && this.measuredArrived === (this.length as { count: number }).count) {
+      this.stop();
+    }
+  }
+
+  /** The request's work is over; the object is reused once its timeout event has also fired. */
+  private endWork(request: Request): void {
+    // The first frame ends too: a host that runs whole frames frees what it held.
+    if (request.host?.hostsAllSteps === true) request.host.leave?.(request);
+    request.workDone = true;
+    if (!request.timeoutPending) this.pool.release(request);
+  }
+
+  onEvent(kind: number, payload: unknown): void {
+    switch (kind) {
+      case IO_DONE:
+        this.done(payload as Request);
+        return;
+      case TIMEOUT: {
+        const request = payload as Request;
+        request.timeoutPending = false;
+        if (request.workDone) this.pool.release(request);
+        else if (!request.clientDone) {
+          if (this.counted(request)) this.stats.timeout++;
+          request.timedOut = true;
+          this.clientLeaves(request);
+        }
+        return;
+      }
+      case WARMUP_END:
+        if (this.phase === WARMUP) this.startMeasuring();
+        return;
+      case MEASURE_END:
+        if (this.phase === MEASURING) this.stop();
+        return;
+    }
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * Runs a normalized scenario to its end and returns the result. Deterministic: the same
+ * scenario gives the same result, byte for byte (no wall-clock value enters it).
+ */
+import { catalogueError } from "../errors/catalogue";
+import { SyslabError } from "../errors/syslab-error";
+import { Simulation } from "../kernel/simulation";
+import { randomStream } from "../random/streams";
+import type { Result, StationStats } from "../result/model";
+import { scenarioHash } from "../scenario/canonical";
+import type { Scenario } from "../scenario/model";
+import { ENGINE_VERSION } from "../version";
+import { ClosedClients } from "../workload/closed-clients";
+import { compileSteps } from "../workload/compiled-step";
+import { OpenArrivals } from "../workload/open-arrivals";
+import type { Component, ComponentContext } from "./component";
+import { createComponent } from "./component-registry";
+import { effectiveLimits } from "./limits";
+import { Measurements } from "./measurements";
+import { RequestLifecycle } from "./request-lifecycle";
+import { round } from "./round";
+import type { RunOptions } from "./run-options";
+
+/** Events between checks of the wall clock, limits and the abort signal: performance.now() is too slow to call per event. */
+const CHECK_EVERY = 16_384;
+const DEFAULT_PROGRESS_EVERY = 100_000;
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): Result {
+  const limits = effectiveLimits(scenario.run.limits, options.limits);
+  const sim = new Simulation();
+  const workload = scenario.workload;
+  const stats = new Measurements(workload.requests.length, expectedMeasuredTime(scenario));
+
+  // The lifecycle is the components' flow; it learns the components once they are built.
+  const lifecycle = new RequestLifecycle(
+    sim,
+    randomStream(scenario.seed, "requests"),
+    workload.requests.map((cls) => cls.weight ?? 1),
+    stats,
+    scenario.run.warmup,
+    scenario.run.length,
+  );
+  const components = new Map<string, Component>();
+  for (const [name, spec] of Object.entries(scenario.components)) {
+    const context: ComponentContext = { sim, rng: randomStream(scenario.seed, `component:${name}`), flow: lifecycle, components };
+    components.set(name, createComponent(name, spec, context));
+  }
+  const entry = components.get(scenario.entry);
+  if (entry === undefined) {
+    throw catalogueError("scenario.unknown-component", { name: scenario.entry, components: [...components.keys()] });
+  }
+  const classes = workload.requests.map((cls) => ({
+    steps: compileSteps(cls.steps, components),
+    priority: cls.priority ?? 0,
+    timeout: cls.timeout ?? Number.POSITIVE_INFINITY,
+  }));
+  lifecycle.configure(entry, classes, [...components.values()]);
+
+  const arrivalRng = randomStream(scenario.seed, "arrivals");
+  if (workload.arrival !== undefined) {
+    new OpenArrivals(sim, arrivalRng, lifecycle, workload.arrival).start();
+  } else if (workload.clients !== undefined) {
+    const clients = new ClosedClients(sim, arrivalRng, lifecycle, workload.clients);
+    lifecycle.onUserFree = (user) => clients.thinkThenSend(user);
+    clients.start();
+  }
+  lifecycle.begin();
+
+  loop(sim, lifecycle, limits, options);
+
+  const end = lifecycle.endTime;
+  return buildResult(scenario, sim.events, end, stats, components);
+}
+
+function loop(
+  sim: Simulation,
+  lifecycle: RequestLifecycle,
+  limits: { maxEvents: number; maxWallTime: number; maxSimTime: number },
+  options: RunOptions,
+): void {
+  const clock = globalThis.performance;
+  const started = clock.now();
+  const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
+  let nextProgress = progressEvery;
+  let nextCheck = Math.min(CHECK_EVERY, limits.maxEvents);
+  while (!lifecycle.stopped) {
+    if (!sim.step()) {
+      lifecycle.finishIdle();
+      break;
+    }
+    if (sim.events < nextCheck && sim.events < nextProgress) continue;
+    if (sim.events >= nextProgress) {
+      nextProgress += progressEvery;
+      options.onProgress?.({ simulatedTime: sim.now, events: sim.events, fraction: lifecycle.fraction });
+    }
+    if (sim.events >= nextCheck) {
+      nextCheck = Math.min(nextCheck + CHECK_EVERY, limits.maxEvents);
+      if (lifecycle.stopped) break;
+      if (sim.events >= limits.maxEvents) throw catalogueError("limit.events", { limit: limits.maxEvents, time: round(sim.now) });
+      if (sim.now > limits.maxSimTime) throw catalogueError("limit.sim-time", { limit: limits.maxSimTime });
+      if ((clock.now() - started) / 1000 > limits.maxWallTime) {
+        throw catalogueError("limit.wall-time", { limit: limits.maxWallTime, time: round(sim.now) });
+      }
+      if (options.signal?.aborted) {
+        throw new SyslabError({
+          code: "run.aborted",
+          title: "Run cancelled",
+          message: `The run was cancelled at simulated time ${round(sim.now)} s.`,
+          hint: "Start the run again to get its result.",
+        });
+      }
+    }
+  }
+  if (sim.now > limits.maxSimTime && !lifecycle.stopped) throw catalogueError("limit.sim-time", { limit: limits.maxSimTime });
+}
+
+/** A guess of the measured part's length, to size the chart buckets (they widen if it is short). */
+function expectedMeasuredTime(scenario: Scenario): number {
+  const length = scenario.run.length;
+  if (length.kind === "time") return length.duration;
+  const arrival = scenario.workload.arrival;
+  const rate = arrival === undefined ? 0 : typeof arrival.rate === "number" ? arrival.rate : (arrival.rate[0]?.rate ?? 0);
+  return rate > 0 ? length.count / rate : 1;
+}
+
+function buildResult(
+  scenario: Scenario,
+  events: number,
+  end: number,
+  stats: Measurements,
+  components: Map<string, Component>,
+): Result {
+  const measuredTime = end - stats.startTime;
+  const latencyMean = stats.latencyMoments.mean;
+  const halfWidth = stats.batches.halfWidth95();
+  const byClass: Result["requests"]["byClass"] = {};
+  scenario.workload.requests.forEach((cls, i) => {
+    byClass[cls.name] = {
+      arrived: stats.classArrived[i]!,
+      completed: stats.classCompleted[i]!,
+      latencyMean: round(stats.classLatency[i]!.mean),
+      waitMean: round(stats.classWait[i]!.mean),
+    };
+  });
+  const componentStats: Record<string, StationStats> = {};
+  for (const name of [...components.keys()].sort()) {
+    const s = components.get(name)!.stats(end);
+    componentStats[name] = {
+      ...s, // a kind's own figures (a server's cpu, a pool's inUse), rounded by the component
+      utilization: round(s.utilization),
+      queueLength: { mean: round(s.queueLength.mean), max: s.queueLength.max },
+      inSystem: { mean: round(s.inSystem.mean), max: s.inSystem.max },
+      served: s.served,
+      rejected: s.rejected,
+    };
+  }
+  const series = stats.series.finish(end);
+  const result: Result = {
+    engine: { name: "syslab", version: ENGINE_VERSION },
+    scenarioHash: scenarioHash(scenario),
+    ...(scenario.name === undefined ? {} : { name: scenario.name }),
+    seed: scenario.seed,
+    simulated: { time: round(end), events },
+    requests: {
+      arrived: stats.arrived,
+      completed: stats.completed,
+      failed: { rejected: stats.rejected, reset: stats.reset, timeout: stats.timeout },
+      byClass,
+    },
+    throughput: round(measuredTime > 0 ? stats.completed / measuredTime : 0),
+    latency: {
+      mean: round(latencyMean),
+      p50: round(stats.latency.quantile(0.5)),
+      p90: round(stats.latency.quantile(0.9)),
+      p99: round(stats.latency.quantile(0.99)),
+      p999: round(stats.latency.quantile(0.999)),
+      max: round(stats.latency.max),
+      sd: round(Math.sqrt(stats.latencyMoments.variance)),
+      meanCi95: {
+        low: round(latencyMean - halfWidth),
+        high: round(latencyMean + halfWidth),
+        method: "batch-means",
+        batches: stats.batches.batches,
+      },
+    },
+    wait: {
+      mean: round(stats.waitMoments.mean),
+      p50: round(stats.wait.quantile(0.5)),
+      p99: round(stats.wait.quantile(0.99)),
+      probability: round(stats.completed > 0 ? stats.waitedCount / stats.completed : 0),
+    },
+    inSystem: { mean: round(stats.inSystem.mean(end)), max: stats.inSystem.max },
+    components: componentStats,
+    series: {
+      time: series.time.map(round),
+      bucketWidth: round(series.bucketWidth),
+      throughput: series.throughput.map(round),
+      latencyMean: series.latencyMean.map(round),
+      inSystem: series.inSystem.map(round),
+    },
+  };
+  return result;
+}

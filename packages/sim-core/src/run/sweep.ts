@@ -1,0 +1,86 @@
+/**
+ * Runs one scenario once per value of one field (a JSON path such as
+ * `components.web.architecture.threads`), for tables and charts of a parameter's effect.
+ */
+import { catalogueError } from "../errors/catalogue";
+import type { Result } from "../result/model";
+import { formatPath, type PathSegment, parsePath } from "../scenario/json-path";
+import type { Scenario } from "../scenario/model";
+import { parseScenario } from "../scenario/parse-scenario";
+import type { RunOptions } from "./run-options";
+import { runScenario } from "./run-scenario";
+
+export type SweepValue = number | string;
+
+export interface SweepResult {
+  path: string;
+  values: SweepValue[];
+  rows: { value: SweepValue; result: Result }[];
+}
+
+/**
+ * Every variant is validated before any runs, so a bad value fails at once; a problem is then
+ * reported as `scenario.invalid` with the value named in its message.
+ */
+export function sweep(input: unknown, path: string, values: SweepValue[], options?: RunOptions): SweepResult {
+  if (values.length === 0) throw catalogueError("sweep.values", {});
+  const segments = parsePath(path);
+  if (segments === undefined) {
+    throw catalogueError("sweep.path", {
+      path,
+      reason: "write it as dotted names, e.g. components.web.servers",
+    });
+  }
+  const scenarios: Scenario[] = values.map((value) => {
+    const variant = withValue(input, segments, value, path);
+    const parsed = parseScenario(variant);
+    if (!parsed.ok) {
+      const problems = parsed.problems.map((p) => ({
+        ...p,
+        message: `With ${path} = ${JSON.stringify(value)}: ${p.message}`,
+      }));
+      throw catalogueError("scenario.invalid", { count: problems.length }, problems);
+    }
+    return parsed.scenario;
+  });
+  return {
+    path,
+    values,
+    rows: scenarios.map((scenario, i) => ({ value: values[i]!, result: runScenario(scenario, options) })),
+  };
+}
+
+/** A deep copy of `input` with `value` at `segments`; every segment but the last must already exist. */
+function withValue(input: unknown, segments: PathSegment[], value: SweepValue, path: string): unknown {
+  const copy = structuredClone(input);
+  let node: unknown = copy;
+  for (let i = 0; i < segments.length - 1; i++) {
+    node = child(node, segments[i]!);
+    if (node === undefined) {
+      throw catalogueError("sweep.path", {
+        path,
+        reason: `the scenario has nothing at ${formatPath(segments.slice(0, i + 1))}`,
+      });
+    }
+  }
+  const last = segments[segments.length - 1]!;
+  const holdsKey = typeof last === "number" ? Array.isArray(node) : isRecord(node);
+  if (!holdsKey) {
+    const where = segments.length > 1 ? formatPath(segments.slice(0, -1)) : "the top level";
+    throw catalogueError("sweep.path", {
+      path,
+      reason: `${where} is not an object or list that can hold it`,
+    });
+  }
+  (node as Record<PathSegment, unknown>)[last] = value;
+  return copy;
+}
+
+function child(node: unknown, segment: PathSegment): unknown {
+  if (typeof segment === "number") return Array.isArray(node) ? node[segment] : undefined;
+  return isRecord(node) ? node[segment] : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

@@ -1,0 +1,32 @@
+/**
+ * Any component, told apart by `type`. Each kind lives in its own file beside this one;
+ * a new kind joins by adding its schema to COMPONENT_SCHEMAS (and its type to model.ts).
+ */
+import { z } from "zod";
+import { nearestName } from "../nearest-name";
+import { problemText } from "../problem-text";
+import { showValue } from "../show-value";
+import { poolSchema } from "./pool";
+import { serverSchema } from "./server";
+import { stationSchema } from "./station";
+
+const COMPONENT_SCHEMAS = [stationSchema, serverSchema, poolSchema] as const;
+
+/** The values of `type`, for messages and for the cross-checks in references.ts. */
+export const COMPONENT_TYPES: string[] = COMPONENT_SCHEMAS.map((schema) => {
+  const literal = schema.in.shape.type;
+  return literal.value;
+});
+
+export const componentSchema = z
+  .discriminatedUnion("type", [...COMPONENT_SCHEMAS], {
+    error: (issue) => {
+      const type = (issue.input as { type?: unknown } | undefined)?.type;
+      return problemText("scenario.component-type", {
+        got: showValue(type),
+        types: COMPONENT_TYPES,
+        near: typeof type === "string" ? nearestName(type, COMPONENT_TYPES) : undefined,
+      });
+    },
+  })
+  .describe('A component of the system, its kind named by "type".');

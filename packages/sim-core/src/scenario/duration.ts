@@ -1,0 +1,58 @@
+/**
+ * Durations as scenarios write them: a number of seconds, or a decimal string with a unit
+ * ("250ns", "150us", "5ms", "2s", "1m", "1h"). Everything downstream works in seconds.
+ */
+import { z } from "zod";
+import { catalogueError } from "../errors/catalogue";
+import { problemText } from "./problem-text";
+import { showValue } from "./show-value";
+
+export const DURATION_PATTERN = /^(\d+)(?:\.(\d+))?(ns|us|µs|ms|s|m|h)$/;
+
+// Decimal exponent of each sub-second unit, and multiplier of each longer one. Sub-second units
+// divide an integer by a power of ten so that "5ms" is exactly the double nearest 0.005,
+// the same number as a scenario that writes 0.005 (their canonical hashes must agree).
+const SUBSECOND: Record<string, number> = { ns: 9, us: 6, µs: 6, ms: 3, s: 0 };
+const MULTIPLE: Record<string, number> = { m: 60, h: 3600 };
+
+/** Seconds in a duration string, or undefined when it does not match DURATION_PATTERN. */
+export function durationStringSeconds(text: string): number | undefined {
+  const match = DURATION_PATTERN.exec(text);
+  if (match === null) return undefined;
+  const [, whole = "", fraction = "", unit = ""] = match;
+  const digits = Number(whole + fraction);
+  const multiple = MULTIPLE[unit];
+  const decimals = fraction.length + (multiple === undefined ? SUBSECOND[unit]! : 0);
+  return (digits * (multiple ?? 1)) / 10 ** decimals;
+}
+
+/** Seconds in a duration (number or string with a unit); throws a SyslabError (scenario.duration) otherwise. */
+export function parseDuration(value: number | string): number {
+  const seconds =
+    typeof value === "number"
+      ? Number.isFinite(value) && value >= 0
+        ? value
+        : undefined
+      : durationStringSeconds(value);
+  if (seconds === undefined) throw catalogueError("scenario.duration", { got: showValue(value) });
+  return seconds;
+}
+
+const durationError = (issue: { input?: unknown }) =>
+  problemText("scenario.duration", { got: showValue(issue.input) });
+
+/** A duration as the scenario's input format accepts it, read as seconds. */
+export const durationSchema = z
+  .union(
+    [
+      z.number({ error: durationError }).min(0, { error: durationError }),
+      z.string({ error: durationError }).regex(DURATION_PATTERN, { error: durationError }),
+    ],
+    { error: durationError },
+  )
+  .transform((value) => (typeof value === "number" ? value : durationStringSeconds(value)!))
+  .meta({
+    id: "Duration",
+    description:
+      'A duration: a number of seconds (0.005) or a string with a unit: "250ns", "150us", "5ms", "2s", "1m", "1h".',
+  });

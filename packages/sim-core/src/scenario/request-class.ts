@@ -1,0 +1,31 @@
+/** A request class: a named kind of request, its share of arrivals, its priority and its steps. */
+import { z } from "zod";
+import { durationSchema } from "./duration";
+import type { RequestClass } from "./model";
+import { stepSchema } from "./steps";
+
+export const requestClassSchema = z
+  .strictObject({
+    name: z.string().min(1).describe("Name of the class; results are reported per class under this name."),
+    weight: z
+      .number()
+      .positive()
+      .default(1)
+      .describe("Share of arrivals (or of a client's requests) relative to the other classes. Default 1."),
+    priority: z
+      .number()
+      .default(0)
+      .describe(
+        'Higher is served first at a station with discipline "priority" (non-preemptive). Default 0.',
+      ),
+    timeout: durationSchema
+      .optional()
+      .describe("The client gives up after this long and counts the request as timed out. Default: never."),
+    steps: z.array(stepSchema).min(1).describe("What the request does, in order."),
+  })
+  .transform((r): RequestClass => {
+    const request: RequestClass = { name: r.name, weight: r.weight, priority: r.priority, steps: r.steps };
+    if (r.timeout !== undefined) request.timeout = r.timeout;
+    return request;
+  })
+  .describe("A kind of request.");

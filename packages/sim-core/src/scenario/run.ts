@@ -1,0 +1,90 @@
+/**
+ * The run section: how long to measure (simulated time or a count of requests), the warm-up
+ * before it in the same unit, and optional limits that stop a run gone out of bounds.
+ */
+import { z } from "zod";
+import { durationSchema, durationStringSeconds } from "./duration";
+import type { RunLength, RunSpec } from "./model";
+import { problemText } from "./problem-text";
+import { showValue } from "./show-value";
+
+const limitsSchema = z
+  .strictObject({
+    maxEvents: z.int().positive().optional().describe("Stop the run with an error after this many events."),
+    maxWallTime: durationSchema.optional().describe("Stop the run with an error after this much real time."),
+    maxSimTime: durationSchema
+      .optional()
+      .describe("Stop the run with an error when simulated time passes this (warm-up included)."),
+  })
+  .describe(
+    "Bounds that end a run with an error instead of letting it go on; the engine has defaults for each.",
+  );
+
+export const runSchema = z
+  .strictObject({
+    duration: durationSchema
+      .optional()
+      .describe("Measure this much simulated time after the warm-up. Give this or `requests`, not both."),
+    requests: z
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        "Measure this many requests (counted by arrival) after the warm-up. Give this or `duration`.",
+      ),
+    warmup: z
+      .union([z.number(), z.string()])
+      .optional()
+      .describe(
+        "Run this long first, unmeasured: a duration when the run has `duration`, a count of requests when it has `requests`. Default 0.",
+      ),
+    limits: limitsSchema.optional(),
+  })
+  .superRefine((run, ctx) => {
+    const hasDuration = run.duration !== undefined;
+    if (hasDuration === (run.requests !== undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: problemText("scenario.run-length", {
+          got: hasDuration ? "both" : showValue(Object.keys(run).length === 0 ? {} : run),
+        }),
+      });
+      return;
+    }
+    if (run.warmup !== undefined && warmupLength(run) === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["warmup"],
+        message: problemText("scenario.warmup", {
+          length: hasDuration ? "duration" : "requests",
+          got: showValue(run.warmup),
+        }),
+      });
+    }
+  })
+  .transform(
+    (run): RunSpec => ({
+      length:
+        run.duration !== undefined
+          ? { kind: "time", duration: run.duration }
+          : { kind: "requests", count: run.requests! },
+      warmup: warmupLength(run)!,
+      limits: { ...run.limits },
+    }),
+  )
+  .describe(
+    'How long to run: { "duration": "60s", "warmup": "5s" } or { "requests": 100000, "warmup": 1000 }. The warm-up comes first and is never measured; every statistic covers the measured part only.',
+  );
+
+/** The warm-up in the run's unit, or undefined when it is given in the other one. */
+function warmupLength(run: { duration?: number; warmup?: number | string }): RunLength | undefined {
+  const warmup = run.warmup ?? 0;
+  if (run.duration !== undefined) {
+    const duration =
+      typeof warmup === "number" ? (warmup >= 0 ? warmup : undefined) : durationStringSeconds(warmup);
+    return duration === undefined ? undefined : { kind: "time", duration };
+  }
+  return typeof warmup === "number" && Number.isInteger(warmup) && warmup >= 0
+    ? { kind: "requests", count: warmup }
+    : undefined;
+}

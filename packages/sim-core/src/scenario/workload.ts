@@ -1,0 +1,40 @@
+/**
+ * The workload: open arrivals or closed clients (exactly one; checked in references.ts so that
+ * it is reported together with every other problem), and the request classes.
+ */
+import { z } from "zod";
+import { arrivalSchema } from "./arrival";
+import { distributionSchema } from "./distribution";
+import type { Workload } from "./model";
+import { requestClassSchema } from "./request-class";
+
+const clientsSchema = z
+  .strictObject({
+    users: z
+      .int()
+      .positive()
+      .describe("Number of users; each sends a request, waits for the reply, then thinks."),
+    think: distributionSchema
+      .prefault(0)
+      .describe("Think time between a reply and the user's next request. Default 0."),
+  })
+  .describe('Closed workload: { "users": 10, "think": { "exp": "1s" } }.');
+
+export const workloadSchema = z
+  .strictObject({
+    arrival: arrivalSchema.optional(),
+    clients: clientsSchema.optional(),
+    requests: z
+      .array(requestClassSchema)
+      .min(1)
+      .describe("The request classes; each arrival picks one by weight."),
+  })
+  .transform((w): Workload => {
+    const workload: Workload = { requests: w.requests };
+    if (w.arrival !== undefined) workload.arrival = w.arrival;
+    if (w.clients !== undefined) workload.clients = w.clients;
+    return workload;
+  })
+  .describe(
+    "Who sends requests and what they ask for. Give exactly one of `arrival` (open) or `clients` (closed).",
+  );

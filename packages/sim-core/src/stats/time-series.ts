@@ -1,0 +1,105 @@
+/**
+ * A time series at a bounded number of fixed-width buckets, for charts: completions, the
+ * latency sum of those completions, and the time-weighted number in the system. When time
+ * runs past the last bucket (a run measured by request count has no known end), neighbouring
+ * buckets are merged pairwise and the width doubles, so memory stays fixed.
+ */
+export class TimeSeries {
+  private readonly maxBuckets: number;
+  private width: number;
+  private origin = 0;
+  private readonly completions: Float64Array;
+  private readonly latencySums: Float64Array;
+  private readonly areas: Float64Array;
+  private level = 0;
+  private lastTime = 0;
+
+  constructor(maxBuckets: number, initialWidth: number) {
+    this.maxBuckets = maxBuckets;
+    this.width = initialWidth > 0 ? initialWidth : 1e-3;
+    this.completions = new Float64Array(maxBuckets);
+    this.latencySums = new Float64Array(maxBuckets);
+    this.areas = new Float64Array(maxBuckets);
+  }
+
+  /** Starts the series at `now` with the current number in the system. */
+  start(now: number, level: number): void {
+    this.origin = now;
+    this.lastTime = now;
+    this.level = level;
+    this.completions.fill(0);
+    this.latencySums.fill(0);
+    this.areas.fill(0);
+  }
+
+  /** Records a completion with its latency at `now`. */
+  complete(now: number, latency: number): void {
+    const bucket = this.bucketAt(now);
+    this.completions[bucket]!++;
+    this.latencySums[bucket]! += latency;
+  }
+
+  /** The number in the system changes to `level` at `now`. */
+  setLevel(now: number, level: number): void {
+    this.accumulate(now);
+    this.level = level;
+  }
+
+  /** The buckets covering [start, end], as arrays for the result. */
+  finish(end: number): { time: number[]; bucketWidth: number; throughput: number[]; latencyMean: number[]; inSystem: number[] } {
+    this.accumulate(end);
+    const used = Math.min(this.maxBuckets, Math.max(1, Math.ceil((end - this.origin) / this.width - 1e-9)));
+    const time: number[] = [];
+    const throughput: number[] = [];
+    const latencyMean: number[] = [];
+    const inSystem: number[] = [];
+    for (let i = 0; i < used; i++) {
+      const bucketStart = i * this.width;
+      const span = Math.min(this.width, end - this.origin - bucketStart);
+      const n = this.completions[i]!;
+      time.push(bucketStart);
+      throughput.push(span > 0 ? n / span : 0);
+      latencyMean.push(n > 0 ? this.latencySums[i]! / n : 0);
+      inSystem.push(span > 0 ? this.areas[i]! / span : this.level);
+    }
+    return { time, bucketWidth: this.width, throughput, latencyMean, inSystem };
+  }
+
+  private bucketAt(now: number): number {
+    let bucket = Math.floor((now - this.origin) / this.width);
+    while (bucket >= this.maxBuckets) {
+      this.mergePairs();
+      bucket = Math.floor((now - this.origin) / this.width);
+    }
+    return bucket < 0 ? 0 : bucket;
+  }
+
+  /** Adds the area under the level from the last update to `now`, split across buckets. */
+  private accumulate(now: number): void {
+    if (now <= this.lastTime) return;
+    const endBucket = this.bucketAt(now); // first, since it may merge and widen the buckets
+    let t = this.lastTime;
+    let bucket = Math.floor((t - this.origin) / this.width);
+    while (bucket < endBucket) {
+      const boundary = this.origin + (bucket + 1) * this.width;
+      this.areas[bucket]! += this.level * (boundary - t);
+      t = boundary;
+      bucket++;
+    }
+    this.areas[endBucket]! += this.level * (now - t);
+    this.lastTime = now;
+  }
+
+  private mergePairs(): void {
+    const half = this.maxBuckets >> 1;
+    for (let i = 0; i < half; i++) {
+      this.completions[i] = this.completions[2 * i]! + this.completions[2 * i + 1]!;
+      this.latencySums[i] = this.latencySums[2 * i]! + this.latencySums[2 * i + 1]!;
+      this.areas[i] = this.areas[2 * i]! + this.areas[2 * i + 1]!;
+    }
+    this.completions.fill(0, half);
+    this.latencySums.fill(0, half);
+    this.areas.fill(0, half);
+    this.width *= 2;
+  }
+}

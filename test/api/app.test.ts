@@ -1,0 +1,140 @@
+// Unit cases through app.request(): statuses, bodies and the OpenAPI coverage, with runs finished by hand.
+
+import { afterEach, describe, expect, test } from "vitest";
+import { removeDataDir } from "./support/api-server";
+import { quickScenario } from "./support/scenarios";
+import { postRequest, testApp } from "./support/test-app";
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+function setup(overrides: Parameters<typeof testApp>[0] = {}) {
+  const t = testApp(overrides);
+  cleanups.push(() => {
+    t.close();
+    removeDataDir(t.dataDir);
+  });
+  return t;
+}
+
+describe("runs", () => {
+  test("a run goes queued → running → done, and GET shows the stored result verbatim", async () => {
+    const { app, executor } = setup();
+    const created = await app.request("/v1/runs", postRequest(quickScenario()));
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    expect((await (await app.request(`/v1/runs/${id}`)).json()).status).toBe("running");
+    const poll = app.request(`/v1/runs/${id}?wait=10`);
+    executor.finish(id, { ok: true, resultJson: '{"throughput":3.6,"note":"verbatim"}', wallMs: 12 });
+    const run = await (await poll).json();
+    expect(run.status).toBe("done");
+    expect(run.result).toEqual({ throughput: 3.6, note: "verbatim" });
+    expect(run.wallMs).toBe(12);
+  });
+
+  test("a failed run shows its error; re-posting retries it only when the failure may not recur", async () => {
+    const { app, executor } = setup();
+    const { id } = await (await app.request("/v1/runs", postRequest(quickScenario()))).json();
+    const error = { code: "limit.wall-time", title: "Too slow", message: "The run took over 30 s.", hint: "Shorten it." };
+    executor.finish(id, { ok: false, error, wallMs: 30_000 });
+    await new Promise((r) => setTimeout(r, 10));
+    const run = await (await app.request(`/v1/runs/${id}`)).json();
+    expect(run.status).toBe("failed");
+    expect(run.error).toEqual(error);
+    const again = await app.request("/v1/runs", postRequest(quickScenario()));
+    expect(again.status).toBe(201);
+    expect((await again.json()).status).toBe("queued");
+    executor.finish(id, { ok: false, error: { ...error, code: "limit.events" }, wallMs: 5 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await app.request("/v1/runs", postRequest(quickScenario()))).status).toBe(200);
+  });
+
+  test("dedupe: the same scenario answers 200 with the same id and queues nothing new", async () => {
+    const { app, scheduler } = setup();
+    const a = await (await app.request("/v1/runs", postRequest(quickScenario()))).json();
+    const b = await app.request("/v1/runs", postRequest(quickScenario()));
+    expect(b.status).toBe(200);
+    expect((await b.json()).id).toBe(a.id);
+    expect(scheduler.pending).toBe(1);
+  });
+
+  test("a full queue is 503 with Retry-After, and a sweep that does not fit queues none of its runs", async () => {
+    const { app, scheduler } = setup({ runQueueLimit: 2 });
+    expect((await app.request("/v1/runs", postRequest(quickScenario(1)))).status).toBe(201);
+    const sweep = await app.request(
+      "/v1/sweeps",
+      postRequest({ scenario: quickScenario(2), path: "seed", values: [5, 6] }),
+    );
+    expect(sweep.status).toBe(503);
+    expect(sweep.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(scheduler.pending).toBe(1);
+  });
+
+  test("sweep problems name the offending value", async () => {
+    const { app } = setup();
+    const res = await app.request(
+      "/v1/sweeps",
+      postRequest({ scenario: quickScenario(), path: "workload.arrival.rate", values: [1, -2] }),
+    );
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.problems.map((p: { path: string }) => p.path)).toEqual(["values[1]"]);
+    const bad = await app.request("/v1/sweeps", postRequest({ scenario: quickScenario(), values: [], extra: 1 }));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).problems.map((p: { path: string }) => p.path).sort()).toEqual(["extra", "path", "values"]);
+  });
+});
+
+describe("errors", () => {
+  test("415, 413, 400, 422 and 404 are problem+json", async () => {
+    const { app } = setup({ bodyLimit: 1000 });
+    const cases: [Promise<Response>, number, string][] = [
+      [app.request("/v1/runs", postRequest(quickScenario(), "text/plain")), 415, "request.unsupported-media-type"],
+      [app.request("/v1/runs", postRequest({ name: "x".repeat(2000) })), 413, "request.too-large"],
+      [app.request("/v1/runs", postRequest("{")), 400, "request.invalid-json"],
+      [app.request("/v1/runs", postRequest({ version: 1 })), 422, "scenario.invalid"],
+      [app.request("/v1/runs/abc"), 404, "run.not-found"],
+      [app.request("/nowhere"), 404, "route.not-found"],
+    ];
+    for (const [pending, status, code] of cases) {
+      const res = await pending;
+      expect(res.status).toBe(status);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const body = await res.json();
+      expect(body).toMatchObject({ status, code, type: `urn:syslab:error:${code}` });
+    }
+  });
+
+  test("the rate limit answers 429 with Retry-After after RATE_LIMIT requests a minute", async () => {
+    const { app } = setup({ rateLimit: 2 });
+    expect((await app.request("/v1/runs/abc")).status).toBe(404);
+    expect((await app.request("/v1/runs/abc")).status).toBe(404);
+    const res = await app.request("/v1/runs/abc");
+    expect(res.status).toBe(429);
+    const retryAfter = Number(res.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await app.request("/healthz")).status).toBe(200);
+  });
+});
+
+describe("OpenAPI", () => {
+  test("every route the app serves is documented, with the same methods", async () => {
+    const { app } = setup();
+    const doc = await (await app.request("/openapi.json")).json();
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== "ALL")
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
+    );
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => `${method} ${path}`),
+      ),
+    );
+    expect([...served].sort()).toEqual([...documented].sort());
+  });
+});

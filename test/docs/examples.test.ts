@@ -1,0 +1,78 @@
+// Examples that cannot rot: each widget's default scenario (examples/docs/<widget>.json) runs through
+// the CLI, and the numbers the built page states for it must be exactly what the CLI prints.
+import { execFile } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Result } from "@syslab/sim-core";
+import { describe, expect, it } from "vitest";
+import { DOCS_DIST, ROOT } from "./support/docs-server";
+
+const run = promisify(execFile);
+const EXAMPLES = join(ROOT, "examples/docs");
+
+async function cli(file: string): Promise<Result> {
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", "--json", file], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as Result;
+}
+
+/** The numbers a built page states for a widget: data-number id → data-value. */
+async function pageNumbers(widget: string): Promise<Record<string, number>> {
+  const entries = await readdir(DOCS_DIST, { recursive: true, withFileTypes: true });
+  for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith(".html"))) {
+    const html = await readFile(join(entry.parentPath, entry.name), "utf8");
+    const start = html.indexOf(`data-widget="${widget}"`);
+    if (start < 0) continue;
+    const section = html.slice(start, html.indexOf("</section>", start));
+    return Object.fromEntries(
+      [...section.matchAll(/data-number="([^"]+)" data-value="([^"]+)"/g)].map((m) => [m[1]!, Number(m[2])]),
+    );
+  }
+  throw new Error(`no built page shows the ${widget} widget (build the site first)`);
+}
+
+/** For each widget, the page's key numbers as a function of the CLI's result for its default scenario. */
+const STATED: Record<string, (result: Result) => Record<string, number>> = {
+  "hockey-stick": (result) => ({
+    "mean-latency": result.latency.mean,
+    "p99-latency": result.latency.p99,
+    "in-system": result.inSystem.mean,
+    little: result.throughput * result.latency.mean,
+  }),
+};
+
+describe("docs examples", () => {
+  it("has a default scenario for every widget", async () => {
+    const files = (await readdir(EXAMPLES)).filter((f) => f.endsWith(".json"));
+    for (const widget of Object.keys(STATED)) expect(files).toContain(`${widget}.json`);
+  });
+
+  for (const [widget, stated] of Object.entries(STATED)) {
+    it(`${widget}: the page states what the CLI computes`, async () => {
+      const result = await cli(join(EXAMPLES, `${widget}.json`));
+      const page = await pageNumbers(widget);
+      for (const [id, value] of Object.entries(stated(result))) expect(page[id], id).toBe(value);
+    });
+  }
+
+  it("hockey-stick: M/M/1 at ρ = 0.8 matches theory and Little's law", async () => {
+    const result = await cli(join(EXAMPLES, "hockey-stick.json"));
+    // W = S / (1 − ρ) = 10 ms / 0.2 = 50 ms; 20 000 requests near ρ = 0.8 give a few per cent of noise.
+    expect(result.latency.mean).toBeGreaterThan(0.044);
+    expect(result.latency.mean).toBeLessThan(0.056);
+    expect(result.components.q!.utilization).toBeCloseTo(0.8, 1);
+    // L = λW holds for any stable system, sample path by sample path, up to edge effects.
+    const littles = result.throughput * result.latency.mean;
+    expect(Math.abs(result.inSystem.mean - littles) / littles).toBeLessThan(0.03);
+  });
+
+  it("playground: the default scenario is an M/M/4 at 90% utilisation", async () => {
+    const result = await cli(join(EXAMPLES, "playground.json"));
+    expect(result.components.q!.utilization).toBeGreaterThan(0.85);
+    expect(result.components.q!.utilization).toBeLessThan(0.95);
+    expect(result.requests.completed).toBeGreaterThan(19_000);
+  });
+});

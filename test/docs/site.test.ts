@@ -1,0 +1,240 @@
+// The built docs site in a real browser, served by the real API: pages load cleanly, widgets react
+// and share, the playground names the path of a problem, pages read without scripts, screenshots.
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { formatValue } from "@syslab/charts";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium } from "./support/browser";
+import { DOCS_DIST, type DocsServer, ROOT, startDocsServer } from "./support/docs-server";
+
+const enabled = chromiumAvailable();
+
+/** Every page of the built site, as a URL path. */
+async function sitePages(): Promise<string[]> {
+  const entries = await readdir(DOCS_DIST, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name === "index.html")
+    .map((e) => `/${relative(DOCS_DIST, join(e.parentPath, e.name)).split(sep).join("/")}`.replace(/index\.html$/, ""))
+    .filter((path) => !path.startsWith("/pagefind/"))
+    .sort();
+}
+
+/** The pages that hold widgets, with each widget's name, read from the built HTML. */
+async function widgetPages(): Promise<{ path: string; widgets: string[] }[]> {
+  const found: { path: string; widgets: string[] }[] = [];
+  for (const path of await sitePages()) {
+    const html = await readFile(join(DOCS_DIST, path, "index.html"), "utf8");
+    const widgets = [...html.matchAll(/data-widget="([^"]+)"/g)].map((m) => m[1]!);
+    if (widgets.length > 0) found.push({ path, widgets });
+  }
+  return found;
+}
+
+interface WidgetState {
+  numbers: string;
+  chart: string;
+}
+
+async function widgetState(page: Page, widget: string): Promise<WidgetState> {
+  return page.locator(`[data-widget="${widget}"]`).evaluate((element) => ({
+    numbers: [...element.querySelectorAll("[data-number]")].map((n) => n.textContent).join(" | "),
+    chart: (() => {
+      const box = element.querySelector("[data-chart]")!;
+      // uPlot draws on a canvas: its pixels are the chart.
+      const canvas = box.querySelector("canvas");
+      return canvas ? canvas.toDataURL() : box.innerHTML;
+    })(),
+  }));
+}
+
+/** Changes the widget's first control to a different value, as a person would. */
+async function changeFirstControl(page: Page, widget: string): Promise<void> {
+  const control = page.locator(`[data-widget="${widget}"] form [name]`).first();
+  const tag = await control.evaluate((el) => el.tagName.toLowerCase());
+  if (tag === "select") {
+    const options = await control.locator("option").evaluateAll((os) =>
+      os.map((o) => ({ value: (o as HTMLOptionElement).value, selected: (o as HTMLOptionElement).selected })),
+    );
+    const other = options.find((o) => !o.selected)!;
+    await control.selectOption(other.value);
+  } else {
+    await control.evaluate((el) => {
+      const input = el as HTMLInputElement;
+      const next = Number(input.value) === Number(input.min) ? input.max : input.min;
+      input.value = next;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  }
+}
+
+describe.runIf(enabled)("docs site in a browser", () => {
+  let server: DocsServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startDocsServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(path: string, javaScriptEnabled = true) {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`${path}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => errors.push(`${path}: ${error.message}`));
+    const response = await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+    return { context, page, errors, status: response?.status() };
+  }
+
+  it("loads every page with status 200 and no console errors", async () => {
+    const pages = await sitePages();
+    expect(pages).toContain("/");
+    expect(pages).toContain("/playground/");
+    expect(pages).toContain("/reference/scenario/");
+    expect(pages).toContain("/reference/api/");
+    const errors: string[] = [];
+    for (const path of pages) {
+      const visit = await open(path);
+      expect(visit.status, path).toBe(200);
+      await visit.page.waitForTimeout(50);
+      errors.push(...visit.errors);
+      await visit.context.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it("finds pages through the search box", async () => {
+    const visit = await open("/");
+    await visit.page.fill("#search-input", "context switch");
+    const first = visit.page.locator("#search-results a").first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await first.getAttribute("href")).toMatch(/^\/notes\//);
+    await visit.context.close();
+  });
+
+  it("keeps the chosen theme across pages", async () => {
+    const visit = await open("/");
+    const before = await visit.page.evaluate(() => document.documentElement.dataset.theme);
+    await visit.page.click("theme-toggle button");
+    const after = await visit.page.evaluate(() => document.documentElement.dataset.theme);
+    expect(after).not.toBe(before);
+    await visit.page.goto(`${server.origin}/playground/`);
+    expect(await visit.page.evaluate(() => document.documentElement.dataset.theme)).toBe(after);
+    await visit.context.close();
+  });
+
+  it("has at least the hockey stick widget", async () => {
+    const widgets = (await widgetPages()).flatMap((p) => p.widgets);
+    expect(widgets).toContain("hockey-stick");
+  });
+
+  it("redraws each widget's numbers and chart when a control changes", async () => {
+    for (const { path, widgets } of await widgetPages()) {
+      const visit = await open(path);
+      for (const widget of widgets) {
+        const before = await widgetState(visit.page, widget);
+        await changeFirstControl(visit.page, widget);
+        await visit.page.waitForFunction(
+          (w) => document.querySelector(`[data-widget="${w}"] [data-chart] canvas`) !== null &&
+            document.querySelector(`[data-widget="${w}"]`)?.getAttribute("data-state") === "idle",
+          widget,
+          { timeout: 20_000 },
+        );
+        const after = await widgetState(visit.page, widget);
+        expect(after.numbers, `${widget} numbers`).not.toBe(before.numbers);
+        expect(after.chart, `${widget} chart`).not.toBe(before.chart);
+      }
+      expect(visit.errors).toEqual([]);
+      await visit.context.close();
+    }
+  });
+
+  it("shares a widget's run: the /r/:id page shows the same numbers", async () => {
+    const [first] = await widgetPages();
+    const widget = first!.widgets[0]!;
+    const visit = await open(first!.path);
+    const root = visit.page.locator(`[data-widget="${widget}"]`);
+    await root.locator("[data-action=share]").click();
+    const link = root.locator("[data-share-link]");
+    await link.waitFor({ state: "visible", timeout: 20_000 });
+    const url = (await link.getAttribute("href"))!;
+    expect(url).toMatch(new RegExp(`^${server.origin}/r/[0-9a-f]+$`));
+    const numbers = await root.locator("[data-number]").evaluateAll((cells) =>
+      Object.fromEntries(cells.map((c) => [c.getAttribute("data-number"), Number(c.getAttribute("data-value"))])),
+    );
+    const id = url.split("/").pop();
+    const run = await (await fetch(`${server.origin}/v1/runs/${id}?wait=30`)).json();
+    expect(run.status).toBe("done");
+    expect(run.result.latency.mean).toBe(numbers["mean-latency"]);
+    expect(run.result.latency.p99).toBe(numbers["p99-latency"]);
+    await visit.page.goto(url);
+    const text = await visit.page.locator("body").innerText();
+    expect(text).toContain(formatValue(numbers["mean-latency"]!, "duration"));
+    expect(text).toContain(formatValue(numbers["p99-latency"]!, "duration"));
+    await visit.context.close();
+  });
+
+  it("rejects an invalid scenario in the playground, naming its path", async () => {
+    const visit = await open("/playground/");
+    const scenario = JSON.parse(await visit.page.inputValue("#scenario-text"));
+    scenario.components.q.servers = -2;
+    await visit.page.fill("#scenario-text", JSON.stringify(scenario, null, 2));
+    const problems = visit.page.locator("[data-problems]");
+    await expect.poll(() => problems.innerText(), { timeout: 15_000 }).toContain("components.q.servers");
+    await visit.page.click("[data-action=run]");
+    await expect.poll(() => visit.page.locator("[data-status]").innerText()).toMatch(/fix the problems/i);
+    expect(await visit.page.locator("[data-results]").isHidden()).toBe(true);
+    await visit.context.close();
+  });
+
+  it("runs a valid scenario in the playground and shows every result field", async () => {
+    const visit = await open("/playground/");
+    await visit.page.click("[data-action=run]");
+    const mean = visit.page.locator('[data-field="latency.mean"]');
+    await mean.waitFor({ timeout: 20_000 });
+    for (const field of ["throughput", "latency.p99", "requests.completed", "components.q.utilization"]) {
+      expect(await visit.page.locator(`[data-field="${field}"]`).count(), field).toBe(1);
+    }
+    expect(await visit.page.locator("[data-series-chart] canvas").count()).toBeGreaterThanOrEqual(3);
+    expect(visit.errors).toEqual([]);
+    await visit.context.close();
+  });
+
+  it("shows each widget page's text and pre-rendered chart with JavaScript disabled", async () => {
+    for (const { path, widgets } of await widgetPages()) {
+      const visit = await open(path, false);
+      expect((await visit.page.locator("main p").first().innerText()).length).toBeGreaterThan(40);
+      for (const widget of widgets) {
+        const svg = visit.page.locator(`[data-widget="${widget}"] [data-chart] svg`);
+        expect(await svg.count(), `${widget} chart`).toBe(1);
+        expect(await svg.locator("title").textContent()).toBeTruthy();
+        expect(await visit.page.locator(`[data-widget="${widget}"] table tbody tr`).count()).toBeGreaterThan(1);
+        expect(await visit.page.locator(`[data-widget="${widget}"] [data-number]`).first().innerText()).not.toBe("");
+      }
+      await visit.context.close();
+    }
+  });
+
+  it("saves screenshots of the home page and a widget page", async () => {
+    const dir = join(ROOT, ".screenshots");
+    await mkdir(dir, { recursive: true });
+    const home = await open("/");
+    await home.page.screenshot({ path: join(dir, "home.png"), fullPage: false });
+    await home.context.close();
+    const [first] = await widgetPages();
+    const visit = await open(first!.path);
+    await visit.page.locator(".widget").first().scrollIntoViewIfNeeded();
+    await visit.page.locator(".widget").first().screenshot({ path: join(dir, "widget.png") });
+    await visit.page.screenshot({ path: join(dir, "widget-page.png") });
+    await visit.context.close();
+  });
+});
