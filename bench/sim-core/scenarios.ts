@@ -5,10 +5,21 @@ import type { Scenario } from "@syslab/sim-core";
 export const mmc: Scenario = {
   version: 1,
   seed: 7,
-  run: { length: { kind: "requests", count: 1_000_000 }, warmup: { kind: "requests", count: 10_000 }, limits: {} },
+  run: {
+    length: { kind: "requests", count: 1_000_000 },
+    warmup: { kind: "requests", count: 10_000 },
+    limits: {},
+  },
   workload: {
     arrival: { process: "poisson", rate: 3.6 },
-    requests: [{ name: "job", weight: 1, priority: 0, steps: [{ kind: "service", duration: { kind: "exp", mean: 1 } }] }],
+    requests: [
+      {
+        name: "job",
+        weight: 1,
+        priority: 0,
+        steps: [{ kind: "service", duration: { kind: "exp", mean: 1 } }],
+      },
+    ],
   },
   entry: "q",
   components: { q: { type: "station", servers: 4, discipline: "fcfs" } },
@@ -21,10 +32,21 @@ export const mmc: Scenario = {
 export const wide: Scenario = {
   version: 1,
   seed: 7,
-  run: { length: { kind: "requests", count: 2_000_000 }, warmup: { kind: "requests", count: 20_000 }, limits: {} },
+  run: {
+    length: { kind: "requests", count: 2_000_000 },
+    warmup: { kind: "requests", count: 20_000 },
+    limits: {},
+  },
   workload: {
     arrival: { process: "poisson", rate: 980 },
-    requests: [{ name: "job", weight: 1, priority: 0, steps: [{ kind: "service", duration: { kind: "exp", mean: 1 } }] }],
+    requests: [
+      {
+        name: "job",
+        weight: 1,
+        priority: 0,
+        steps: [{ kind: "service", duration: { kind: "exp", mean: 1 } }],
+      },
+    ],
   },
   entry: "q",
   components: { q: { type: "station", servers: 1000, discipline: "fcfs" } },

@@ -38,7 +38,12 @@ describe("runs", () => {
   test("a failed run shows its error; re-posting retries it only when the failure may not recur", async () => {
     const { app, executor } = setup();
     const { id } = await (await app.request("/v1/runs", postRequest(quickScenario()))).json();
-    const error = { code: "limit.wall-time", title: "Too slow", message: "The run took over 30 s.", hint: "Shorten it." };
+    const error = {
+      code: "limit.wall-time",
+      title: "Too slow",
+      message: "The run took over 30 s.",
+      hint: "Shorten it.",
+    };
     executor.finish(id, { ok: false, error, wallMs: 30_000 });
     await new Promise((r) => setTimeout(r, 10));
     const run = await (await app.request(`/v1/runs/${id}`)).json();
@@ -82,17 +87,28 @@ describe("runs", () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.problems.map((p: { path: string }) => p.path)).toEqual(["values[1]"]);
-    const bad = await app.request("/v1/sweeps", postRequest({ scenario: quickScenario(), values: [], extra: 1 }));
+    const bad = await app.request(
+      "/v1/sweeps",
+      postRequest({ scenario: quickScenario(), values: [], extra: 1 }),
+    );
     expect(bad.status).toBe(422);
-    expect((await bad.json()).problems.map((p: { path: string }) => p.path).sort()).toEqual(["extra", "path", "values"]);
+    expect((await bad.json()).problems.map((p: { path: string }) => p.path).sort()).toEqual([
+      "extra",
+      "path",
+      "values",
+    ]);
   });
 });
 
 describe("errors", () => {
   test("415, 413, 400, 422 and 404 are problem+json", async () => {
     const { app } = setup({ bodyLimit: 1000 });
-    const cases: [Promise<Response>, number, string][] = [
-      [app.request("/v1/runs", postRequest(quickScenario(), "text/plain")), 415, "request.unsupported-media-type"],
+    const cases: [Response | Promise<Response>, number, string][] = [
+      [
+        app.request("/v1/runs", postRequest(quickScenario(), "text/plain")),
+        415,
+        "request.unsupported-media-type",
+      ],
       [app.request("/v1/runs", postRequest({ name: "x".repeat(2000) })), 413, "request.too-large"],
       [app.request("/v1/runs", postRequest("{")), 400, "request.invalid-json"],
       [app.request("/v1/runs", postRequest({ version: 1 })), 422, "scenario.invalid"],

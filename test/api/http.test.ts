@@ -58,7 +58,9 @@ describe("runs", () => {
     const rewritten = { ...quickScenario(2) } as Record<string, unknown>;
     // Same meaning: keys in another order and the service time as a number of seconds.
     const reordered = Object.fromEntries(Object.entries(rewritten).reverse());
-    (reordered.workload as { requests: unknown[] }).requests = [{ name: "job", steps: [{ service: { exp: 1 } }] }];
+    (reordered.workload as { requests: unknown[] }).requests = [
+      { name: "job", steps: [{ service: { exp: 1 } }] },
+    ];
     const again = await postJson(`${server.url}/v1/runs`, reordered);
     expect(again.status).toBe(200);
     expect((await again.json()).id).toBe(first.id);
@@ -263,7 +265,12 @@ describe("errors are application/problem+json", () => {
   });
 
   test("an unknown run id is 404, on every run route", async () => {
-    for (const path of ["/v1/runs/0123456789abcdef0123", "/v1/runs/nope/events", "/r/nope", "/v1/runs/nope/chart.svg"]) {
+    for (const path of [
+      "/v1/runs/0123456789abcdef0123",
+      "/v1/runs/nope/events",
+      "/r/nope",
+      "/v1/runs/nope/chart.svg",
+    ]) {
       expect((await problem(await fetch(server.url + path), 404)).code).toBe("run.not-found");
     }
     expect((await problem(await fetch(`${server.url}/v1/nothing-here`), 404)).code).toBe("route.not-found");
@@ -285,7 +292,9 @@ describe("errors are application/problem+json", () => {
 
   test("a bad ?wait= is 400", async () => {
     const { id } = await (await postJson(`${server.url}/v1/runs`, quickScenario(1))).json();
-    expect((await problem(await fetch(`${server.url}/v1/runs/${id}?wait=soon`), 400)).code).toBe("request.invalid-query");
+    expect((await problem(await fetch(`${server.url}/v1/runs/${id}?wait=soon`), 400)).code).toBe(
+      "request.invalid-query",
+    );
   });
 });
 
@@ -316,7 +325,8 @@ describe("limits", () => {
   test("GET /healthz answers while a long run executes", async () => {
     const { id } = await (await postJson(`${server.url}/v1/runs`, longScenario(12, 3_000_000))).json();
     await waitUntil(
-      async () => ((await (await fetch(`${server.url}/v1/runs/${id}`)).json()).status === "running" ? true : undefined),
+      async () =>
+        (await (await fetch(`${server.url}/v1/runs/${id}`)).json()).status === "running" ? true : undefined,
       30_000,
       "the long run to start",
     );

@@ -216,7 +216,7 @@ describe.runIf(enabled)("docs site in a browser", () => {
       for (const widget of widgets) {
         const svg = visit.page.locator(`[data-widget="${widget}"] [data-chart] svg`);
         expect(await svg.count(), `${widget} chart`).toBe(1);
-        expect(await svg.locator("title").textContent()).toBeTruthy();
+        expect(await svg.locator(":scope > title").textContent()).toBeTruthy();
         expect(await visit.page.locator(`[data-widget="${widget}"] table tbody tr`).count()).toBeGreaterThan(1);
         expect(await visit.page.locator(`[data-widget="${widget}"] [data-number]`).first().innerText()).not.toBe("");
       }

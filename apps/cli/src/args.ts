@@ -39,8 +39,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true, json: false };
-  if (positionals.length === 0) throw new UsageError("Name a scenario file, e.g. npm run --silent sim -- examples/mm1.json");
-  if (positionals.length > 1) throw new UsageError(`Give one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
+  if (positionals.length === 0)
+    throw new UsageError("Name a scenario file, e.g. npm run --silent sim -- examples/mm1.json");
+  if (positionals.length > 1)
+    throw new UsageError(`Give one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
   const args: CliArgs = { help: false, file: positionals[0]!, json: values.json ?? false };
   if (values.seed !== undefined) {
     const seed = Number(values.seed);

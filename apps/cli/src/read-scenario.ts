@@ -12,7 +12,9 @@ export function readScenarioFile(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw catalogueError("input.json", { detail: `${file}${location(text, error as Error)}: ${describe(error as Error)}` });
+    throw catalogueError("input.json", {
+      detail: `${file}${location(text, error as Error)}: ${describe(error as Error)}`,
+    });
   }
 }
 
@@ -27,7 +29,8 @@ function reason(error: NodeJS.ErrnoException): string {
 // the position is turned into line:column so an editor can jump there.
 function location(text: string, error: Error): string {
   const position = /at position (\d+)/.exec(error.message);
-  if (position === null) return /end of JSON input/.test(error.message) ? `:${lineColumn(text, text.length)}` : "";
+  if (position === null)
+    return /end of JSON input/.test(error.message) ? `:${lineColumn(text, text.length)}` : "";
   return `:${lineColumn(text, Number(position[1]))}`;
 }
 
@@ -39,5 +42,7 @@ function lineColumn(text: string, offset: number): string {
 }
 
 function describe(error: Error): string {
-  return error.message.replace(/ in JSON at position \d+.*$/, "").replace(/^Unexpected end of JSON input$/, "the file ends too early");
+  return error.message
+    .replace(/ in JSON at position \d+.*$/, "")
+    .replace(/^Unexpected end of JSON input$/, "the file ends too early");
 }

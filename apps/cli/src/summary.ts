@@ -14,7 +14,7 @@ export function formatSummary(result: Result, file: string): string {
   const lines = [
     result.name ?? file,
     `  scenario ${file}, seed ${result.seed}, hash ${result.scenarioHash.slice(0, 12)}, engine ${result.engine.version}`,
-    `  simulated ${result.simulated.time.toFixed(3)} s (measured part), ${count(result.simulated.events)} events`,
+    `  simulated ${result.simulated.time.toFixed(3)} s, ${count(result.simulated.events)} events`,
     "",
     `requests     arrived ${count(requests.arrived)}, completed ${count(requests.completed)}, failed ${count(failedTotal)} ` +
       `(rejected ${count(failed.rejected)}, reset ${count(failed.reset)}, timeout ${count(failed.timeout)})`,

@@ -1,6 +1,6 @@
 // Vertical bar chart of labelled values, e.g. latency percentiles (p50, p90, p99, …).
 
-import { r, plotArea, scale, svgDocument, yAxis } from "./chart-frame";
+import { plotArea, r, scale, svgDocument, yAxis } from "./chart-frame";
 import { escapeXml } from "./escape-xml";
 import { formatValue, type ValueFormat } from "./format-value";
 import { niceTicks } from "./nice-ticks";

@@ -2,8 +2,8 @@
 
 import { escapeXml } from "./escape-xml";
 import { formatValue, type ValueFormat } from "./format-value";
-import { ink } from "./palette";
 import type { Ticks } from "./nice-ticks";
+import { ink } from "./palette";
 
 export interface Plot {
   width: number;

@@ -17,6 +17,7 @@ export function durationUnitFor(maxSeconds: number): [number, string] {
 }
 
 export function formatValue(value: number, format: ValueFormat, axisMax = value): string {
+  if (!Number.isFinite(value)) return "n/a";
   if (format === "duration") {
     const [scale, unit] = durationUnitFor(axisMax);
     return `${trim(value / scale)} ${unit}`;

@@ -1,6 +1,6 @@
 // Line chart of one or more numeric series, e.g. latency or throughput over simulated time.
 
-import { r, plotArea, scale, svgDocument, yAxis } from "./chart-frame";
+import { plotArea, r, scale, svgDocument, yAxis } from "./chart-frame";
 import { escapeXml } from "./escape-xml";
 import { formatValue, type ValueFormat } from "./format-value";
 import { niceTicks } from "./nice-ticks";
@@ -32,7 +32,9 @@ export function lineChartSvg(opts: LineChartOptions): string {
   const yFormat = opts.yFormat ?? "number";
   const legend = opts.series.length > 1;
   const plot = plotArea(width, height, legend);
-  const points = opts.series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const points = opts.series
+    .flatMap((s) => s.points)
+    .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   const xs = points.map(([x]) => x);
   const ys = points.map(([, y]) => y);
   const xTicks = niceTicks(xs.length ? Math.min(...xs) : 0, xs.length ? Math.max(...xs) : 1, 6);
@@ -61,7 +63,9 @@ export function lineChartSvg(opts: LineChartOptions): string {
       if (valid.length === 0) return "";
       const d = valid.map(([px, py], j) => `${j === 0 ? "M" : "L"}${r(x(px))} ${r(y(py))}`).join("");
       const dot =
-        valid.length === 1 ? `<circle cx="${r(x(valid[0]![0]))}" cy="${r(y(valid[0]![1]))}" r="3" fill="${colour}"/>` : "";
+        valid.length === 1
+          ? `<circle cx="${r(x(valid[0]![0]))}" cy="${r(y(valid[0]![1]))}" r="3" fill="${colour}"/>`
+          : "";
       return `<g class="series"><title>${escapeXml(s.name)}</title><path d="${d}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>${dot}</g>`;
     })
     .join("");

@@ -28,7 +28,9 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function startApiServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ApiServer> {
+export async function startApiServer(
+  opts: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<ApiServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
     cwd: repoRoot,
@@ -84,11 +86,19 @@ export async function killAllServers(): Promise<void> {
 }
 
 export async function postJson(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  return fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Polls `check` every 50 ms until it returns a value, at most `timeoutMs`. */
-export async function waitUntil<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await check();

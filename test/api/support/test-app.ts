@@ -16,7 +16,12 @@ export function testApp(overrides: Partial<Config> = {}) {
   migrateDb(db);
   const store = new RunStore(db);
   const executor = new ManualExecutor();
-  const scheduler = new RunScheduler({ store, executor, limits: config.limits, queueLimit: config.runQueueLimit });
+  const scheduler = new RunScheduler({
+    store,
+    executor,
+    limits: config.limits,
+    queueLimit: config.runQueueLimit,
+  });
   const app = createApp({ config, store, scheduler });
   return { app, store, scheduler, executor, dataDir, close: () => store.close() };
 }

@@ -2,7 +2,14 @@ import { expect, test } from "vitest";
 import { pathSegments, setAtPath } from "../../../apps/api/src/sweeps/set-at-path";
 
 test("paths split into keys and array indexes", () => {
-  expect(pathSegments("workload.requests[0].steps[12].call")).toEqual(["workload", "requests", 0, "steps", 12, "call"]);
+  expect(pathSegments("workload.requests[0].steps[12].call")).toEqual([
+    "workload",
+    "requests",
+    0,
+    "steps",
+    12,
+    "call",
+  ]);
 });
 
 test("setAtPath copies the document and replaces one value", () => {

@@ -10,7 +10,12 @@ describe("determinism", () => {
     station: { servers: 4, discipline: "ps" },
     classes: [
       { name: "a", weight: 2, priority: 1, timeout: 5, steps: [{ kind: "service", duration: exp(1) }] },
-      { name: "b", weight: 1, priority: 0, steps: [{ kind: "service", duration: { kind: "lognormal", mu: 0, sigma: 1 } }] },
+      {
+        name: "b",
+        weight: 1,
+        priority: 0,
+        steps: [{ kind: "service", duration: { kind: "lognormal", mu: 0, sigma: 1 } }],
+      },
     ],
     requests: 20_000,
     seed: 99,
@@ -23,7 +28,9 @@ describe("determinism", () => {
   });
 
   test("a structurally equal copy of the scenario gives the same JSON", () => {
-    expect(JSON.stringify(runScenario(structuredClone(scenario)))).toBe(JSON.stringify(runScenario(scenario)));
+    expect(JSON.stringify(runScenario(structuredClone(scenario)))).toBe(
+      JSON.stringify(runScenario(scenario)),
+    );
   });
 
   test("different seeds → different results", () => {
@@ -35,7 +42,10 @@ describe("determinism", () => {
 
   test("adding a component that no request visits does not shift anyone's random draws", () => {
     const a = runScenario(scenario);
-    const b = runScenario({ ...scenario, components: { ...scenario.components, idle: { type: "station", servers: 1, discipline: "fcfs" } } });
+    const b = runScenario({
+      ...scenario,
+      components: { ...scenario.components, idle: { type: "station", servers: 1, discipline: "fcfs" } },
+    });
     expect(b.latency).toEqual(a.latency);
     expect(b.requests).toEqual(a.requests);
   });
@@ -56,6 +66,12 @@ describe("determinism", () => {
       "series",
     ]);
     const numbers = JSON.stringify(result).match(/-?\d+\.\d+(e-?\d+)?/g) ?? [];
-    for (const n of numbers) expect(n.replace(/^-?0\.0*/, "").replace(/[.-]/g, "").replace(/e\d+$/, "").length).toBeLessThanOrEqual(9);
+    for (const n of numbers)
+      expect(
+        n
+          .replace(/^-?0\.0*/, "")
+          .replace(/[.-]/g, "")
+          .replace(/e\d+$/, "").length,
+      ).toBeLessThanOrEqual(9);
   });
 });

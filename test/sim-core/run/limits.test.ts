@@ -19,7 +19,9 @@ const overloaded = openStation({ rate: 2, service: exp(1), requests: 1_000_000, 
 
 describe("run limits", () => {
   test("maxEvents → limit.events, naming the limit and the time reached", () => {
-    const error = thrown(() => runScenario({ ...overloaded, run: { ...overloaded.run, limits: { maxEvents: 50_000 } } }));
+    const error = thrown(() =>
+      runScenario({ ...overloaded, run: { ...overloaded.run, limits: { maxEvents: 50_000 } } }),
+    );
     expect(error.code).toBe("limit.events");
     expect(error.message).toContain("50000 events");
     expect(error.hint).toContain("maxEvents");
@@ -37,9 +39,18 @@ describe("run limits", () => {
   });
 
   test("the stricter of the scenario's and the host's limits wins; defaults fill the rest", () => {
-    expect(effectiveLimits({ maxEvents: 10 }, { maxEvents: 20, maxWallTime: 5 })).toEqual({ maxEvents: 10, maxWallTime: 5, maxSimTime: 1e7 });
+    expect(effectiveLimits({ maxEvents: 10 }, { maxEvents: 20, maxWallTime: 5 })).toEqual({
+      maxEvents: 10,
+      maxWallTime: 5,
+      maxSimTime: 1e7,
+    });
     expect(effectiveLimits({ maxEvents: 1e12 }, {}).maxEvents).toBe(1e12);
-    const error = thrown(() => runScenario({ ...overloaded, run: { ...overloaded.run, limits: { maxEvents: 1e9 } } }, { limits: { maxEvents: 40_000 } }));
+    const error = thrown(() =>
+      runScenario(
+        { ...overloaded, run: { ...overloaded.run, limits: { maxEvents: 1e9 } } },
+        { limits: { maxEvents: 40_000 } },
+      ),
+    );
     expect(error.code).toBe("limit.events");
   });
 
@@ -65,7 +76,8 @@ describe("run limits", () => {
     });
     expect(reports.length).toBeGreaterThanOrEqual(4);
     expect(reports[0]!.events).toBe(20_000);
-    for (let i = 1; i < reports.length; i++) expect(reports[i]!.fraction).toBeGreaterThanOrEqual(reports[i - 1]!.fraction);
+    for (let i = 1; i < reports.length; i++)
+      expect(reports[i]!.fraction).toBeGreaterThanOrEqual(reports[i - 1]!.fraction);
     expect(reports.at(-1)!.fraction).toBeGreaterThan(0.8);
   });
 });

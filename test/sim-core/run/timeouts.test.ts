@@ -1,15 +1,18 @@
 // Timeouts: a request whose class timeout expires is counted in failed.timeout; its queued work stays.
+
+import { runScenario } from "@syslab/sim-core";
 import { describe, expect, test } from "vitest";
 import { runChecked } from "../support/run-checked";
 import { constant, exp, openStation } from "../support/scenarios";
-import { runScenario } from "@syslab/sim-core";
 
 describe("timeouts", () => {
   test("in an overloaded queue most requests time out, and completions all beat the timeout", () => {
     const result = runScenario(
       openStation({
         rate: 2,
-        classes: [{ name: "job", weight: 1, priority: 0, timeout: 3, steps: [{ kind: "service", duration: exp(1) }] }],
+        classes: [
+          { name: "job", weight: 1, priority: 0, timeout: 3, steps: [{ kind: "service", duration: exp(1) }] },
+        ],
         requests: 20_000,
       }),
     );
@@ -24,7 +27,15 @@ describe("timeouts", () => {
     const result = runChecked(
       openStation({
         rate: 0.1,
-        classes: [{ name: "job", weight: 1, priority: 0, timeout: 100, steps: [{ kind: "service", duration: constant(1) }] }],
+        classes: [
+          {
+            name: "job",
+            weight: 1,
+            priority: 0,
+            timeout: 100,
+            steps: [{ kind: "service", duration: constant(1) }],
+          },
+        ],
         requests: 10_000,
       }),
     );
@@ -37,7 +48,9 @@ describe("timeouts", () => {
     const result = runScenario(
       openStation({
         rate: 0.5,
-        classes: [{ name: "job", weight: 1, priority: 0, timeout: t, steps: [{ kind: "service", duration: exp(1) }] }],
+        classes: [
+          { name: "job", weight: 1, priority: 0, timeout: t, steps: [{ kind: "service", duration: exp(1) }] },
+        ],
         requests: 200_000,
       }),
     );

@@ -52,7 +52,11 @@ describe("warm-up", () => {
     const scenario: Scenario = {
       version: 1,
       seed: 92,
-      run: { length: { kind: "requests", count: 20_000 }, warmup: { kind: "requests", count: 20_000 }, limits: {} },
+      run: {
+        length: { kind: "requests", count: 20_000 },
+        warmup: { kind: "requests", count: 20_000 },
+        limits: {},
+      },
       workload: { arrival: { process: "poisson", rate: 0.9 }, requests: [serviceClass(exp(1))] },
       entry: "q",
       components: { q: station() },

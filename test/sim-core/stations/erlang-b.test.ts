@@ -12,7 +12,13 @@ describe("M/M/c/c blocking against Erlang B", () => {
   ] as const) {
     test(`c = ${c}, offered load ${load}`, () => {
       const result = runChecked(
-        openStation({ rate: load, service: exp(1), station: { servers: c, capacity: c }, requests: 300_000, seed: 3 }),
+        openStation({
+          rate: load,
+          service: exp(1),
+          station: { servers: c, capacity: c },
+          requests: 300_000,
+          seed: 3,
+        }),
       );
       const blocked = result.requests.failed.rejected / result.requests.arrived;
       const theory = erlangB(c, load);
@@ -28,10 +34,18 @@ describe("M/M/c/c blocking against Erlang B", () => {
 
   test("Erlang B is insensitive to the service distribution (M/D/c/c)", () => {
     const result = runChecked(
-      openStation({ rate: 4, service: constant(1), station: { servers: 5, capacity: 5 }, requests: 300_000, seed: 4 }),
+      openStation({
+        rate: 4,
+        service: constant(1),
+        station: { servers: 5, capacity: 5 },
+        requests: 300_000,
+        seed: 4,
+      }),
     );
     const theory = erlangB(5, 4);
     const blocked = result.requests.failed.rejected / result.requests.arrived;
-    expect(Math.abs(blocked - theory)).toBeLessThanOrEqual(15 * Math.sqrt((theory * (1 - theory)) / result.requests.arrived));
+    expect(Math.abs(blocked - theory)).toBeLessThanOrEqual(
+      15 * Math.sqrt((theory * (1 - theory)) / result.requests.arrived),
+    );
   });
 });

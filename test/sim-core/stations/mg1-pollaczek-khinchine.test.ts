@@ -10,7 +10,11 @@ import { expectWithinCi } from "../support/tolerance";
 const sigma2 = Math.log(2.5);
 const cases: { label: string; service: Distribution; scv: number }[] = [
   { label: "M/D/1", service: { kind: "constant", value: 1 }, scv: 0 },
-  { label: "M/G/1 lognormal", service: { kind: "lognormal", mu: -sigma2 / 2, sigma: Math.sqrt(sigma2) }, scv: 1.5 },
+  {
+    label: "M/G/1 lognormal",
+    service: { kind: "lognormal", mu: -sigma2 / 2, sigma: Math.sqrt(sigma2) },
+    scv: 1.5,
+  },
   { label: "M/E3/1", service: { kind: "erlang", k: 3, mean: 1 }, scv: 1 / 3 },
   { label: "M/H2/1", service: { kind: "hyperexp", mean: 1, scv: 4 }, scv: 4 },
 ];

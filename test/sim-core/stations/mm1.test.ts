@@ -9,7 +9,9 @@ describe("M/M/1", () => {
     test(`ρ = ${rho}: W, Wq, L and P(wait) match theory`, () => {
       const mu = 1;
       const lambda = rho * mu;
-      const result = runChecked(openStation({ rate: lambda, service: exp(1 / mu), requests: 400_000, seed: 11 }));
+      const result = runChecked(
+        openStation({ rate: lambda, service: exp(1 / mu), requests: 400_000, seed: 11 }),
+      );
       const w = 1 / (mu - lambda);
       const wq = rho / (mu - lambda);
       const l = rho / (1 - rho);
@@ -21,8 +23,20 @@ describe("M/M/1", () => {
       expectWithinCi(result.components.q!.inSystem.mean, l, result, lambda, "station L");
       // P(wait) is a time-correlated proportion; inflate the binomial error by √((1+ρ)/(1−ρ)), the
       // variance factor of a busy indicator in a birth–death chain.
-      expectProportion(result.wait.probability, rho, result.requests.completed, Math.sqrt((1 + rho) / (1 - rho)), "P(wait)");
-      expectProportion(result.components.q!.utilization, rho, result.requests.completed, Math.sqrt((1 + rho) / (1 - rho)), "utilization");
+      expectProportion(
+        result.wait.probability,
+        rho,
+        result.requests.completed,
+        Math.sqrt((1 + rho) / (1 - rho)),
+        "P(wait)",
+      );
+      expectProportion(
+        result.components.q!.utilization,
+        rho,
+        result.requests.completed,
+        Math.sqrt((1 + rho) / (1 - rho)),
+        "utilization",
+      );
     });
   }
 });

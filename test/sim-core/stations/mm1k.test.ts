@@ -11,7 +11,9 @@ describe("M/M/1/K blocking", () => {
     [0.5, 2],
   ] as const) {
     test(`ρ = ${rho}, K = ${k}`, () => {
-      const result = runChecked(openStation({ rate: rho, service: exp(1), station: { capacity: k }, requests: 300_000, seed: 5 }));
+      const result = runChecked(
+        openStation({ rate: rho, service: exp(1), station: { capacity: k }, requests: 300_000, seed: 5 }),
+      );
       const blocked = result.requests.failed.rejected / result.requests.arrived;
       const theory = mm1kBlocking(rho, k);
       const tolerance = 5 * 3 * Math.sqrt((theory * (1 - theory)) / result.requests.arrived);

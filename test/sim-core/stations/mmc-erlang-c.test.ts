@@ -22,13 +22,23 @@ describe("M/M/c against Erlang C", () => {
         const theory = erlangC(c, lambda, mu);
         const requests = REQUESTS[rho]!;
         const result = runChecked(
-          openStation({ rate: lambda, service: exp(1 / mu), station: { servers: c }, requests, warmup: requests / 20, seed: 100 + c }),
+          openStation({
+            rate: lambda,
+            service: exp(1 / mu),
+            station: { servers: c },
+            requests,
+            warmup: requests / 20,
+            seed: 100 + c,
+          }),
         );
         expectWithinCi(result.latency.mean, theory.w, result, 1, "W");
         expectWithinCi(result.wait.mean, theory.wq, result, 1, "Wq");
         expectWithinCi(result.components.q!.queueLength.mean, theory.lq, result, lambda, "Lq");
         // P(wait): its relative error tracks Wq's (Wq = P(wait)/(cμ − λ)) plus the service-time noise.
-        const pWaitTolerance = Math.max(0.01, (3 * (result.latency.meanCi95.high - result.latency.meanCi95.low) / 2) * (c * mu - lambda));
+        const pWaitTolerance = Math.max(
+          0.01,
+          ((3 * (result.latency.meanCi95.high - result.latency.meanCi95.low)) / 2) * (c * mu - lambda),
+        );
         expect(Math.abs(result.wait.probability - theory.pWait)).toBeLessThanOrEqual(pWaitTolerance);
         expect(Math.abs(result.components.q!.utilization - rho)).toBeLessThanOrEqual(0.02);
       });

@@ -15,7 +15,9 @@ describe("processor sharing", () => {
   for (const [label, service] of services) {
     test(`M/G/1-PS with ${label} service: W = E[S]/(1 − ρ)`, () => {
       const rho = 0.8;
-      const result = runChecked(openStation({ rate: rho, service, station: { discipline: "ps" }, requests: 400_000, seed: 31 }));
+      const result = runChecked(
+        openStation({ rate: rho, service, station: { discipline: "ps" }, requests: 400_000, seed: 31 }),
+      );
       expectWithinCi(result.latency.mean, 1 / (1 - rho), result, 1, "W");
       expect(result.wait.mean).toBe(0);
     });
@@ -29,8 +31,18 @@ describe("processor sharing", () => {
       openStation({
         rate: lambda,
         classes: [
-          { name: "small", weight: 1, priority: 0, steps: [{ kind: "service", duration: { kind: "constant", value: 0.5 } }] },
-          { name: "large", weight: 1, priority: 0, steps: [{ kind: "service", duration: { kind: "constant", value: 2 } }] },
+          {
+            name: "small",
+            weight: 1,
+            priority: 0,
+            steps: [{ kind: "service", duration: { kind: "constant", value: 0.5 } }],
+          },
+          {
+            name: "large",
+            weight: 1,
+            priority: 0,
+            steps: [{ kind: "service", duration: { kind: "constant", value: 2 } }],
+          },
         ],
         station: { discipline: "ps" },
         requests: 300_000,
@@ -47,7 +59,13 @@ describe("processor sharing", () => {
     const c = 4;
     const lambda = 0.85 * c;
     const result = runChecked(
-      openStation({ rate: lambda, service: { kind: "exp", mean: 1 }, station: { servers: c, discipline: "ps" }, requests: 400_000, seed: 33 }),
+      openStation({
+        rate: lambda,
+        service: { kind: "exp", mean: 1 },
+        station: { servers: c, discipline: "ps" },
+        requests: 400_000,
+        seed: 33,
+      }),
     );
     expectWithinCi(result.latency.mean, erlangC(c, lambda, 1).w, result, 1, "W");
   });

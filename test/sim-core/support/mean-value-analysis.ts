@@ -4,7 +4,11 @@
  * (Reiser & Lavenberg 1980): for n = 1…N, R(n) = S(1 + Q(n−1)), X(n) = n/(Z + R(n)),
  * Q(n) = X(n)R(n).
  */
-export function meanValueAnalysis(users: number, think: number, service: number): { responseTime: number; throughput: number; queue: number } {
+export function meanValueAnalysis(
+  users: number,
+  think: number,
+  service: number,
+): { responseTime: number; throughput: number; queue: number } {
   let queue = 0;
   let responseTime = 0;
   let throughput = 0;

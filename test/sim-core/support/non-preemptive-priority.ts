@@ -4,7 +4,9 @@
  * W0 = Σ λ_i E[S_i²]/2 is the mean residual work found in service and σ_k the load of
  * classes 1…k.
  */
-export function nonPreemptivePriorityWaits(classes: { lambda: number; meanService: number; secondMoment: number }[]): number[] {
+export function nonPreemptivePriorityWaits(
+  classes: { lambda: number; meanService: number; secondMoment: number }[],
+): number[] {
   const w0 = classes.reduce((sum, c) => sum + (c.lambda * c.secondMoment) / 2, 0);
   let sigma = 0;
   return classes.map((c) => {

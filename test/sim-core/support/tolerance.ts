@@ -18,14 +18,32 @@ export function halfWidth(result: Result): number {
 }
 
 /** Asserts |actual − expected| ≤ SAFETY × the run's half-width × scale (scale = ∂quantity/∂W). */
-export function expectWithinCi(actual: number, expected: number, result: Result, scale = 1, label = ""): void {
+export function expectWithinCi(
+  actual: number,
+  expected: number,
+  result: Result,
+  scale = 1,
+  label = "",
+): void {
   const tolerance = SAFETY * halfWidth(result) * scale;
   expect(result.latency.meanCi95.batches, "enough batches for an interval").toBeGreaterThanOrEqual(30);
-  expect(Math.abs(actual - expected), `${label}: ${actual} vs theory ${expected} (tolerance ${tolerance})`).toBeLessThanOrEqual(tolerance);
+  expect(
+    Math.abs(actual - expected),
+    `${label}: ${actual} vs theory ${expected} (tolerance ${tolerance})`,
+  ).toBeLessThanOrEqual(tolerance);
 }
 
 /** A proportion estimated from n independent-ish trials: |p̂ − p| ≤ 5·√(p(1−p)/n)·inflation. */
-export function expectProportion(actual: number, expected: number, n: number, inflation = 3, label = ""): void {
+export function expectProportion(
+  actual: number,
+  expected: number,
+  n: number,
+  inflation = 3,
+  label = "",
+): void {
   const tolerance = 5 * Math.sqrt((expected * (1 - expected)) / n) * inflation;
-  expect(Math.abs(actual - expected), `${label}: ${actual} vs theory ${expected} (tolerance ${tolerance})`).toBeLessThanOrEqual(tolerance);
+  expect(
+    Math.abs(actual - expected),
+    `${label}: ${actual} vs theory ${expected} (tolerance ${tolerance})`,
+  ).toBeLessThanOrEqual(tolerance);
 }

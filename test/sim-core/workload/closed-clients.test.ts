@@ -10,7 +10,11 @@ function closed(users: number, think: number, service: number, discipline: "fcfs
   return {
     version: 1,
     seed: 61,
-    run: { length: { kind: "requests", count: 300_000 }, warmup: { kind: "requests", count: 5_000 }, limits: {} },
+    run: {
+      length: { kind: "requests", count: 300_000 },
+      warmup: { kind: "requests", count: 5_000 },
+      limits: {},
+    },
     workload: { clients: { users, think: exp(think) }, requests: [serviceClass(exp(service))] },
     entry: "q",
     components: { q: station({ discipline }) },
@@ -28,7 +32,13 @@ describe("closed clients", () => {
       const theory = meanValueAnalysis(users, think, service);
       expectWithinCi(result.latency.mean, theory.responseTime, result, 1, "R");
       // X = N/(Z + R): its error follows R's, scaled by ∂X/∂R = N/(Z + R)².
-      expectWithinCi(result.throughput, theory.throughput, result, users / (think + theory.responseTime) ** 2 + 0.01, "X");
+      expectWithinCi(
+        result.throughput,
+        theory.throughput,
+        result,
+        users / (think + theory.responseTime) ** 2 + 0.01,
+        "X",
+      );
       expect(result.inSystem.max).toBeLessThanOrEqual(users);
     });
   }

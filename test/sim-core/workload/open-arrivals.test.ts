@@ -22,7 +22,10 @@ describe("open arrivals", () => {
   });
 
   test("poisson: inter-arrival gaps are exponential (a single server sees M/M/1 behaviour: P(wait) = ρ)", () => {
-    const result = runChecked({ ...timed({ process: "poisson", rate: 0.5 }, 200_000, exp(1)), components: { q: station() } });
+    const result = runChecked({
+      ...timed({ process: "poisson", rate: 0.5 }, 200_000, exp(1)),
+      components: { q: station() },
+    });
     expect(Math.abs(result.wait.probability - 0.5)).toBeLessThan(0.02);
   });
 
@@ -48,7 +51,9 @@ describe("open arrivals", () => {
     expect(Math.abs(result.requests.arrived - expected)).toBeLessThanOrEqual(5 * Math.sqrt(expected));
     // The series shows the silent middle third: no completions between 100 s and 200 s.
     const { time, throughput } = result.series;
-    const middle = time.map((t, i) => (t >= 101 && t + result.series.bucketWidth <= 199 ? throughput[i]! : 0));
+    const middle = time.map((t, i) =>
+      t >= 101 && t + result.series.bucketWidth <= 199 ? throughput[i]! : 0,
+    );
     expect(Math.max(...middle)).toBe(0);
     const late = throughput.filter((_, i) => time[i]! >= 210 && time[i]! + result.series.bucketWidth <= 300);
     const lateMean = late.reduce((a, b) => a + b, 0) / late.length;

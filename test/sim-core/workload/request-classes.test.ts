@@ -25,7 +25,11 @@ describe("request classes and calls", () => {
     const scenario: Scenario = {
       version: 1,
       seed: 81,
-      run: { length: { kind: "requests", count: 300_000 }, warmup: { kind: "requests", count: 10_000 }, limits: {} },
+      run: {
+        length: { kind: "requests", count: 300_000 },
+        warmup: { kind: "requests", count: 10_000 },
+        limits: {},
+      },
       workload: {
         arrival: { process: "poisson", rate: 0.6 },
         requests: [

@@ -32,7 +32,13 @@ export function toApiError(err: unknown): ApiError {
     });
   }
   if (err instanceof HTTPException && err.status < 500) {
-    return new ApiError({ status: err.status, code: "request.rejected", title: "Request rejected", message: err.message, hint: "" });
+    return new ApiError({
+      status: err.status,
+      code: "request.rejected",
+      title: "Request rejected",
+      message: err.message,
+      hint: "",
+    });
   }
   console.error(err);
   return apiErrors.internal();

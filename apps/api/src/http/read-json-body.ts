@@ -4,7 +4,10 @@ import type { Context } from "hono";
 import { apiErrors } from "../errors/catalogue";
 
 export async function readJsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+  return parseJson(await c.req.text());
+}
+
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {

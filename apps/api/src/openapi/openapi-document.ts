@@ -12,7 +12,8 @@ function rebase(node: unknown): unknown {
   if (typeof node !== "object" || node === null) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref" && typeof value === "string" && value.startsWith("#")) out[key] = scenarioPointer + value.slice(1);
+    if (key === "$ref" && typeof value === "string" && value.startsWith("#"))
+      out[key] = scenarioPointer + value.slice(1);
     else if (key === "$schema" || key === "$id") continue;
     else out[key] = rebase(value);
   }
@@ -25,7 +26,10 @@ const problemResponse = (description: string) => ({
 });
 
 const retryAfter = {
-  "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer", minimum: 1 } },
+  "Retry-After": {
+    description: "Seconds to wait before trying again.",
+    schema: { type: "integer", minimum: 1 },
+  },
 };
 
 const idParameter = {
@@ -56,11 +60,21 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
     "400": problemResponse("The body is not JSON."),
     "413": problemResponse("The body is larger than BODY_LIMIT."),
     "415": problemResponse("The Content-Type is not application/json."),
-    "422": problemResponse("The scenario (or sweep) is not valid; every problem is listed with its JSON path."),
-    "429": { ...problemResponse("Too many requests from this client; see Retry-After."), headers: retryAfter },
-    "503": { ...problemResponse("The run queue is full or the server is stopping; see Retry-After."), headers: retryAfter },
+    "422": problemResponse(
+      "The scenario (or sweep) is not valid; every problem is listed with its JSON path.",
+    ),
+    "429": {
+      ...problemResponse("Too many requests from this client; see Retry-After."),
+      headers: retryAfter,
+    },
+    "503": {
+      ...problemResponse("The run queue is full or the server is stopping; see Retry-After."),
+      headers: retryAfter,
+    },
   };
-  const rateLimited = { "429": { ...problemResponse("Too many requests from this client."), headers: retryAfter } };
+  const rateLimited = {
+    "429": { ...problemResponse("Too many requests from this client."), headers: retryAfter },
+  };
 
   return {
     openapi: "3.1.0",
@@ -92,7 +106,8 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         post: {
           operationId: "createSweep",
           summary: "Submit a parameter sweep",
-          description: "Sets `path` in the scenario to each of `values` in turn and submits one ordinary run per value.",
+          description:
+            "Sets `path` in the scenario to each of `values` in turn and submits one ordinary run per value.",
           requestBody: jsonBody("#/components/schemas/SweepRequest"),
           responses: {
             "201": {
@@ -111,19 +126,24 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         get: {
           operationId: "getRun",
           summary: "Read a run",
-          description: "Status, timings and, when done, the result. With `wait`, holds the request until the run finishes.",
+          description:
+            "Status, timings and, when done, the result. With `wait`, holds the request until the run finishes.",
           parameters: [
             idParameter,
             {
               name: "wait",
               in: "query",
               required: false,
-              description: "Long poll: seconds to wait for the run to finish (capped by the server's MAX_WAIT).",
+              description:
+                "Long poll: seconds to wait for the run to finish (capped by the server's MAX_WAIT).",
               schema: { type: "number", minimum: 0 },
             },
           ],
           responses: {
-            "200": { description: "The run.", content: { "application/json": { schema: { $ref: "#/components/schemas/Run" } } } },
+            "200": {
+              description: "The run.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Run" } } },
+            },
             "400": problemResponse("`wait` is not a non-negative number."),
             "404": problemResponse("No run has this id."),
             ...rateLimited,
@@ -139,7 +159,10 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
             "(the run, with its result) or `failed` (the run, with its error), after which the stream ends.",
           parameters: [idParameter],
           responses: {
-            "200": { description: "An event stream.", content: { "text/event-stream": { schema: { type: "string" } } } },
+            "200": {
+              description: "An event stream.",
+              content: { "text/event-stream": { schema: { type: "string" } } },
+            },
             "404": problemResponse("No run has this id."),
             ...rateLimited,
           },
@@ -160,7 +183,10 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
             },
           ],
           responses: {
-            "200": { description: "The chart; a placeholder while the run is unfinished.", content: { "image/svg+xml": { schema: { type: "string" } } } },
+            "200": {
+              description: "The chart; a placeholder while the run is unfinished.",
+              content: { "image/svg+xml": { schema: { type: "string" } } },
+            },
             "400": problemResponse("`kind` is not latency or series."),
             "404": problemResponse("No run has this id."),
             ...rateLimited,
@@ -171,7 +197,8 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         get: {
           operationId: "sharePage",
           summary: "The share page of a run",
-          description: "HTML with the key numbers, SVG charts and link-preview meta tags; reloads itself until the run is done.",
+          description:
+            "HTML with the key numbers, SVG charts and link-preview meta tags; reloads itself until the run is done.",
           parameters: [idParameter],
           responses: {
             "200": { description: "The page.", content: { "text/html": { schema: { type: "string" } } } },
@@ -184,7 +211,12 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         get: {
           operationId: "openApi",
           summary: "This document",
-          responses: { "200": { description: "The OpenAPI document.", content: { "application/json": { schema: { type: "object" } } } } },
+          responses: {
+            "200": {
+              description: "The OpenAPI document.",
+              content: { "application/json": { schema: { type: "object" } } },
+            },
+          },
         },
       },
       "/healthz": {
@@ -192,8 +224,14 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
           operationId: "health",
           summary: "Liveness and queue figures",
           responses: {
-            "200": { description: "Serving.", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } },
-            "503": { description: "Draining before a stop.", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } },
+            "200": {
+              description: "Serving.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } },
+            },
+            "503": {
+              description: "Draining before a stop.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } },
+            },
           },
         },
       },
@@ -232,7 +270,10 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
             runs: {
               type: "array",
               items: {
-                allOf: [{ $ref: "#/components/schemas/RunCreated" }, { type: "object", properties: { value: {} } }],
+                allOf: [
+                  { $ref: "#/components/schemas/RunCreated" },
+                  { type: "object", properties: { value: {} } },
+                ],
               },
             },
           },
@@ -254,9 +295,16 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
             progress: {
               type: "object",
               description: "While running: the latest progress.",
-              properties: { simulatedTime: { type: "number" }, events: { type: "integer" }, percent: { type: "number" } },
+              properties: {
+                simulatedTime: { type: "number" },
+                events: { type: "integer" },
+                percent: { type: "number" },
+              },
             },
-            result: { type: "object", description: "When done: the result (see the Result contract in the docs)." },
+            result: {
+              type: "object",
+              description: "When done: the result (see the Result contract in the docs).",
+            },
             error: { $ref: "#/components/schemas/RunError" },
           },
         },
@@ -303,7 +351,11 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
             engineVersion: { type: "string" },
             runs: {
               type: "object",
-              properties: { pending: { type: "integer" }, running: { type: "integer" }, queueLimit: { type: "integer" } },
+              properties: {
+                pending: { type: "integer" },
+                running: { type: "integer" },
+                queueLimit: { type: "integer" },
+              },
             },
           },
         },

@@ -16,5 +16,7 @@ export function mountDocsSite(app: Hono, docsDir: string): string | undefined {
 /** API paths answer 404 as problem+json even when the site has an HTML 404 page. */
 export function isApiPath(c: Context): boolean {
   const p = c.req.path;
-  return p.startsWith("/v1/") || p === "/v1" || p.startsWith("/r/") || p === "/openapi.json" || p === "/healthz";
+  return (
+    p.startsWith("/v1/") || p === "/v1" || p.startsWith("/r/") || p === "/openapi.json" || p === "/healthz"
+  );
 }

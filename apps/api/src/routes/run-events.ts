@@ -36,23 +36,31 @@ export function runEventsHandler({ store, scheduler }: AppDeps): Handler {
         let row = store.get(id)!;
         await stream.writeSSE({ event: "status", data: JSON.stringify({ status: row.status }) });
         const last = scheduler.progress(id);
-        if (last && row.status === "running") await stream.writeSSE({ event: "progress", data: JSON.stringify(last) });
+        if (last && row.status === "running")
+          await stream.writeSSE({ event: "progress", data: JSON.stringify(last) });
         // A run still marked queued/running that this process is not executing cannot finish here.
         while ((row.status === "queued" || row.status === "running") && scheduler.isActive(id)) {
           if (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;
           const update = pending.shift()!;
           if (update.type === "closing") return;
-          if (update.type === "running") await stream.writeSSE({ event: "status", data: '{"status":"running"}' });
+          if (update.type === "running")
+            await stream.writeSSE({ event: "status", data: '{"status":"running"}' });
           if (update.type === "keep-alive") await stream.write(": keep-alive\n\n");
           if (update.type === "progress") {
             const { simulatedTime, events, percent } = update;
-            await stream.writeSSE({ event: "progress", data: JSON.stringify({ simulatedTime, events, percent }) });
+            await stream.writeSSE({
+              event: "progress",
+              data: JSON.stringify({ simulatedTime, events, percent }),
+            });
           }
           if (update.type === "finished") row = store.get(id)!;
         }
         if (row.status === "done" || row.status === "failed") {
-          await stream.writeSSE({ event: row.status === "done" ? "result" : "failed", data: runJson(row, origin) });
+          await stream.writeSSE({
+            event: row.status === "done" ? "result" : "failed",
+            data: runJson(row, origin),
+          });
         }
       } finally {
         clearInterval(keepAlive);

@@ -11,8 +11,8 @@ import { requireJson } from "../middleware/require-json";
 import { acceptRuns } from "../runs/accept-runs";
 import { type PreparedRun, prepareRun } from "../runs/prepare-run";
 import { runSummary } from "../runs/run-representation";
-import { checkSweepRequest } from "../sweeps/sweep-request";
 import { setAtPath } from "../sweeps/set-at-path";
+import { checkSweepRequest } from "../sweeps/sweep-request";
 
 export function sweepsRoutes({ store, scheduler, config }: AppDeps): Hono {
   const app = new Hono();
@@ -25,7 +25,11 @@ export function sweepsRoutes({ store, scheduler, config }: AppDeps): Hono {
     values.forEach((value, i) => {
       const input = setAtPath(scenario, path, value);
       if (input === undefined) {
-        problems.push({ path: "path", code: "missing-parent", message: `The scenario has nothing at "${path}" to set.` });
+        problems.push({
+          path: "path",
+          code: "missing-parent",
+          message: `The scenario has nothing at "${path}" to set.`,
+        });
         return;
       }
       const p = prepareRun(input);
@@ -35,10 +39,19 @@ export function sweepsRoutes({ store, scheduler, config }: AppDeps): Hono {
       }
       for (const problem of p.problems) {
         // A problem of the base scenario shows once; one caused by a value names that value.
-        const fromValue = problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`);
+        const fromValue =
+          problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`);
         const entry = fromValue
-          ? { path: `values[${i}]`, code: problem.code, message: `${JSON.stringify(value)} at ${problem.path}: ${problem.message}` }
-          : { path: `scenario.${problem.path}`.replace(/\.$/, ""), code: problem.code, message: problem.message };
+          ? {
+              path: `values[${i}]`,
+              code: problem.code,
+              message: `${JSON.stringify(value)} at ${problem.path}: ${problem.message}`,
+            }
+          : {
+              path: `scenario.${problem.path}`.replace(/\.$/, ""),
+              code: problem.code,
+              message: problem.message,
+            };
         problems.push(entry);
       }
     });

@@ -25,7 +25,8 @@ export function acceptRuns(
   const fresh = new Set<string>();
   for (let i = 0; i < prepared.length; i++) {
     const row = existing[i];
-    if (!row || (row.status === "failed" && retryableCodes.has(errorCode(row)))) fresh.add(prepared[i]!.run.id);
+    if (!row || (row.status === "failed" && retryableCodes.has(errorCode(row))))
+      fresh.add(prepared[i]!.run.id);
   }
   // All or nothing: a sweep that does not fit is refused whole, so a retry sends the same request.
   if (fresh.size > 0 && !scheduler.hasRoom(fresh.size)) {

@@ -38,7 +38,12 @@ export default function runInWorker(task: WorkerTask): RunOutcome {
         const now = performance.now();
         if (now - lastPost < progressInterval) return;
         lastPost = now;
-        post({ type: "progress", simulatedTime: p.simulatedTime, events: p.events, percent: p.fraction * 100 });
+        post({
+          type: "progress",
+          simulatedTime: p.simulatedTime,
+          events: p.events,
+          percent: p.fraction * 100,
+        });
       },
     });
     // Serialised here so that the main thread, which answers HTTP, only stores a string.

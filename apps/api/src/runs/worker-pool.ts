@@ -13,7 +13,12 @@ export class WorkerPool implements RunExecutor {
   private readonly abortFlags = new Map<string, Int32Array>();
 
   constructor(size: number) {
-    this.pool = new Piscina({ filename: workerFile, minThreads: size, maxThreads: size, idleTimeout: 60_000 });
+    this.pool = new Piscina({
+      filename: workerFile,
+      minThreads: size,
+      maxThreads: size,
+      idleTimeout: 60_000,
+    });
   }
 
   async execute(task: RunTask, hooks: RunHooks, signal: AbortSignal): Promise<RunOutcome> {
@@ -22,7 +27,12 @@ export class WorkerPool implements RunExecutor {
     this.abortFlags.set(task.id, new Int32Array(abortFlag));
     port1.on("message", (message: WorkerMessage) => {
       if (message.type === "started") hooks.onStart();
-      else hooks.onProgress({ simulatedTime: message.simulatedTime, events: message.events, percent: message.percent });
+      else
+        hooks.onProgress({
+          simulatedTime: message.simulatedTime,
+          events: message.events,
+          percent: message.percent,
+        });
     });
     const workerTask: WorkerTask = { ...task, port: port2, abortFlag };
     try {

@@ -34,7 +34,9 @@ export function latencySeriesChart(result: Result, width = 640, height = 320): s
     yFormat: "duration",
     width,
     height,
-    series: [{ name: "mean latency", points: s.time.map((t, i) => [t, s.latencyMean[i] ?? 0] as [number, number]) }],
+    series: [
+      { name: "mean latency", points: s.time.map((t, i) => [t, s.latencyMean[i] ?? 0] as [number, number]) },
+    ],
   });
 }
 
@@ -47,7 +49,10 @@ export function throughputSeriesChart(result: Result, width = 640, height = 320)
     width,
     height,
     series: [
-      { name: "throughput (/s)", points: s.time.map((t, i) => [t, s.throughput[i] ?? 0] as [number, number]) },
+      {
+        name: "throughput (/s)",
+        points: s.time.map((t, i) => [t, s.throughput[i] ?? 0] as [number, number]),
+      },
       { name: "in system", points: s.time.map((t, i) => [t, s.inSystem[i] ?? 0] as [number, number]) },
     ],
   });

@@ -40,7 +40,10 @@ function keyNumbers(result: Result): [string, string][] {
     ["Mean wait", duration(result.wait.mean)],
     ["Completed", formatValue(result.requests.completed, "number")],
     ["Failed", formatValue(failures, "number")],
-    ["Simulated", `${duration(result.simulated.time)}, ${formatValue(result.simulated.events, "number")} events`],
+    [
+      "Simulated",
+      `${duration(result.simulated.time)}, ${formatValue(result.simulated.events, "number")} events`,
+    ],
   ];
 }
 

@@ -4,7 +4,8 @@ import { widgetModels } from "../widgets/registry";
 import type { SimRequest, SimResponse } from "./sim-protocol";
 import { parseJsonText } from "./json-text";
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Typed through Worker: the same postMessage / "message" pair, without the webworker lib clashing with DOM.
+const scope = self as unknown as Worker;
 
 function handle(request: SimRequest): SimResponse {
   switch (request.kind) {

@@ -45,14 +45,16 @@ export class WidgetChart {
       title: spec.title,
       width: Math.max(this.#container.clientWidth, 280),
       height: 320,
-      scales: { x: { time: false } },
+      // Latency and throughput read best against a zero baseline, as on the pre-rendered charts.
+      scales: { x: { time: false }, y: { range: (_plot, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+      legend: { live: false },
       axes: [axis(spec.xLabel), axis(spec.yLabel)],
       series: [
         { label: spec.xLabel },
         ...spec.series.map((s, i): uPlot.Series => {
           const colour = cssVariable(COLOUR_VARIABLES[i % COLOUR_VARIABLES.length]!);
           return s.style === "points"
-            ? { label: s.name, stroke: colour, fill: colour, paths: () => null, points: { show: true, size: 8 } }
+            ? { label: s.name, stroke: colour, fill: colour, paths: () => null, points: { show: true, size: 8, fill: colour, stroke: colour } }
             : { label: s.name, stroke: colour, width: 2, spanGaps: true, points: { show: false } };
         }),
       ],

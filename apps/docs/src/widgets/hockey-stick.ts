@@ -1,8 +1,8 @@
 // The hockey stick: mean latency against utilisation for an M/M/c queue, theory against simulation,
 // and Little's law (L = λW) checked at the chosen utilisation.
-import { type Result, simulate } from "@syslab/sim-core";
 import example from "../../../../examples/docs/hockey-stick.json";
 import { mmcMeanResponse } from "./erlang-c";
+import { cachedSimulate } from "./run-cache";
 import { formatDuration, formatNumber, formatPercent } from "./number-format";
 import type { Params, WidgetModel, WidgetView } from "./view";
 
@@ -22,33 +22,15 @@ function scenarioAt(servers: number, utilisation: number): Scenario {
   return scenario;
 }
 
-interface SweepRow {
-  rho: number;
-  rate: number;
-  result: Result;
-}
-
-// Moving the utilisation slider must not re-run the whole sweep: it depends on the servers only.
-const sweeps = new Map<number, SweepRow[]>();
-
-function sweepFor(servers: number): SweepRow[] {
-  let rows = sweeps.get(servers);
-  if (!rows) {
-    rows = SWEEP.map((rho) => {
-      const scenario = scenarioAt(servers, rho);
-      return { rho, rate: scenario.workload.arrival.rate, result: simulate(scenario) };
-    });
-    sweeps.set(servers, rows);
-  }
-  return rows;
-}
-
 function compute(params: Params): WidgetView {
   const servers = Number(params.servers);
   const utilisation = Number(params.utilisation);
-  const sweep = sweepFor(servers);
+  const sweep = SWEEP.map((rho) => {
+    const scenario = scenarioAt(servers, rho);
+    return { rho, rate: scenario.workload.arrival.rate, result: cachedSimulate(scenario) };
+  });
   const focus = scenarioAt(servers, utilisation);
-  const result = simulate(focus);
+  const result = cachedSimulate(focus);
   const rate = focus.workload.arrival.rate;
   const theory = mmcMeanResponse(servers, rate, MEAN_SERVICE);
   const lambda = result.throughput;

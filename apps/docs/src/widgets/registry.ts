@@ -1,7 +1,11 @@
 // Every widget model by name: what the Worker can compute.
+import { architectures } from "./architectures";
+import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
+import { overload } from "./overload";
+import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
 
-export const widgetModels: Record<string, WidgetModel> = {
-  [hockeyStick.name]: hockeyStick,
-};
+export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
+  [hockeyStick, threadsVsCores, architectures, overload, connectionPools].map((model) => [model.name, model]),
+);

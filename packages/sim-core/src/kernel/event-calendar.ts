@@ -3,18 +3,21 @@
  * sequence), so events at equal times fire in the order they were scheduled and every
  * run is deterministic.
  *
- * Speed: the heap holds slot numbers (Int32Array) and each event's fields live in
- * parallel slot arrays, so sifting moves one int instead of an object, and freed slots
- * are reused — scheduling allocates nothing once the arrays have grown to the peak
- * number of pending events.
+ * Speed: the heap keeps each entry's time, sequence number and slot in parallel typed
+ * arrays in heap order, so a comparison reads two adjacent doubles instead of chasing a
+ * slot index; handler and payload stay in slot arrays and never move. Freed slots are
+ * reused, so scheduling allocates nothing once the arrays have grown to the peak number
+ * of pending events.
  */
 import type { EventHandler } from "./event-handler";
 
 export class EventCalendar {
-  private heap: Int32Array;
   private size = 0;
-  private times: Float64Array;
-  private seqs: Float64Array; // a double holds sequence numbers exactly up to 2^53
+  // Heap order: entry i has children 2i+1 and 2i+2.
+  private heapTimes: Float64Array;
+  private heapSeqs: Float64Array; // a double holds sequence numbers exactly up to 2^53
+  private heapSlots: Int32Array;
+  // Slot order: what the event does, fixed while it is pending.
   private kinds: Int32Array;
   private handlers: (EventHandler | null)[];
   private payloads: unknown[];
@@ -22,11 +25,15 @@ export class EventCalendar {
   private freeCount = 0;
   private nextSlot = 0;
   private nextSeq = 0;
+  /** The event `pop()` removed last: read these right after it, before scheduling anything. */
+  poppedHandler: EventHandler | null = null;
+  poppedKind = 0;
+  poppedPayload: unknown = null;
 
   constructor(initialCapacity = 1024) {
-    this.heap = new Int32Array(initialCapacity);
-    this.times = new Float64Array(initialCapacity);
-    this.seqs = new Float64Array(initialCapacity);
+    this.heapTimes = new Float64Array(initialCapacity);
+    this.heapSeqs = new Float64Array(initialCapacity);
+    this.heapSlots = new Int32Array(initialCapacity);
     this.kinds = new Int32Array(initialCapacity);
     this.handlers = new Array(initialCapacity).fill(null);
     this.payloads = new Array(initialCapacity).fill(null);
@@ -39,18 +46,52 @@ export class EventCalendar {
 
   /** Time of the earliest pending event, or Infinity when none is pending. */
   peekTime(): number {
-    return this.size === 0 ? Number.POSITIVE_INFINITY : this.times[this.heap[0]!]!;
+    return this.size === 0 ? Number.POSITIVE_INFINITY : this.heapTimes[0]!;
   }
 
   push(time: number, handler: EventHandler, kind: number, payload: unknown): void {
     const slot = this.allocateSlot();
-    this.times[slot] = time;
-    this.seqs[slot] = this.nextSeq++;
     this.kinds[slot] = kind;
     this.handlers[slot] = handler;
     this.payloads[slot] = payload;
-    if (this.size === this.heap.length) this.heap = grow(this.heap, this.heap.length * 2);
-    this.siftUp(this.size++, slot);
+    if (this.size === this.heapTimes.length) this.growHeap();
+    const seq = this.nextSeq++;
+    // Sift up: move parents down until the new entry's place is found, then write it once.
+    const times = this.heapTimes;
+    const seqs = this.heapSeqs;
+    const slots = this.heapSlots;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const parentTime = times[parent]!;
+      // A new entry has the largest sequence so far: it goes above a parent only if strictly earlier.
+      if (parentTime <= time) break;
+      times[i] = parentTime;
+      seqs[i] = seqs[parent]!;
+      slots[i] = slots[parent]!;
+      i = parent;
+    }
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
+  }
+
+  /**
+   * Removes the earliest event (there must be one), returns its time and leaves its handler,
+   * kind and payload in the `popped…` fields — the simulation's hot loop, without a callback.
+   */
+  pop(): number {
+    const time = this.heapTimes[0]!;
+    const slot = this.heapSlots[0]!;
+    this.poppedHandler = this.handlers[slot]!;
+    this.poppedKind = this.kinds[slot]!;
+    this.poppedPayload = this.payloads[slot];
+    this.handlers[slot] = null;
+    this.payloads[slot] = null; // drop the reference so finished requests can be collected
+    this.freeSlots[this.freeCount++] = slot;
+    const last = --this.size;
+    if (last > 0) this.siftDownLast(last);
+    return time;
   }
 
   /**
@@ -59,27 +100,58 @@ export class EventCalendar {
    */
   popInto(visit: (time: number, handler: EventHandler, kind: number, payload: unknown) => void): boolean {
     if (this.size === 0) return false;
-    const slot = this.heap[0]!;
-    const time = this.times[slot]!;
+    const time = this.heapTimes[0]!;
+    const slot = this.heapSlots[0]!;
     const handler = this.handlers[slot]!;
     const kind = this.kinds[slot]!;
     const payload = this.payloads[slot];
     this.handlers[slot] = null;
     this.payloads[slot] = null; // drop the reference so finished requests can be collected
     this.freeSlots[this.freeCount++] = slot;
-    const last = this.heap[--this.size]!;
-    if (this.size > 0) this.siftDown(0, last);
+    const last = --this.size;
+    if (last > 0) this.siftDownLast(last);
     visit(time, handler, kind, payload);
     return true;
+  }
+
+  /** Moves the entry at index `last` into the hole at the root, sifting it down. */
+  private siftDownLast(last: number): void {
+    const times = this.heapTimes;
+    const seqs = this.heapSeqs;
+    const slots = this.heapSlots;
+    const time = times[last]!;
+    const seq = seqs[last]!;
+    const slot = slots[last]!;
+    const size = last;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      let childTime = times[child]!;
+      const right = child + 1;
+      if (right < size) {
+        const rightTime = times[right]!;
+        if (rightTime < childTime || (rightTime === childTime && seqs[right]! < seqs[child]!)) {
+          child = right;
+          childTime = rightTime;
+        }
+      }
+      if (time < childTime || (time === childTime && seq < seqs[child]!)) break;
+      times[i] = childTime;
+      seqs[i] = seqs[child]!;
+      slots[i] = slots[child]!;
+      i = child;
+    }
+    times[i] = time;
+    seqs[i] = seq;
+    slots[i] = slot;
   }
 
   private allocateSlot(): number {
     if (this.freeCount > 0) return this.freeSlots[--this.freeCount]!;
     const slot = this.nextSlot++;
-    if (slot === this.times.length) {
-      const capacity = this.times.length * 2;
-      this.times = growFloat(this.times, capacity);
-      this.seqs = growFloat(this.seqs, capacity);
+    if (slot === this.kinds.length) {
+      const capacity = this.kinds.length * 2;
       this.kinds = grow(this.kinds, capacity);
       this.freeSlots = grow(this.freeSlots, capacity);
       this.handlers.length = capacity;
@@ -88,39 +160,11 @@ export class EventCalendar {
     return slot;
   }
 
-  private before(a: number, b: number): boolean {
-    const ta = this.times[a]!;
-    const tb = this.times[b]!;
-    return ta < tb || (ta === tb && this.seqs[a]! < this.seqs[b]!);
-  }
-
-  private siftUp(index: number, slot: number): void {
-    const heap = this.heap;
-    let i = index;
-    while (i > 0) {
-      const parentIndex = (i - 1) >> 1;
-      const parent = heap[parentIndex]!;
-      if (!this.before(slot, parent)) break;
-      heap[i] = parent;
-      i = parentIndex;
-    }
-    heap[i] = slot;
-  }
-
-  private siftDown(index: number, slot: number): void {
-    const heap = this.heap;
-    const size = this.size;
-    let i = index;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      const right = child + 1;
-      if (right < size && this.before(heap[right]!, heap[child]!)) child = right;
-      if (!this.before(heap[child]!, slot)) break;
-      heap[i] = heap[child]!;
-      i = child;
-    }
-    heap[i] = slot;
+  private growHeap(): void {
+    const capacity = this.heapTimes.length * 2;
+    this.heapTimes = growFloat(this.heapTimes, capacity);
+    this.heapSeqs = growFloat(this.heapSeqs, capacity);
+    this.heapSlots = grow(this.heapSlots, capacity);
   }
 }
 

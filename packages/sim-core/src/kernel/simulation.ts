@@ -15,11 +15,6 @@ export class Simulation {
   /** Events dispatched so far. */
   events = 0;
   private readonly calendar = new EventCalendar();
-  private readonly dispatch = (time: number, handler: EventHandler, kind: number, payload: unknown): void => {
-    this.now = time;
-    this.events++;
-    handler.onEvent(kind, payload);
-  };
 
   get pending(): number {
     return this.calendar.pending;
@@ -42,7 +37,14 @@ export class Simulation {
 
   /** Dispatches the next event; false when nothing is pending. */
   step(): boolean {
-    return this.calendar.popInto(this.dispatch);
+    const calendar = this.calendar;
+    if (calendar.pending === 0) return false;
+    this.now = calendar.pop();
+    this.events++;
+    const payload = calendar.poppedPayload;
+    calendar.poppedPayload = null; // the calendar keeps no reference to a finished request
+    calendar.poppedHandler!.onEvent(calendar.poppedKind, payload);
+    return true;
   }
 
   /** Runs until the next event would be after `until` (the clock then stands at `until`), or nothing is pending. */

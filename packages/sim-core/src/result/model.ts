@@ -42,8 +42,20 @@ export interface ServerStats extends StationStats {
   peakMemory: number;
   /** Threads started (thread-pool starts them as needed). */
   threads: number;
-  acceptQueue: { capacity: number; peak: number; drops: number; resets: number; connectTimeouts: number };
-  /** CPU seconds spent on requests whose client had timed out. */
+  /**
+   * The kernel's accept queue: its capacity (backlog capped by somaxconn), peak length,
+   * handshakes dropped when full, RSTs sent, connects abandoned after the last SYN-ACK
+   * retransmission, and connections established after k retransmissions (index k).
+   */
+  acceptQueue: {
+    capacity: number;
+    peak: number;
+    drops: number;
+    resets: number;
+    connectTimeouts: number;
+    retransmitted: number[];
+  };
+  /** CPU seconds (in the measured part) spent on requests after their client had timed out: work nobody will read. */
   wastedCpu: number;
 }
 

@@ -3,14 +3,18 @@
  * pool, balancer) lives in its own folder and adds one line to `factories`.
  */
 import { catalogueError } from "../errors/catalogue";
-import type { Component as ComponentSpec } from "../scenario/model";
 import { ConnectionPool } from "../pools/connection-pool";
+import type { Component as ComponentSpec } from "../scenario/model";
 import { Server } from "../servers/server";
 import { createStation } from "../stations/create-station";
 import type { Component, ComponentContext } from "./component";
 
 type Factories = {
-  [T in ComponentSpec["type"]]?: (name: string, spec: Extract<ComponentSpec, { type: T }>, context: ComponentContext) => Component;
+  [T in ComponentSpec["type"]]?: (
+    name: string,
+    spec: Extract<ComponentSpec, { type: T }>,
+    context: ComponentContext,
+  ) => Component;
 };
 
 const factories: Factories = {
@@ -20,9 +24,14 @@ const factories: Factories = {
 };
 
 export function createComponent(name: string, spec: ComponentSpec, context: ComponentContext): Component {
-  const factory = factories[spec.type] as ((name: string, spec: ComponentSpec, context: ComponentContext) => Component) | undefined;
+  const factory = factories[spec.type] as
+    | ((name: string, spec: ComponentSpec, context: ComponentContext) => Component)
+    | undefined;
   if (factory === undefined) {
-    throw catalogueError("scenario.component-type", { got: JSON.stringify(spec.type), types: Object.keys(factories) });
+    throw catalogueError("scenario.component-type", {
+      got: JSON.stringify(spec.type),
+      types: Object.keys(factories),
+    });
   }
   return factory(name, spec, context);
 }

@@ -40,8 +40,9 @@
  * and time-weighted average to start at `now`); `context.flow.measuring` says whether events
  * now fall in the measured part; `stats(now)` is read once at the end.
  */
-import type { Rng } from "../random/rng";
+
 import type { Simulation } from "../kernel/simulation";
+import type { Rng } from "../random/rng";
 import type { StationStats } from "../result/model";
 import type { CompiledStep } from "../workload/compiled-step";
 import type { Request } from "../workload/request";

@@ -14,7 +14,9 @@ export const DEFAULT_LIMITS: Required<RunLimits> = {
 /** For each limit, the stricter of the values given; the default where none is given. */
 export function effectiveLimits(...sources: (RunLimits | undefined)[]): Required<RunLimits> {
   const pick = (key: keyof RunLimits): number => {
-    const given = sources.map((source) => source?.[key]).filter((value): value is number => value !== undefined);
+    const given = sources
+      .map((source) => source?.[key])
+      .filter((value): value is number => value !== undefined);
     return given.length > 0 ? Math.min(...given) : DEFAULT_LIMITS[key];
   };
   return { maxEvents: pick("maxEvents"), maxWallTime: pick("maxWallTime"), maxSimTime: pick("maxSimTime") };

@@ -25,12 +25,13 @@ export class Measurements {
   readonly latency = new LogHistogram();
   readonly wait = new LogHistogram();
   readonly latencyMoments = new RunningMoments();
-  readonly waitMoments = new RunningMoments();
+  /** Sums, not running means: a division per completion saved where only the mean is reported. */
+  waitSum = 0;
   readonly batches = new BatchMeans(CI_BATCHES);
   readonly classArrived: Float64Array;
   readonly classCompleted: Float64Array;
-  readonly classLatency: RunningMoments[];
-  readonly classWait: RunningMoments[];
+  readonly classLatencySum: Float64Array;
+  readonly classWaitSum: Float64Array;
   /** Requests in the system from the clients' view (sent, not yet completed/failed/timed out). */
   readonly inSystem = new TimeWeighted();
   readonly series: TimeSeries;
@@ -39,8 +40,8 @@ export class Measurements {
   constructor(classes: number, seriesBucketWidth: number) {
     this.classArrived = new Float64Array(classes);
     this.classCompleted = new Float64Array(classes);
-    this.classLatency = Array.from({ length: classes }, () => new RunningMoments());
-    this.classWait = Array.from({ length: classes }, () => new RunningMoments());
+    this.classLatencySum = new Float64Array(classes);
+    this.classWaitSum = new Float64Array(classes);
     this.series = new TimeSeries(SERIES_BUCKETS, seriesBucketWidth / SERIES_BUCKETS);
   }
 
@@ -55,12 +56,12 @@ export class Measurements {
     this.latency.reset();
     this.wait.reset();
     this.latencyMoments.reset();
-    this.waitMoments.reset();
+    this.waitSum = 0;
     this.batches.reset();
     this.classArrived.fill(0);
     this.classCompleted.fill(0);
-    for (const m of this.classLatency) m.reset();
-    for (const m of this.classWait) m.reset();
+    this.classLatencySum.fill(0);
+    this.classWaitSum.fill(0);
     this.inSystem.reset(now);
     this.series.start(now, this.inSystem.value);
   }
@@ -79,14 +80,12 @@ export class Measurements {
   recordCompletion(now: number, classIndex: number, latency: number, wait: number, waited: boolean): void {
     this.completed++;
     if (waited) this.waitedCount++;
-    this.latency.record(latency);
-    this.wait.record(wait);
     this.latencyMoments.add(latency);
-    this.waitMoments.add(wait);
+    this.waitSum += wait;
     this.batches.add(latency);
     this.classCompleted[classIndex]!++;
-    this.classLatency[classIndex]!.add(latency);
-    this.classWait[classIndex]!.add(wait);
+    this.classLatencySum[classIndex]! += latency;
+    this.classWaitSum[classIndex]! += wait;
     this.series.complete(now, latency);
   }
 }

@@ -48,6 +48,9 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   private readonly stats: Measurements;
   private readonly warmup: RunLength;
   private readonly length: RunLength;
+  /** The run is measured by duration (else by request count); a boolean read per request, not a string compare. */
+  private readonly timeMode: boolean;
+  private readonly measuredCount: number;
   private phase = WARMUP;
   private nextId = 0;
   private warmupArrived = 0;
@@ -73,6 +76,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     this.stats = stats;
     this.warmup = warmup;
     this.length = length;
+    this.timeMode = length.kind === "time";
+    this.measuredCount = length.kind === "requests" ? length.count : 0;
   }
 
   /** Completes the set-up once the components exist (they are built with this object as their flow). */
@@ -95,14 +100,17 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     if (this.phase === WARMUP) return 0;
     if (this.phase === STOPPED) return 1;
     if (this.length.kind === "time") {
-      return this.length.duration > 0 ? Math.min(1, (this.sim.now - this.stats.startTime) / this.length.duration) : 1;
+      return this.length.duration > 0
+        ? Math.min(1, (this.sim.now - this.stats.startTime) / this.length.duration)
+        : 1;
     }
     return this.length.count > 0 ? (this.measuredArrived - this.measuredOutstanding) / this.length.count : 1;
   }
 
   /** Starts the run: schedules the end of warm-up, or begins measuring at once. */
   begin(): void {
-    if (this.warmup.kind === "time" && this.warmup.duration > 0) this.sim.schedule(this.warmup.duration, this, WARMUP_END, null);
+    if (this.warmup.kind === "time" && this.warmup.duration > 0)
+      this.sim.schedule(this.warmup.duration, this, WARMUP_END, null);
     else if (this.warmup.kind === "time" || this.warmup.count <= 0) this.startMeasuring();
   }
 
@@ -110,7 +118,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   finishIdle(): void {
     if (this.phase === WARMUP) this.startMeasuring();
     if (this.phase === MEASURING) {
-      if (this.length.kind === "time") this.sim.now = Math.max(this.sim.now, this.stats.startTime + this.length.duration);
+      if (this.length.kind === "time")
+        this.sim.now = Math.max(this.sim.now, this.stats.startTime + this.length.duration);
       this.stop();
     }
   }
@@ -131,7 +140,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
 
   /** Whether what happens to this request now is counted. */
   private counted(request: Request): boolean {
-    return this.length.kind === "time" ? this.phase === MEASURING : request.measured;
+    return this.timeMode ? this.phase === MEASURING : request.measured;
   }
 
   inject(user: number): void {
@@ -147,7 +156,11 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     request.user = user;
     request.steps = cls.steps;
     request.host = this.entry;
-    if (this.phase === MEASURING && this.length.kind === "requests" && this.measuredArrived < this.length.count) {
+    if (
+      this.phase === MEASURING &&
+      this.length.kind === "requests" &&
+      this.measuredArrived < this.length.count
+    ) {
       request.measured = true;
       this.measuredArrived++;
       this.measuredOutstanding++;
@@ -158,7 +171,11 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
       request.timeoutPending = true;
       this.sim.schedule(cls.timeout, this, TIMEOUT, request);
     }
-    if (this.phase === WARMUP && this.warmup.kind === "requests" && ++this.warmupArrived >= this.warmup.count) {
+    if (
+      this.phase === WARMUP &&
+      this.warmup.kind === "requests" &&
+      ++this.warmupArrived >= this.warmup.count
+    ) {
       this.startMeasuring();
     }
     this.advance(request);
@@ -171,7 +188,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
         const step = request.steps[request.stepIndex++]!;
         if (request.host!.hostsAllSteps === true) request.host!.arrive(request, step);
         else if (step.kind === STEP_CALL) step.target!.arrive(request, step);
-        else if (step.kind === STEP_IO) this.sim.schedule(step.duration.sample(this.rng), this, IO_DONE, request);
+        else if (step.kind === STEP_IO)
+          this.sim.schedule(step.duration.sample(this.rng), this, IO_DONE, request);
         else request.host!.arrive(request, step); // service and cpu steps run at the host
         return;
       }
@@ -224,7 +242,13 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   private complete(request: Request): void {
     const now = this.sim.now;
     if (this.counted(request)) {
-      this.stats.recordCompletion(now, request.classIndex, now - request.arrivalTime, request.wait, request.waited);
+      this.stats.recordCompletion(
+        now,
+        request.classIndex,
+        now - request.arrivalTime,
+        request.wait,
+        request.waited,
+      );
     }
     this.clientLeaves(request);
     this.endWork(request);
@@ -235,7 +259,11 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     request.clientDone = true;
     this.stats.changeInSystem(this.sim.now, -1);
     if (request.user >= 0) this.onUserFree?.(request.user);
-    if (request.measured && --this.measuredOutstanding === 0 && this.measuredArrived === (this.length as { count: number }).count) {
+    if (
+      request.measured &&
+      --this.measuredOutstanding === 0 &&
+      this.measuredArrived === (this.length as { count: number }).count
+    ) {
       this.stop();
     }
   }

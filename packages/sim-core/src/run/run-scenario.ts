@@ -42,12 +42,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
   );
   const components = new Map<string, Component>();
   for (const [name, spec] of Object.entries(scenario.components)) {
-    const context: ComponentContext = { sim, rng: randomStream(scenario.seed, `component:${name}`), flow: lifecycle, components };
+    const context: ComponentContext = {
+      sim,
+      rng: randomStream(scenario.seed, `component:${name}`),
+      flow: lifecycle,
+      components,
+    };
     components.set(name, createComponent(name, spec, context));
   }
   const entry = components.get(scenario.entry);
   if (entry === undefined) {
-    throw catalogueError("scenario.unknown-component", { name: scenario.entry, components: [...components.keys()] });
+    throw catalogueError("scenario.unknown-component", {
+      name: scenario.entry,
+      components: [...components.keys()],
+    });
   }
   const classes = workload.requests.map((cls) => ({
     steps: compileSteps(cls.steps, components),
@@ -83,12 +91,13 @@ function loop(
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   let nextProgress = progressEvery;
   let nextCheck = Math.min(CHECK_EVERY, limits.maxEvents);
+  let nextStop = Math.min(nextCheck, nextProgress); // one comparison per event in the common case
   while (!lifecycle.stopped) {
     if (!sim.step()) {
       lifecycle.finishIdle();
       break;
     }
-    if (sim.events < nextCheck && sim.events < nextProgress) continue;
+    if (sim.events < nextStop) continue;
     if (sim.events >= nextProgress) {
       nextProgress += progressEvery;
       options.onProgress?.({ simulatedTime: sim.now, events: sim.events, fraction: lifecycle.fraction });
@@ -96,7 +105,8 @@ function loop(
     if (sim.events >= nextCheck) {
       nextCheck = Math.min(nextCheck + CHECK_EVERY, limits.maxEvents);
       if (lifecycle.stopped) break;
-      if (sim.events >= limits.maxEvents) throw catalogueError("limit.events", { limit: limits.maxEvents, time: round(sim.now) });
+      if (sim.events >= limits.maxEvents)
+        throw catalogueError("limit.events", { limit: limits.maxEvents, time: round(sim.now) });
       if (sim.now > limits.maxSimTime) throw catalogueError("limit.sim-time", { limit: limits.maxSimTime });
       if ((clock.now() - started) / 1000 > limits.maxWallTime) {
         throw catalogueError("limit.wall-time", { limit: limits.maxWallTime, time: round(sim.now) });
@@ -110,8 +120,10 @@ function loop(
         });
       }
     }
+    nextStop = Math.min(nextCheck, nextProgress);
   }
-  if (sim.now > limits.maxSimTime && !lifecycle.stopped) throw catalogueError("limit.sim-time", { limit: limits.maxSimTime });
+  if (sim.now > limits.maxSimTime && !lifecycle.stopped)
+    throw catalogueError("limit.sim-time", { limit: limits.maxSimTime });
 }
 
 /** A guess of the measured part's length, to size the chart buckets (they widen if it is short). */
@@ -119,8 +131,17 @@ function expectedMeasuredTime(scenario: Scenario): number {
   const length = scenario.run.length;
   if (length.kind === "time") return length.duration;
   const arrival = scenario.workload.arrival;
-  const rate = arrival === undefined ? 0 : typeof arrival.rate === "number" ? arrival.rate : (arrival.rate[0]?.rate ?? 0);
+  const rate =
+    arrival === undefined
+      ? 0
+      : typeof arrival.rate === "number"
+        ? arrival.rate
+        : (arrival.rate[0]?.rate ?? 0);
   return rate > 0 ? length.count / rate : 1;
+}
+
+function meanOf(sum: number, count: number): number {
+  return count > 0 ? sum / count : 0;
 }
 
 function buildResult(
@@ -138,8 +159,8 @@ function buildResult(
     byClass[cls.name] = {
       arrived: stats.classArrived[i]!,
       completed: stats.classCompleted[i]!,
-      latencyMean: round(stats.classLatency[i]!.mean),
-      waitMean: round(stats.classWait[i]!.mean),
+      latencyMean: round(meanOf(stats.classLatencySum[i]!, stats.classCompleted[i]!)),
+      waitMean: round(meanOf(stats.classWaitSum[i]!, stats.classCompleted[i]!)),
     };
   });
   const componentStats: Record<string, StationStats> = {};
@@ -184,7 +205,7 @@ function buildResult(
       },
     },
     wait: {
-      mean: round(stats.waitMoments.mean),
+      mean: round(meanOf(stats.waitSum, stats.completed)),
       p50: round(stats.wait.quantile(0.5)),
       p99: round(stats.wait.quantile(0.99)),
       probability: round(stats.completed > 0 ? stats.waitedCount / stats.completed : 0),

@@ -76,10 +76,12 @@ const uniform = z
 
 const normal = z
   .strictObject({
-    normal: z.strictObject({
-      mean: durationSchema.describe("Mean of the (untruncated) normal."),
-      sd: durationSchema.describe("Standard deviation."),
-    }),
+    normal: z
+      .strictObject({
+        mean: durationSchema.describe("Mean of the (untruncated) normal."),
+        sd: durationSchema.describe("Standard deviation."),
+      })
+      .describe("The mean and standard deviation."),
   })
   .transform((d): Distribution => ({ kind: "normal", mean: d.normal.mean, sd: d.normal.sd }))
   .meta({
@@ -103,13 +105,15 @@ const lognormalByParameters = z
 
 const lognormal = z
   .strictObject({
-    lognormal: z.union([lognormalByQuantiles, lognormalByParameters], {
-      error: (issue) =>
-        problemText("scenario.distribution-parameter", {
-          distribution: "lognormal",
-          problem: `write { "median": "20ms", "p99": "120ms" } or { "mu": -4, "sigma": 0.8 }; got ${showValue(issue.input)}.`,
-        }),
-    }),
+    lognormal: z
+      .union([lognormalByQuantiles, lognormalByParameters], {
+        error: (issue) =>
+          problemText("scenario.distribution-parameter", {
+            distribution: "lognormal",
+            problem: `write { "median": "20ms", "p99": "120ms" } or { "mu": -4, "sigma": 0.8 }; got ${showValue(issue.input)}.`,
+          }),
+      })
+      .describe("Either the median and 99th percentile, or mu and sigma."),
   })
   .superRefine((d, ctx) => {
     const l = d.lognormal;
@@ -153,10 +157,12 @@ const lognormal = z
 
 const erlang = z
   .strictObject({
-    erlang: z.strictObject({
-      k: z.number().describe("Number of exponential phases; a whole number, at least 1."),
-      mean: durationSchema.describe("Mean of the whole (sum of the k phases)."),
-    }),
+    erlang: z
+      .strictObject({
+        k: z.number().describe("Number of exponential phases; a whole number, at least 1."),
+        mean: durationSchema.describe("Mean of the whole (sum of the k phases)."),
+      })
+      .describe("The number of phases and the mean."),
   })
   .superRefine((d, ctx) => {
     const { k, mean } = d.erlang;
@@ -185,10 +191,12 @@ const erlang = z
 
 const hyperexp = z
   .strictObject({
-    hyperexp: z.strictObject({
-      mean: durationSchema.describe("Mean."),
-      scv: z.number().describe("Squared coefficient of variation (variance / mean²); at least 1."),
-    }),
+    hyperexp: z
+      .strictObject({
+        mean: durationSchema.describe("Mean."),
+        scv: z.number().describe("Squared coefficient of variation (variance / mean²); at least 1."),
+      })
+      .describe("The mean and the squared coefficient of variation."),
   })
   .superRefine((d, ctx) => {
     const { mean, scv } = d.hyperexp;
@@ -217,10 +225,14 @@ const hyperexp = z
 
 const pareto = z
   .strictObject({
-    pareto: z.strictObject({
-      scale: durationSchema.describe("The smallest value (x_m)."),
-      shape: z.number().describe("Tail index alpha; the mean is finite only above 1, the variance above 2."),
-    }),
+    pareto: z
+      .strictObject({
+        scale: durationSchema.describe("The smallest value (x_m)."),
+        shape: z
+          .number()
+          .describe("Tail index alpha; the mean is finite only above 1, the variance above 2."),
+      })
+      .describe("The scale and the shape."),
   })
   .superRefine((d, ctx) => {
     const { scale, shape } = d.pareto;

@@ -1,6 +1,7 @@
 /**
  * Checks that span parts of a scenario: open or closed workload, unique class names, `entry`
- * and every `call` naming a component, and each step suiting the component it runs at. They read
+ * and every `call` naming a component, each step suiting the component it runs at, and a
+ * station's capacity not below its servers. They read
  * the raw input, so that they are reported together with every structural problem, not after.
  */
 import { catalogueMessage, type ErrorCode, type ErrorParams } from "../errors/catalogue";
@@ -41,8 +42,11 @@ class ReferenceCheck {
   }
 
   run(): Problem[] {
-    const { workload, entry } = this.scenario;
-    const knowsComponents = isObject(this.scenario.components);
+    const { workload, entry, components } = this.scenario;
+    const knowsComponents = isObject(components);
+    if (knowsComponents) {
+      for (const [name, component] of Object.entries(components)) this.capacity(name, component);
+    }
     if (typeof entry === "string" && knowsComponents) this.component(entry, ["entry"]);
     if (!isObject(workload)) return this.problems;
     const hasArrival = workload.arrival !== undefined;
@@ -101,6 +105,15 @@ class ReferenceCheck {
     if (step[extra] !== undefined)
       this.report([...path, extra], "scenario.call-extra", { target, type: type!, field: extra });
     if (needs === "steps" && Array.isArray(step.steps)) this.steps(step.steps, [...path, "steps"], target);
+  }
+
+  /** A station's capacity counts those in service too, so it cannot be below its servers. */
+  private capacity(name: string, component: unknown): void {
+    if (!isObject(component) || component.type !== "station") return;
+    const { capacity, servers = 1 } = component;
+    if (typeof capacity === "number" && typeof servers === "number" && capacity < servers) {
+      this.report(["components", name, "capacity"], "scenario.capacity", { capacity, servers });
+    }
   }
 
   /** Whether `name` is a component; reports it at `path` when it is not. */

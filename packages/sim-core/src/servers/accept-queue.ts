@@ -43,6 +43,8 @@ export class AcceptQueue<C extends Connection> implements EventHandler {
   /** Connections abandoned after tcp_synack_retries. */
   connectTimeouts = 0;
   peak = 0;
+  /** Connections established after k SYN-ACK retransmissions, at index k (0 … tcp_synack_retries). */
+  readonly retransmitted: number[] = new Array(SYNACK_RETRIES + 1).fill(0);
 
   constructor(
     private readonly sim: Simulation,
@@ -60,6 +62,7 @@ export class AcceptQueue<C extends Connection> implements EventHandler {
   /** Queues a connection whose handshake completed, or applies the overflow rule when full. */
   offer(connection: C): void {
     if (this.queue.length < this.capacity) {
+      this.established(connection);
       this.queue.push(connection);
       if (this.queue.length > this.peak) this.peak = this.queue.length;
       return;
@@ -79,6 +82,11 @@ export class AcceptQueue<C extends Connection> implements EventHandler {
     connection.synRetries++;
   }
 
+  /** Counts a connection whose handshake completed (queued, or accepted at once by an idle application). */
+  established(connection: C): void {
+    this.retransmitted[connection.synRetries]!++;
+  }
+
   /** The application accepts the oldest connection. */
   take(): C | undefined {
     return this.queue.shift();
@@ -89,6 +97,7 @@ export class AcceptQueue<C extends Connection> implements EventHandler {
     this.resets = 0;
     this.connectTimeouts = 0;
     this.peak = this.queue.length;
+    this.retransmitted.fill(0);
   }
 
   onEvent(kind: number, payload: unknown): void {

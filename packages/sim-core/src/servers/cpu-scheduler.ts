@@ -6,7 +6,8 @@
  *   (counted as switching time, not useful time).
  * - A thread resuming on another core than before pays `migration` (its cache is cold).
  * - Floating threads wake on their previous core when it is idle, else on any idle core,
- *   else queue on their previous core; an idle core steals from the longest queue. Pinned
+ *   else queue on their previous core; an idle core steals from the longest queue, and at
+ *   each slice end a core pulls from a queue two or more longer than its own. Pinned
  *   threads only ever run on their core, so a busy core's queue waits even while another
  *   core idles — the price of affinity.
  * - A running thread is not preempted on wake-ups, only at the end of its slice, and only
@@ -114,6 +115,8 @@ export class CpuScheduler implements EventHandler {
     this.counters.useful += ran;
     this.counters.coreUseful[core.index]! += ran;
     thread.remaining -= ran;
+    thread.client.onCpuRan(thread, ran);
+    if (this.config.affinity === "floating") this.balance(core);
     if (thread.remaining > 1e-12) {
       const next = core.queue.shift();
       if (next === undefined) {
@@ -165,6 +168,20 @@ export class CpuScheduler implements EventHandler {
       }
     }
     return victim?.queue.shift();
+  }
+
+  /**
+   * Periodic load balancing at the end of a slice (the scheduler tick): a core pulls the
+   * most recently queued thread of the busiest core when that queue is two or more longer
+   * than its own, as CFS's load_balance evens out run queues. The moved thread pays a
+   * migration when it runs.
+   */
+  private balance(core: Core): void {
+    let busiest: Core | null = null;
+    for (const other of this.cores) {
+      if (other !== core && (busiest === null || other.queue.length > busiest.queue.length)) busiest = other;
+    }
+    if (busiest !== null && busiest.queue.length >= core.queue.length + 2) core.queue.push(busiest.queue.pop()!);
   }
 
   private dispatch(core: Core, thread: OsThread): void {

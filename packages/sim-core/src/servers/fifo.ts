@@ -24,6 +24,16 @@ export class Fifo<T> {
     return item;
   }
 
+  /** Removes the newest item. */
+  pop(): T | undefined {
+    if (this.length === 0) return undefined;
+    this.length--;
+    const at = (this.head + this.length) % this.items.length;
+    const item = this.items[at];
+    this.items[at] = undefined;
+    return item;
+  }
+
   peek(): T | undefined {
     return this.length === 0 ? undefined : this.items[this.head];
   }

@@ -5,6 +5,8 @@
 
 /** Told when a thread's CPU burst is done; implemented by whoever runs code on the thread. */
 export interface CpuClient {
+  /** The thread has just run `ran` seconds of useful CPU (one slice). */
+  onCpuRan(thread: OsThread, ran: number): void;
   onCpuDone(thread: OsThread, ran: number): void;
 }
 

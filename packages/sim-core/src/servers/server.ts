@@ -8,7 +8,8 @@
  * the end of its steps, through `io` and `call`; non-blocking ones (event-loop, threads)
  * free the thread during waits and resume the request on its worker (event-loop) or on
  * any thread of the process (threads). A request whose client has timed out is still
- * worked on — the server cannot know — and its CPU time is reported as wasted.
+ * worked on — the server cannot know — and the CPU it gets after the timeout is reported
+ * as wasted (`wastedCpu`).
  *
  * The server runs whole frames (`hostsAllSteps`): the engine hands it every step of the
  * frames it hosts and calls `leave` when a frame ends (run/component.ts).
@@ -36,7 +37,6 @@ class Task implements Connection {
   loop: EventLoop | null = null;
   /** The step that is to run once the connection is accepted. */
   step: CompiledStep;
-  cpuUsed = 0;
   /** When it began waiting in the accept queue or the application's queue. */
   queuedAt = 0;
 
@@ -230,6 +230,7 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
         drops: this.acceptQueue.drops,
         resets: this.resets,
         connectTimeouts: this.connectTimeouts,
+        retransmitted: [...this.acceptQueue.retransmitted],
       },
       wastedCpu: round(this.wastedCpu),
     };
@@ -263,10 +264,12 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
     if (this.kind === "thread-pool") {
       // Tomcat's acceptor takes connections at once and queues them itself, so overload
       // shows as 503s from the bounded queue rather than in the kernel's accept queue.
+      this.acceptQueue.established(task);
       this.admitToPool(task);
       return;
     }
     if (this.acceptQueue.length === 0 && this.canAdmit()) {
+      this.acceptQueue.established(task);
       this.admit(task);
       return;
     }
@@ -417,10 +420,15 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
     if (gil.acquire(thread)) this.scheduler.run(thread, Math.min(thread.cpuLeft, gil.switchInterval));
   }
 
+  onCpuRan(os: OsThread, ran: number): void {
+    const task = (os as ServerThread).task!;
+    // The client has gone: this CPU produces an answer nobody reads.
+    if (task.request.timedOut && this.context.flow.measuring) this.wastedCpu += ran;
+  }
+
   onCpuDone(os: OsThread, ran: number): void {
     const thread = os as ServerThread;
     const task = thread.task!;
-    task.cpuUsed += ran;
     thread.cpuLeft -= ran;
     const gil = thread.process.gil;
     if (gil !== null) {
@@ -461,10 +469,7 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
     const now = this.sim.now;
     this.openConnections--;
     this.inSystem.add(now, -1);
-    if (this.context.flow.measuring) {
-      if (task.request.timedOut) this.wastedCpu += task.cpuUsed;
-      else this.served++;
-    }
+    if (this.context.flow.measuring && !task.request.timedOut) this.served++;
     if (this.blocking) {
       const thread = task.thread!;
       thread.task = null;

@@ -12,7 +12,13 @@ const SERVICE_DONE = 0;
 export class MultiServerStation extends QueueingStation {
   private readonly line: WaitingLine;
 
-  constructor(name: string, context: ComponentContext, servers: number, capacity: number | undefined, line: WaitingLine) {
+  constructor(
+    name: string,
+    context: ComponentContext,
+    servers: number,
+    capacity: number | undefined,
+    line: WaitingLine,
+  ) {
     super(name, context, servers, capacity);
     this.line = line;
   }

@@ -63,7 +63,7 @@ export class ProcessorSharingStation extends QueueingStation {
     this.epoch = (this.epoch + 1) | 0;
     if (this.count === 0) return;
     const delay = (this.heap[0]!.tag - this.virtualTime) / this.rate();
-    this.context.sim.schedule(delay > 0 ? delay : 0, this, this.epoch, null);
+    this.context.sim.schedule(Math.max(delay, 0), this, this.epoch, null);
   }
 
   private push(request: Request): void {

@@ -4,12 +4,13 @@
  * waiting, and in service — and checks those invariants in one place. A subclass supplies
  * only its decision: `admit` (start service or wait) and its own events.
  */
-import type { Component, ComponentContext } from "../run/component";
+
+import type { EventHandler } from "../kernel/event-handler";
 import type { StationStats } from "../result/model";
+import type { Component, ComponentContext } from "../run/component";
 import { TimeWeighted } from "../stats/time-weighted";
 import type { CompiledStep } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
-import type { EventHandler } from "../kernel/event-handler";
 
 export abstract class QueueingStation implements Component, EventHandler {
   readonly name: string;

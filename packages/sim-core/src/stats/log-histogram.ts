@@ -34,7 +34,8 @@ export class LogHistogram {
   /** Records a duration in seconds. */
   record(seconds: number): void {
     let ns = Math.round(seconds * NS_PER_SECOND);
-    if (!(ns > 0)) ns = 0; // also maps NaN to 0
+    if (!(ns > 0))
+      ns = 0; // also maps NaN to 0
     else if (ns >= POW2[53]!) ns = POW2[53]! - 1;
     this.counts[bucketOf(ns)]!++;
     this.total++;

@@ -13,6 +13,9 @@ export class TimeSeries {
   private readonly areas: Float64Array;
   private level = 0;
   private lastTime = 0;
+  // The bucket last written and where it ends: most updates fall in it, so no division is needed.
+  private currentBucket = 0;
+  private currentEnd = 0;
 
   constructor(maxBuckets: number, initialWidth: number) {
     this.maxBuckets = maxBuckets;
@@ -27,6 +30,8 @@ export class TimeSeries {
     this.origin = now;
     this.lastTime = now;
     this.level = level;
+    this.currentBucket = 0;
+    this.currentEnd = now + this.width;
     this.completions.fill(0);
     this.latencySums.fill(0);
     this.areas.fill(0);
@@ -46,7 +51,13 @@ export class TimeSeries {
   }
 
   /** The buckets covering [start, end], as arrays for the result. */
-  finish(end: number): { time: number[]; bucketWidth: number; throughput: number[]; latencyMean: number[]; inSystem: number[] } {
+  finish(end: number): {
+    time: number[];
+    bucketWidth: number;
+    throughput: number[];
+    latencyMean: number[];
+    inSystem: number[];
+  } {
     this.accumulate(end);
     const used = Math.min(this.maxBuckets, Math.max(1, Math.ceil((end - this.origin) / this.width - 1e-9)));
     const time: number[] = [];
@@ -66,12 +77,16 @@ export class TimeSeries {
   }
 
   private bucketAt(now: number): number {
+    if (now < this.currentEnd && now >= this.currentEnd - this.width) return this.currentBucket;
     let bucket = Math.floor((now - this.origin) / this.width);
     while (bucket >= this.maxBuckets) {
       this.mergePairs();
       bucket = Math.floor((now - this.origin) / this.width);
     }
-    return bucket < 0 ? 0 : bucket;
+    bucket = Math.max(bucket, 0);
+    this.currentBucket = bucket;
+    this.currentEnd = this.origin + (bucket + 1) * this.width;
+    return bucket;
   }
 
   /** Adds the area under the level from the last update to `now`, split across buckets. */
@@ -101,5 +116,6 @@ export class TimeSeries {
     this.latencySums.fill(0, half);
     this.areas.fill(0, half);
     this.width *= 2;
+    this.currentEnd = Number.NEGATIVE_INFINITY; // the cached bucket is stale after a merge
   }
 }

@@ -4,8 +4,8 @@
  */
 import { compile } from "../distributions/compile";
 import type { Sampler } from "../distributions/sampler";
-import type { Component } from "../run/component";
 import { catalogueError } from "../errors/catalogue";
+import type { Component } from "../run/component";
 import type { Step } from "../scenario/model";
 
 export const STEP_SERVICE = 0;
@@ -28,25 +28,33 @@ export class CompiledStep {
   ) {}
 }
 
-export function compileSteps(steps: readonly Step[], components: ReadonlyMap<string, Component>): CompiledStep[] {
-  return steps.map((step) => {
-    switch (step.kind) {
-      case "service":
-        return new CompiledStep(STEP_SERVICE, compile(step.duration), null, null);
-      case "cpu":
-        return new CompiledStep(STEP_CPU, compile(step.duration), null, null);
-      case "io":
-        return new CompiledStep(STEP_IO, compile(step.duration), null, null);
-      case "call": {
-        const target = components.get(step.target);
-        if (target === undefined) {
-          // The validator reports this with its path first; this guards scenarios built in code.
-          throw catalogueError("scenario.unknown-component", { name: step.target, components: [...components.keys()] });
-        }
-        const hold = step.hold === undefined ? ZERO_DURATION : compile(step.hold);
-        const inner = step.steps === undefined ? null : compileSteps(step.steps, components);
-        return new CompiledStep(STEP_CALL, hold, target, inner);
+export function compileSteps(
+  steps: readonly Step[],
+  components: ReadonlyMap<string, Component>,
+): CompiledStep[] {
+  return steps.map((step) => compileStep(step, components));
+}
+
+function compileStep(step: Step, components: ReadonlyMap<string, Component>): CompiledStep {
+  switch (step.kind) {
+    case "service":
+      return new CompiledStep(STEP_SERVICE, compile(step.duration), null, null);
+    case "cpu":
+      return new CompiledStep(STEP_CPU, compile(step.duration), null, null);
+    case "io":
+      return new CompiledStep(STEP_IO, compile(step.duration), null, null);
+    case "call": {
+      const target = components.get(step.target);
+      if (target === undefined) {
+        // The validator reports this with its path first; this guards scenarios built in code.
+        throw catalogueError("scenario.unknown-component", {
+          name: step.target,
+          components: [...components.keys()],
+        });
       }
+      const hold = step.hold === undefined ? ZERO_DURATION : compile(step.hold);
+      const inner = step.steps === undefined ? null : compileSteps(step.steps, components);
+      return new CompiledStep(STEP_CALL, hold, target, inner);
     }
-  });
+  }
 }

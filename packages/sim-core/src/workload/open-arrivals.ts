@@ -31,6 +31,8 @@ export class OpenArrivals implements EventHandler {
   private readonly off: Sampler | null;
   private isOn = true;
   private periodEnd = Number.POSITIVE_INFINITY;
+  /** One Poisson rate for ever: the common case skips the boundary bookkeeping. */
+  private readonly steadyPoissonRate: number;
 
   constructor(sim: Simulation, rng: Rng, sink: ArrivalSink, arrival: Arrival) {
     this.sim = sim;
@@ -47,6 +49,7 @@ export class OpenArrivals implements EventHandler {
       this.on = null;
       this.off = null;
     }
+    this.steadyPoissonRate = arrival.process === "poisson" && this.starts.length === 1 && this.starts[0] === 0 ? this.rates[0]! : 0;
   }
 
   /** The mean rate in the first segment (used to size time-series buckets). */
@@ -63,6 +66,12 @@ export class OpenArrivals implements EventHandler {
   }
 
   onEvent(kind: number, _payload: unknown): void {
+    if (this.steadyPoissonRate > 0) {
+      // Schedule the next arrival before handling this one: same draws, no boundary checks.
+      this.sim.schedule(-Math.log(1 - this.rng.nextDouble()) / this.steadyPoissonRate, this, ARRIVE, null);
+      this.sink.inject(-1);
+      return;
+    }
     const now = this.sim.now;
     if (kind === ARRIVE) this.sink.inject(-1);
     else if (this.on !== null && now >= this.periodEnd) this.togglePeriod(now);
@@ -77,10 +86,16 @@ export class OpenArrivals implements EventHandler {
   /** Schedules the next arrival after `now`, or the next boundary if that comes first. */
   private scheduleNext(now: number): void {
     while (this.segment + 1 < this.starts.length && this.starts[this.segment + 1]! <= now) this.segment++;
-    const nextSegment = this.segment + 1 < this.starts.length ? this.starts[this.segment + 1]! : Number.POSITIVE_INFINITY;
+    const nextSegment =
+      this.segment + 1 < this.starts.length ? this.starts[this.segment + 1]! : Number.POSITIVE_INFINITY;
     const boundary = Math.min(nextSegment, this.on !== null ? this.periodEnd : Number.POSITIVE_INFINITY);
     const rate = this.isOn ? this.rates[this.segment]! : 0;
-    const gap = rate <= 0 ? Number.POSITIVE_INFINITY : this.poisson ? -Math.log(1 - this.rng.nextDouble()) / rate : 1 / rate;
+    const gap =
+      rate <= 0
+        ? Number.POSITIVE_INFINITY
+        : this.poisson
+          ? -Math.log(1 - this.rng.nextDouble()) / rate
+          : 1 / rate;
     if (now + gap < boundary) this.sim.schedule(gap, this, ARRIVE, null);
     else if (boundary !== Number.POSITIVE_INFINITY) this.sim.scheduleAt(boundary, this, BOUNDARY, null);
   }

@@ -26,21 +26,38 @@ export const poolSchema = z
       .describe(
         '"pool" (default): an application-side pool (HikariCP); "transaction": a pgbouncer multiplexing client connections onto `size` server connections, one transaction at a time.',
       ),
-    size: z.int().positive().optional().describe("Connections (to the target). Default 10 for a pool (HikariCP), 20 for transaction mode (pgbouncer default_pool_size)."),
+    size: z
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        "Connections (to the target). Default 10 for a pool (HikariCP), 20 for transaction mode (pgbouncer default_pool_size).",
+      ),
     queue: z
       .int()
       .nonnegative()
       .optional()
-      .describe('Callers that may wait for a connection ("pool" mode); one more is rejected. Default: unbounded.'),
+      .describe(
+        'Callers that may wait for a connection ("pool" mode); one more is rejected. Default: unbounded.',
+      ),
     clientConnections: z
       .int()
       .positive()
       .optional()
-      .describe('Client connections accepted ("transaction" mode; pgbouncer max_client_conn, default 100); one more is rejected.'),
+      .describe(
+        'Client connections accepted ("transaction" mode; pgbouncer max_client_conn, default 100); one more is rejected.',
+      ),
     acquireTimeout: durationSchema
       .optional()
-      .describe("Longest wait for a connection before the caller is rejected. Default 30s (HikariCP connectionTimeout); 120s in transaction mode (query_wait_timeout)."),
-    target: z.string().optional().describe("The component that serves each call's `hold` on a connection (a database station). Absent: the pool holds the connection itself."),
+      .describe(
+        "Longest wait for a connection before the caller is rejected. Default 30s (HikariCP connectionTimeout); 120s in transaction mode (query_wait_timeout).",
+      ),
+    target: z
+      .string()
+      .optional()
+      .describe(
+        "The component that serves each call's `hold` on a connection (a database station). Absent: the pool holds the connection itself.",
+      ),
   })
   .superRefine((p, ctx) => {
     // A field of the other mode is a mistake worth naming, not a silent no-op.
@@ -53,11 +70,19 @@ export const poolSchema = z
         message: problemText("scenario.unknown-key", { key: stray, allowed }),
       });
     }
-    if (p.mode === "transaction" && p.size !== undefined && p.clientConnections !== undefined && p.clientConnections < p.size) {
+    if (
+      p.mode === "transaction" &&
+      p.size !== undefined &&
+      p.clientConnections !== undefined &&
+      p.clientConnections < p.size
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["clientConnections"],
-        message: problemText("scenario.too-small", { limit: `at least size (${p.size})`, got: String(p.clientConnections) }),
+        message: problemText("scenario.too-small", {
+          limit: `at least size (${p.size})`,
+          got: String(p.clientConnections),
+        }),
       });
     }
   })

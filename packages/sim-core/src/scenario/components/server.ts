@@ -28,20 +28,32 @@ const gil = z
 const eventLoop = z
   .strictObject({
     kind: z.literal("event-loop"),
-    workers: z.int().positive().default(1).describe("Worker processes, one thread each (NGINX worker_processes). Default 1."),
+    workers: z
+      .int()
+      .positive()
+      .default(1)
+      .describe("Worker processes, one thread each (NGINX worker_processes). Default 1."),
     connections: z
       .int()
       .positive()
       .default(512)
-      .describe("Most open connections per worker (NGINX worker_connections, default 512); more wait in the accept queue."),
+      .describe(
+        "Most open connections per worker (NGINX worker_connections, default 512); more wait in the accept queue.",
+      ),
     gil,
   })
-  .describe("Worker processes of one non-blocking thread each: a wait frees the thread for other requests (NGINX, Node).");
+  .describe(
+    "Worker processes of one non-blocking thread each: a wait frees the thread for other requests (NGINX, Node).",
+  );
 
 const threadPool = z
   .strictObject({
     kind: z.literal("thread-pool"),
-    threads: z.int().positive().default(200).describe("Most threads, started as needed (Tomcat maxThreads, default 200)."),
+    threads: z
+      .int()
+      .positive()
+      .default(200)
+      .describe("Most threads, started as needed (Tomcat maxThreads, default 200)."),
     queue: z
       .int()
       .nonnegative()
@@ -56,20 +68,32 @@ const threadPool = z
 const prefork = z
   .strictObject({
     kind: z.literal("prefork"),
-    workers: z.int().positive().default(1).describe("Worker processes, each serving one request at a time (Gunicorn --workers, default 1)."),
+    workers: z
+      .int()
+      .positive()
+      .default(1)
+      .describe("Worker processes, each serving one request at a time (Gunicorn --workers, default 1)."),
     gil,
   })
-  .describe("Processes of one blocking thread each, taking connections from the accept queue (Gunicorn sync workers).");
+  .describe(
+    "Processes of one blocking thread each, taking connections from the accept queue (Gunicorn sync workers).",
+  );
 
 const threads = z
   .strictObject({
     kind: z.literal("threads"),
-    threads: z.int().positive().optional().describe("Threads of the one process (HAProxy nbthread). Default: one per core."),
+    threads: z
+      .int()
+      .positive()
+      .optional()
+      .describe("Threads of the one process (HAProxy nbthread). Default: one per core."),
     connections: z
       .int()
       .positive()
       .default(4096)
-      .describe("Most open connections in the process (HAProxy maxconn); more wait in the accept queue. Default 4096."),
+      .describe(
+        "Most open connections in the process (HAProxy maxconn); more wait in the accept queue. Default 4096.",
+      ),
     gil,
   })
   .describe("One process whose non-blocking threads share the work of all its connections (HAProxy).");
@@ -102,7 +126,9 @@ export const serverSchema = z
     cores: z.int().positive().default(1).describe("CPU cores. Default 1."),
     timeslice: positiveDuration
       .default(DEFAULT_TIMESLICE)
-      .describe("Round-robin time slice of the OS scheduler. Default 3ms (Linux CFS: 6 ms latency shared by runnable threads)."),
+      .describe(
+        "Round-robin time slice of the OS scheduler. Default 3ms (Linux CFS: 6 ms latency shared by runnable threads).",
+      ),
     minTimeslice: positiveDuration
       .default(DEFAULT_MIN_TIMESLICE)
       .describe(
@@ -113,17 +139,23 @@ export const serverSchema = z
       .describe("Core time lost each time a core switches to another thread. Default 3us."),
     migration: durationSchema
       .default(DEFAULT_MIGRATION)
-      .describe("Core time lost refilling caches when a thread resumes on another core than before. Default 30us."),
+      .describe(
+        "Core time lost refilling caches when a thread resumes on another core than before. Default 30us.",
+      ),
     affinity: z
       .enum(["pinned", "floating"])
       .default("floating")
-      .describe('"floating" (default): the OS moves threads to idle cores; "pinned": each thread stays on one core (taskset, worker_cpu_affinity).'),
+      .describe(
+        '"floating" (default): the OS moves threads to idle cores; "pinned": each thread stays on one core (taskset, worker_cpu_affinity).',
+      ),
     architecture: architectureSchema.default({ kind: "thread-pool", threads: 200, queue: 100, gil: false }),
     acceptBacklog: z
       .int()
       .positive()
       .default(DEFAULT_ACCEPT_BACKLOG)
-      .describe("Listen backlog: connections waiting for accept(). The kernel caps it at somaxconn (4096). Default 511."),
+      .describe(
+        "Listen backlog: connections waiting for accept(). The kernel caps it at somaxconn (4096). Default 511.",
+      ),
     onOverflow: z
       .enum(["drop", "reset"])
       .default("drop")
@@ -136,13 +168,19 @@ export const serverSchema = z
         thread: bytes(DEFAULT_THREAD_MEMORY, "thread (its stack)"),
         connection: bytes(DEFAULT_CONNECTION_MEMORY, "open connection"),
       })
-      .default({ process: DEFAULT_PROCESS_MEMORY, thread: DEFAULT_THREAD_MEMORY, connection: DEFAULT_CONNECTION_MEMORY })
+      .default({
+        process: DEFAULT_PROCESS_MEMORY,
+        thread: DEFAULT_THREAD_MEMORY,
+        connection: DEFAULT_CONNECTION_MEMORY,
+      })
       .describe("Memory figures behind the result's peakMemory."),
   })
   .transform((s): ServerComponent => {
     const a = s.architecture;
     const architecture: Architecture =
-      a.kind === "threads" ? { kind: "threads", threads: a.threads ?? s.cores, connections: a.connections, gil: a.gil } : a;
+      a.kind === "threads"
+        ? { kind: "threads", threads: a.threads ?? s.cores, connections: a.connections, gil: a.gil }
+        : a;
     return { ...s, architecture };
   })
   .describe(

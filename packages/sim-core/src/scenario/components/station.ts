@@ -1,7 +1,6 @@
 /** The textbook queue: c servers, a queue discipline and an optional capacity. */
 import { z } from "zod";
 import type { StationComponent } from "../model";
-import { problemText } from "../problem-text";
 
 export const stationSchema = z
   .strictObject({
@@ -18,18 +17,8 @@ export const stationSchema = z
       .positive()
       .optional()
       .describe(
-        "The most requests in the station, in service and waiting together (K); an arrival that finds it full is rejected and counted in requests.failed.rejected. Default: unbounded.",
+        "The most requests in the station, in service and waiting together (K), at least `servers`; an arrival that finds it full is rejected and counted in requests.failed.rejected. Default: unbounded.",
       ),
-  })
-  .superRefine((s, ctx) => {
-    // zod runs this check even when a field failed on its own; that one is reported already.
-    if (typeof s.capacity === "number" && typeof s.servers === "number" && s.capacity < s.servers) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["capacity"],
-        message: problemText("scenario.capacity", { capacity: s.capacity, servers: s.servers }),
-      });
-    }
   })
   .transform((s): StationComponent => {
     const station: StationComponent = { type: "station", servers: s.servers, discipline: s.discipline };

@@ -1,0 +1,124 @@
+// The charts are valid, accessible SVG, escape every text, and place values where they belong.
+
+import { barChartSvg, lineChartSvg } from "@syslab/charts";
+import { expect, test } from "vitest";
+
+/** A small well-formedness check: every opened element is closed, in order. */
+function assertWellFormed(svg: string) {
+  const stack: string[] = [];
+  for (const m of svg.matchAll(/<(\/?)([a-zA-Z]+)([^>]*?)(\/?)>/g)) {
+    const [, closing, name, , selfClosing] = m;
+    if (selfClosing) continue;
+    if (closing) expect(stack.pop()).toBe(name);
+    else stack.push(name!);
+  }
+  expect(stack).toEqual([]);
+}
+
+const line = () =>
+  lineChartSvg({
+    title: "Latency <p99> & friends",
+    xLabel: "time (s)",
+    yLabel: "latency",
+    yFormat: "duration",
+    series: [
+      {
+        name: 'mean "latency"',
+        points: [
+          [0, 0.001],
+          [10, 0.003],
+          [20, 0.002],
+        ],
+      },
+      {
+        name: "p99",
+        points: [
+          [0, 0.01],
+          [20, 0.02],
+        ],
+      },
+    ],
+  });
+
+test("a line chart is an accessible SVG image with title and description", () => {
+  const svg = line();
+  expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(svg).toContain('role="img"');
+  const [, ids] = /aria-labelledby="([^"]+)"/.exec(svg)!;
+  for (const id of ids!.split(" ")) expect(svg).toContain(`id="${id}"`);
+  expect(svg).toMatch(/<title id="[^"]+">Latency &lt;p99&gt; &amp; friends<\/title>/);
+  expect(svg).toMatch(
+    /<desc id="[^"]+">latency against time \(s\)\. mean &quot;latency&quot;: 3 points from 1 ms to 3 ms/,
+  );
+  assertWellFormed(svg);
+});
+
+test("text is escaped everywhere and never breaks out of the markup", () => {
+  const svg = line();
+  expect(svg).not.toContain("<p99>");
+  expect(svg).not.toContain('"latency"');
+  expect(svg).toContain("mean &quot;latency&quot;");
+});
+
+test("axis ticks are nice numbers with units, and points land on the scale", () => {
+  const svg = line();
+  const yLabels = [...svg.matchAll(/text-anchor="end" dominant-baseline="middle">([^<]+)</g)].map(
+    (m) => m[1],
+  );
+  expect(yLabels).toEqual(["0 ms", "5 ms", "10 ms", "15 ms", "20 ms"]);
+  const xLabels = [...svg.matchAll(/font-size="11" fill="#57606a" text-anchor="middle">([^<]+)</g)].map(
+    (m) => m[1],
+  );
+  expect(xLabels).toEqual(["0", "5", "10", "15", "20"]);
+  // Two series → two paths; the second goes from y = 10 ms to y = 20 ms (the top of the plot).
+  const paths = [...svg.matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]!);
+  expect(paths).toHaveLength(2);
+  const top = /y1="(\d+(?:\.\d+)?)" y2="\1" stroke="#d8dee4"[^>]*\/><text[^>]*>20 ms/.exec(svg)![1];
+  expect(paths[1]!.endsWith(` ${top}`)).toBe(true);
+});
+
+test("the same chart renders to the same bytes, and different charts get different ids", () => {
+  expect(line()).toBe(line());
+  const other = barChartSvg({ title: "Other", yLabel: "v", bars: [{ label: "a", value: 1 }] });
+  const id = (s: string) => /<title id="([^"]+)"/.exec(s)![1];
+  expect(id(line())).not.toBe(id(other));
+});
+
+test("a bar chart shows each labelled value and escapes labels", () => {
+  const svg = barChartSvg({
+    title: "Latency percentiles",
+    yLabel: "latency",
+    yFormat: "duration",
+    bars: [
+      { label: "p50", value: 0.002 },
+      { label: "p99", value: 0.04 },
+      { label: "<max>", value: 0.05 },
+    ],
+  });
+  assertWellFormed(svg);
+  expect(svg.match(/<rect [^>]*fill="#0072B2"/g)).toHaveLength(3);
+  expect(svg).toContain("<title>p99: 40 ms</title>");
+  expect(svg).toContain("&lt;max&gt;");
+  expect(svg).not.toContain("<max>");
+  expect(svg).toContain("<desc");
+  // Taller bar for the larger value.
+  const heights = [...svg.matchAll(/<rect [^>]*height="([\d.]+)" rx="2"/g)].map((m) => Number(m[1]));
+  expect(heights[1]! / heights[0]!).toBeCloseTo(20, 0);
+});
+
+test("empty series and non-finite values do not produce NaN coordinates", () => {
+  const svg = lineChartSvg({
+    title: "t",
+    xLabel: "x",
+    yLabel: "y",
+    series: [{ name: "s", points: [[0, Number.NaN]] }],
+  });
+  expect(svg).not.toContain("NaN");
+  const bars = barChartSvg({
+    title: "t",
+    yLabel: "y",
+    bars: [{ label: "a", value: Number.POSITIVE_INFINITY }],
+  });
+  expect(bars).not.toContain("NaN");
+  expect(bars).not.toContain("Infinity");
+});

@@ -1,0 +1,35 @@
+// The chart series: fixed buckets, pairwise merging when time runs past the last bucket.
+import { describe, expect, test } from "vitest";
+import { TimeSeries } from "../../../packages/sim-core/src/stats/time-series";
+
+describe("TimeSeries", () => {
+  test("throughput, latency and time-weighted level per bucket", () => {
+    const s = new TimeSeries(4, 1);
+    s.start(10, 0);
+    s.setLevel(10.5, 2); // 0 for 0.5 s, then 2
+    s.complete(10.6, 0.3);
+    s.complete(11.2, 0.5);
+    s.setLevel(11.5, 1);
+    const out = s.finish(12);
+    expect(out.time).toEqual([0, 1]);
+    expect(out.throughput).toEqual([1, 1]);
+    expect(out.latencyMean).toEqual([0.3, 0.5]);
+    expect(out.inSystem[0]).toBeCloseTo(1, 12); // 0×0.5 + 2×0.5
+    expect(out.inSystem[1]).toBeCloseTo(1.5, 12); // 2×0.5 + 1×0.5
+  });
+
+  test("never exceeds its bucket count: widths double and totals are kept", () => {
+    const s = new TimeSeries(8, 1);
+    s.start(0, 1);
+    for (let t = 0.5; t < 100; t += 1) s.complete(t, 1);
+    const out = s.finish(100);
+    expect(out.time.length).toBeLessThanOrEqual(8);
+    expect(out.bucketWidth).toBe(16);
+    const total = out.throughput.reduce(
+      (sum, x, i) => sum + x * Math.min(out.bucketWidth, 100 - out.time[i]!),
+      0,
+    );
+    expect(total).toBeCloseTo(100, 9);
+    for (const level of out.inSystem) expect(level).toBeCloseTo(1, 12);
+  });
+});
