@@ -50,9 +50,14 @@ try {
   const run = await (await fetch(`${url}/v1/runs/${created.id}?wait=60`)).json();
   if (run.status !== "done") throw new Error(`the bench run ended ${run.status}`);
 
-  const cases = [
+  const cases: {
+    name: string;
+    target?: { rps: number; p99: number };
+    opts: Parameters<typeof autocannon>[0];
+  }[] = [
     {
       name: `GET  /v1/runs/:id (done run, ${JSON.stringify(run).length} B)`,
+      target: { rps: 5000, p99: 20 },
       opts: { url: `${url}/v1/runs/${created.id}` },
     },
     {
@@ -64,9 +69,13 @@ try {
   for (const c of cases) {
     const result = await autocannon({ ...c.opts, connections, duration: seconds });
     const bad = result.non2xx + result.errors + result.timeouts;
+    const verdict = c.target
+      ? `   target ≥ ${c.target.rps.toLocaleString("en-US")} req/s, p99 < ${c.target.p99} ms: ` +
+        (result.requests.average >= c.target.rps && result.latency.p99 < c.target.p99 ? "met" : "NOT met")
+      : "";
     console.log(
       `${c.name.padEnd(52)} ${Math.round(result.requests.average).toLocaleString("en-US").padStart(8)} req/s` +
-        `   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   failed ${bad}`,
+        `   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   failed ${bad}${verdict}`,
     );
   }
 } finally {

@@ -56,6 +56,8 @@ for (const file of pages.sort()) {
 }
 if (worst.page !== "") {
   const verdict = worst.gzip <= BUDGET ? "within" : "OVER";
-  console.log(`\nheaviest one-widget page: ${worst.page} ${(worst.gzip / 1024).toFixed(1)} KB gzip — ${verdict} the 200 KB budget`);
+  console.log(
+    `\nheaviest one-widget page: ${worst.page} ${(worst.gzip / 1024).toFixed(1)} KB gzip — ${verdict} the 200 KB budget`,
+  );
   if (worst.gzip > BUDGET) process.exitCode = 1;
 }

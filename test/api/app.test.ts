@@ -100,6 +100,16 @@ describe("runs", () => {
   });
 });
 
+test("PUBLIC_URL fixes the origin of every link, whatever the Host header says", async () => {
+  const { app } = setup({ publicUrl: "https://syslab.example.org" });
+  const res = await app.request("http://evil.example/v1/runs", postRequest(quickScenario()));
+  const { id, links } = await res.json();
+  expect(links.share).toBe(`https://syslab.example.org/r/${id}`);
+  const html = await (await app.request(`http://evil.example/r/${id}`)).text();
+  expect(html).toContain(`<meta property="og:url" content="https://syslab.example.org/r/${id}">`);
+  expect(html).not.toContain("evil.example");
+});
+
 describe("errors", () => {
   test("415, 413, 400, 422 and 404 are problem+json", async () => {
     const { app } = setup({ bodyLimit: 1000 });
@@ -122,6 +132,29 @@ describe("errors", () => {
       const body = await res.json();
       expect(body).toMatchObject({ status, code, type: `urn:syslab:error:${code}` });
     }
+  });
+
+  test("a chunked body (no Content-Length) is counted: over the limit 413, under it accepted", async () => {
+    const { app } = setup({ bodyLimit: 2000 });
+    const chunked = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 500) controller.enqueue(bytes.slice(i, i + 500));
+          controller.close();
+        },
+      });
+      return app.request("/v1/runs", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    };
+    const big = await chunked(JSON.stringify({ ...quickScenario(), name: "x".repeat(3000) }));
+    expect(big.status).toBe(413);
+    const small = await chunked(JSON.stringify(quickScenario()));
+    expect(small.status).toBe(201);
   });
 
   test("the rate limit answers 429 with Retry-After after RATE_LIMIT requests a minute", async () => {

@@ -47,7 +47,7 @@ describe("durability", () => {
   test("after SIGKILL with runs queued and running, a restart finishes all of them with identical results", async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
-    const inputs = [longScenario(21, 1_500_000), longScenario(22, 600_000), longScenario(23, 300_000)];
+    const inputs = [longScenario(21, 800_000), longScenario(22, 200_000), longScenario(23, 100_000)];
     const first = await startApiServer({ dataDir });
     const ids: string[] = [];
     for (const input of inputs) {
@@ -74,7 +74,7 @@ describe("durability", () => {
     for (const id of ids) runs.push(await (await fetch(`${second.url}/v1/runs/${id}?wait=60`)).json());
     // Compared only after the HTTP calls: the direct runs block this process's event loop for a while.
     for (let i = 0; i < ids.length; i++) {
-      expect(runs[i].status).toBe("done");
+      expect(runs[i].status, JSON.stringify(runs[i].error)).toBe("done");
       expect(runs[i].result).toEqual(directResult(inputs[i]));
     }
     await second.stop("SIGTERM");
@@ -100,12 +100,32 @@ describe("durability", () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
 
     const after = statuses(dataDir);
-    expect(after[running]).toBe("done");
+    expect(after[running], server.output()).toBe("done");
     expect(after[queued]).toBe("queued");
 
     const restarted = await startApiServer({ dataDir });
     const run = await (await fetch(`${restarted.url}/v1/runs/${queued}?wait=60`)).json();
     expect(run.status).toBe("done");
+    await restarted.stop("SIGTERM");
+  });
+  test("SIGTERM re-queues a run that outlasts DRAIN_TIMEOUT, and the next start finishes it", async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const server = await startApiServer({ dataDir, env: { DRAIN_TIMEOUT: "0.2" } });
+    const input = longScenario(26, 1_500_000);
+    const id = (await (await postJson(`${server.url}/v1/runs`, input)).json()).id;
+    await waitUntil(
+      async () => ((await statusOf(server.url, id)) === "running" ? true : undefined),
+      30_000,
+      "the run to start",
+    );
+    expect(await server.stop("SIGTERM")).toBe(0);
+    expect(statuses(dataDir)[id], server.output()).toBe("queued");
+
+    const restarted = await startApiServer({ dataDir });
+    expect(restarted.output()).toContain("re-queued 1 unfinished run(s)");
+    const run = await (await fetch(`${restarted.url}/v1/runs/${id}?wait=60`)).json();
+    expect(run.status, JSON.stringify(run.error)).toBe("done");
     await restarted.stop("SIGTERM");
   });
 });

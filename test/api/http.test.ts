@@ -86,7 +86,7 @@ describe("runs", () => {
   });
 
   test("a long poll on an unfinished run returns its status when the wait runs out", async () => {
-    const { id } = await (await postJson(`${server.url}/v1/runs`, longScenario(31, 2_000_000))).json();
+    const { id } = await (await postJson(`${server.url}/v1/runs`, longScenario(31, 1_000_000))).json();
     const run = await (await fetch(`${server.url}/v1/runs/${id}?wait=0.2`)).json();
     expect(["queued", "running"]).toContain(run.status);
     expect(run.result).toBeUndefined();
@@ -299,18 +299,33 @@ describe("errors are application/problem+json", () => {
 });
 
 describe("limits", () => {
-  test("a full run queue is 503 with Retry-After; too many requests is 429 with Retry-After", async () => {
-    const limited = await startApiServer({ env: { RUN_QUEUE_LIMIT: "1", RATE_LIMIT: "4" } });
+  test("per-run limits, a full run queue (503) and the rate limit (429) follow the environment", async () => {
+    const limited = await startApiServer({
+      env: { RUN_QUEUE_LIMIT: "1", RATE_LIMIT: "6", SYSLAB_MAX_EVENTS: "1000000" },
+    });
     try {
-      expect((await postJson(`${limited.url}/v1/runs`, longScenario(41, 2_000_000))).status).toBe(201); // 1
+      const long = await postJson(`${limited.url}/v1/runs`, longScenario(41, 2_000_000)); // request 1
+      expect(long.status).toBe(201);
+      const { id } = await long.json();
       const full = await postJson(`${limited.url}/v1/runs`, quickScenario(42)); // 2
       expect(full.status).toBe(503);
       expect(full.headers.get("content-type")).toBe("application/problem+json");
       expect(Number(full.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
       expect((await full.json()).code).toBe("runs.queue-full");
-      await fetch(`${limited.url}/v1/runs/0123456789abcdef0123`); // 3
-      await fetch(`${limited.url}/v1/runs/0123456789abcdef0123`); // 4
-      const limitedRes = await fetch(`${limited.url}/v1/runs/0123456789abcdef0123`); // 5
+
+      // About four million events against a limit of one million: the run fails, saying why.
+      const failed = await (await fetch(`${limited.url}/v1/runs/${id}?wait=60`)).json(); // 3
+      expect(failed.status).toBe("failed");
+      expect(failed.error.code).toBe("limit.events");
+      expect(failed.error.message).toMatch(/1,?000,?000/);
+      expect(failed.result).toBeUndefined();
+      const events = await readEvents(`${limited.url}/v1/runs/${id}/events`); // 4
+      expect(events.map((e) => e.event)).toEqual(["status", "failed"]);
+      expect(JSON.parse(events[1]!.data).error.code).toBe("limit.events");
+
+      await fetch(`${limited.url}/v1/runs/0123456789abcdef0123`); // 5
+      await fetch(`${limited.url}/v1/runs/0123456789abcdef0123`); // 6
+      const limitedRes = await fetch(`${limited.url}/v1/runs/0123456789abcdef0123`); // 7
       expect(limitedRes.status).toBe(429);
       expect(Number(limitedRes.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
       expect((await limitedRes.json()).code).toBe("request.rate-limited");
@@ -323,7 +338,7 @@ describe("limits", () => {
   });
 
   test("GET /healthz answers while a long run executes", async () => {
-    const { id } = await (await postJson(`${server.url}/v1/runs`, longScenario(12, 3_000_000))).json();
+    const { id } = await (await postJson(`${server.url}/v1/runs`, longScenario(12, 2_000_000))).json();
     await waitUntil(
       async () =>
         (await (await fetch(`${server.url}/v1/runs/${id}`)).json()).status === "running" ? true : undefined,

@@ -15,8 +15,14 @@ async function page(path: string, html: string): Promise<void> {
 
 async function makeSite(links: string): Promise<void> {
   site = await mkdtemp(join(tmpdir(), "syslab-links-"));
-  await page("index.html", `<a href="/notes/a/">A</a><link href="/_astro/site.css" rel="stylesheet">${links}`);
-  await page("notes/a/index.html", `<a href="../b/">B</a><a href="#top">top</a><img src="/chart.svg" alt="">`);
+  await page(
+    "index.html",
+    `<a href="/notes/a/">A</a><link href="/_astro/site.css" rel="stylesheet">${links}`,
+  );
+  await page(
+    "notes/a/index.html",
+    `<a href="../b/">B</a><a href="#top">top</a><img src="/chart.svg" alt="">`,
+  );
   await page("notes/b/index.html", `<a href="https://example.com/x">out</a><a href="mailto:a@b.c">mail</a>`);
   await page("_astro/site.css", "body{}");
   await page("chart.svg", "<svg/>");

@@ -15,7 +15,9 @@ async function sitePages(): Promise<string[]> {
   const entries = await readdir(DOCS_DIST, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name === "index.html")
-    .map((e) => `/${relative(DOCS_DIST, join(e.parentPath, e.name)).split(sep).join("/")}`.replace(/index\.html$/, ""))
+    .map((e) =>
+      `/${relative(DOCS_DIST, join(e.parentPath, e.name)).split(sep).join("/")}`.replace(/index\.html$/, ""),
+    )
     .filter((path) => !path.startsWith("/pagefind/"))
     .sort();
 }
@@ -48,13 +50,36 @@ async function widgetState(page: Page, widget: string): Promise<WidgetState> {
   }));
 }
 
+/** Waits until the widget shows numbers other than `previous`, drawn by uPlot, and returns its state. */
+async function waitForNewNumbers(page: Page, widget: string, previous: string): Promise<WidgetState> {
+  await page.waitForFunction(
+    ([w, before]) => {
+      const root = document.querySelector(`[data-widget="${w}"]`);
+      const numbers = [...(root?.querySelectorAll("[data-number]") ?? [])]
+        .map((n) => n.textContent)
+        .join(" | ");
+      return (
+        root?.getAttribute("data-state") === "idle" &&
+        root.querySelector("[data-chart] canvas") &&
+        numbers !== before
+      );
+    },
+    [widget, previous] as const,
+    { timeout: 30_000 },
+  );
+  return widgetState(page, widget);
+}
+
 /** Changes the widget's first control to a different value, as a person would. */
 async function changeFirstControl(page: Page, widget: string): Promise<void> {
   const control = page.locator(`[data-widget="${widget}"] form [name]`).first();
   const tag = await control.evaluate((el) => el.tagName.toLowerCase());
   if (tag === "select") {
     const options = await control.locator("option").evaluateAll((os) =>
-      os.map((o) => ({ value: (o as HTMLOptionElement).value, selected: (o as HTMLOptionElement).selected })),
+      os.map((o) => ({
+        value: (o as HTMLOptionElement).value,
+        selected: (o as HTMLOptionElement).selected,
+      })),
     );
     const other = options.find((o) => !o.selected)!;
     await control.selectOption(other.value);
@@ -141,17 +166,14 @@ describe.runIf(enabled)("docs site in a browser", () => {
     for (const { path, widgets } of await widgetPages()) {
       const visit = await open(path);
       for (const widget of widgets) {
-        const before = await widgetState(visit.page, widget);
+        const initial = await widgetState(visit.page, widget);
         await changeFirstControl(visit.page, widget);
-        await visit.page.waitForFunction(
-          (w) => document.querySelector(`[data-widget="${w}"] [data-chart] canvas`) !== null &&
-            document.querySelector(`[data-widget="${w}"]`)?.getAttribute("data-state") === "idle",
-          widget,
-          { timeout: 20_000 },
-        );
-        const after = await widgetState(visit.page, widget);
-        expect(after.numbers, `${widget} numbers`).not.toBe(before.numbers);
-        expect(after.chart, `${widget} chart`).not.toBe(before.chart);
+        const first = await waitForNewNumbers(visit.page, widget, initial.numbers);
+        expect(first.chart, `${widget} chart`).not.toBe(initial.chart);
+        // Once more, now that uPlot draws: the canvas itself must change, not only SVG → canvas.
+        await changeFirstControl(visit.page, widget);
+        const second = await waitForNewNumbers(visit.page, widget, first.numbers);
+        expect(second.chart, `${widget} redrawn chart`).not.toBe(first.chart);
       }
       expect(visit.errors).toEqual([]);
       await visit.context.close();
@@ -159,25 +181,29 @@ describe.runIf(enabled)("docs site in a browser", () => {
   });
 
   it("shares a widget's run: the /r/:id page shows the same numbers", async () => {
-    const [first] = await widgetPages();
-    const widget = first!.widgets[0]!;
-    const visit = await open(first!.path);
+    const page = (await widgetPages()).find((p) => p.widgets.includes("hockey-stick"))!;
+    const widget = "hockey-stick";
+    const visit = await open(page.path);
     const root = visit.page.locator(`[data-widget="${widget}"]`);
     await root.locator("[data-action=share]").click();
     const link = root.locator("[data-share-link]");
     await link.waitFor({ state: "visible", timeout: 20_000 });
     const url = (await link.getAttribute("href"))!;
     expect(url).toMatch(new RegExp(`^${server.origin}/r/[0-9a-f]+$`));
-    const numbers = await root.locator("[data-number]").evaluateAll((cells) =>
-      Object.fromEntries(cells.map((c) => [c.getAttribute("data-number"), Number(c.getAttribute("data-value"))])),
-    );
+    const numbers = await root
+      .locator("[data-number]")
+      .evaluateAll((cells) =>
+        Object.fromEntries(
+          cells.map((c) => [c.getAttribute("data-number"), Number(c.getAttribute("data-value"))]),
+        ),
+      );
     const id = url.split("/").pop();
     const run = await (await fetch(`${server.origin}/v1/runs/${id}?wait=30`)).json();
     expect(run.status).toBe("done");
     expect(run.result.latency.mean).toBe(numbers["mean-latency"]);
     expect(run.result.latency.p99).toBe(numbers["p99-latency"]);
     await visit.page.goto(url);
-    const text = await visit.page.locator("body").innerText();
+    const text = await visit.page.locator("body").textContent();
     expect(text).toContain(formatValue(numbers["mean-latency"]!, "duration"));
     expect(text).toContain(formatValue(numbers["p99-latency"]!, "duration"));
     await visit.context.close();
@@ -189,9 +215,9 @@ describe.runIf(enabled)("docs site in a browser", () => {
     scenario.components.q.servers = -2;
     await visit.page.fill("#scenario-text", JSON.stringify(scenario, null, 2));
     const problems = visit.page.locator("[data-problems]");
-    await expect.poll(() => problems.innerText(), { timeout: 15_000 }).toContain("components.q.servers");
+    await expect.poll(() => problems.textContent(), { timeout: 15_000 }).toContain("components.q.servers");
     await visit.page.click("[data-action=run]");
-    await expect.poll(() => visit.page.locator("[data-status]").innerText()).toMatch(/fix the problems/i);
+    await expect.poll(() => visit.page.locator("[data-status]").textContent()).toMatch(/fix the problems/i);
     expect(await visit.page.locator("[data-results]").isHidden()).toBe(true);
     await visit.context.close();
   });
@@ -212,13 +238,17 @@ describe.runIf(enabled)("docs site in a browser", () => {
   it("shows each widget page's text and pre-rendered chart with JavaScript disabled", async () => {
     for (const { path, widgets } of await widgetPages()) {
       const visit = await open(path, false);
-      expect((await visit.page.locator("main p").first().innerText()).length).toBeGreaterThan(40);
+      expect(((await visit.page.locator("main p").first().textContent()) ?? "").length).toBeGreaterThan(40);
       for (const widget of widgets) {
         const svg = visit.page.locator(`[data-widget="${widget}"] [data-chart] svg`);
         expect(await svg.count(), `${widget} chart`).toBe(1);
         expect(await svg.locator(":scope > title").textContent()).toBeTruthy();
-        expect(await visit.page.locator(`[data-widget="${widget}"] table tbody tr`).count()).toBeGreaterThan(1);
-        expect(await visit.page.locator(`[data-widget="${widget}"] [data-number]`).first().innerText()).not.toBe("");
+        expect(await visit.page.locator(`[data-widget="${widget}"] table tbody tr`).count()).toBeGreaterThan(
+          1,
+        );
+        expect(
+          await visit.page.locator(`[data-widget="${widget}"] [data-number]`).first().textContent(),
+        ).not.toBe("");
       }
       await visit.context.close();
     }
@@ -230,10 +260,14 @@ describe.runIf(enabled)("docs site in a browser", () => {
     const home = await open("/");
     await home.page.screenshot({ path: join(dir, "home.png"), fullPage: false });
     await home.context.close();
-    const [first] = await widgetPages();
-    const visit = await open(first!.path);
-    await visit.page.locator(".widget").first().scrollIntoViewIfNeeded();
-    await visit.page.locator(".widget").first().screenshot({ path: join(dir, "widget.png") });
+    const page = (await widgetPages()).find((p) => p.widgets.includes("hockey-stick"))!;
+    const visit = await open(page.path);
+    await visit.page.screenshot({ path: join(dir, "widget-page-top.png") });
+    // Scrolled so the widget sits just under the sticky header.
+    await visit.page.evaluate(() => {
+      const widget = document.querySelector('[data-widget="hockey-stick"]')!.closest(".widget")!;
+      window.scrollTo(0, widget.getBoundingClientRect().top + window.scrollY - 80);
+    });
     await visit.page.screenshot({ path: join(dir, "widget-page.png") });
     await visit.context.close();
   });

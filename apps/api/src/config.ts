@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** Origin used in absolute links (e.g. https://syslab.example.org); absent: taken from each request. */
+  publicUrl: string | undefined;
   /** Built docs site served at `/` when the folder exists. */
   docsDir: string;
   /** Worker threads running simulations. */
@@ -33,6 +35,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || "127.0.0.1",
     port: int(env, "PORT", 8787),
     dataDir: env.DATA_DIR || "./data",
+    publicUrl: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
     docsDir: env.DOCS_DIR || fileURLToPath(new URL("../../docs/dist", import.meta.url)),
     poolSize: int(env, "POOL_SIZE", availableParallelism()),
     runQueueLimit: int(env, "RUN_QUEUE_LIMIT", 100),

@@ -1,6 +1,6 @@
 /** The command line's arguments: a scenario file and the options that change what is run or printed. */
 import { parseArgs } from "node:util";
-import type { SweepValue } from "@syslab/sim-core";
+import { catalogueError, type SweepValue } from "@syslab/sim-core";
 
 export interface CliArgs {
   help: boolean;
@@ -25,9 +25,6 @@ Options:
 Exit status: 0 on success, 1 when a run fails (e.g. it reaches a limit),
 2 for an invalid scenario, an unreadable file or bad arguments.`;
 
-/** Thrown for arguments that cannot be understood; the message says what to write instead. */
-export class UsageError extends Error {}
-
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -35,24 +32,37 @@ export function parseCliArgs(argv: string[]): CliArgs {
   try {
     parsed = parse(argv);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw usage(nodeArgumentError(error as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true, json: false };
   if (positionals.length === 0)
-    throw new UsageError("Name a scenario file, e.g. npm run --silent sim -- examples/mm1.json");
+    throw usage("Name a scenario file, e.g. npm run --silent sim -- examples/mm1.json");
   if (positionals.length > 1)
-    throw new UsageError(`Give one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
+    throw usage(`Give one scenario file; got ${positionals.length}: ${positionals.join(", ")}`);
   const args: CliArgs = { help: false, file: positionals[0]!, json: values.json ?? false };
   if (values.seed !== undefined) {
     const seed = Number(values.seed);
     if (!/^\d+$/.test(values.seed) || seed > 2 ** 32 - 1) {
-      throw new UsageError(`--seed takes a whole number from 0 to 4294967295; got "${values.seed}"`);
+      throw usage(`--seed takes a whole number from 0 to 4294967295; got "${values.seed}"`);
     }
     args.seed = seed;
   }
   if (values.sweep !== undefined) args.sweep = parseSweep(values.sweep);
   return args;
+}
+
+/** Arguments that cannot be understood: the message says what to write instead. */
+function usage(detail: string) {
+  return catalogueError("input.arguments", { detail: detail.endsWith(".") ? detail : `${detail}.` });
+}
+
+// Node's own wording for an unknown option goes on to explain `--`; the option's name is what helps.
+function nodeArgumentError(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined)
+    return `Unknown option ${option}`;
+  return error.message;
 }
 
 function parse(argv: string[]) {
@@ -69,15 +79,21 @@ function parse(argv: string[]) {
   });
 }
 
-/** `path=1,2,4` → the path and its values; numbers stay numbers, anything else ("5ms") stays a string. */
+/** `path=1,2,4` → the path and its values; numbers and true/false keep their type, anything else ("5ms") stays a string. */
 function parseSweep(text: string): { path: string; values: SweepValue[] } {
   const equals = text.indexOf("=");
   const path = text.slice(0, equals).trim();
   const list = text.slice(equals + 1).trim();
   if (equals <= 0 || list === "") {
-    throw new UsageError(`--sweep takes <path>=<values>, e.g. components.web.servers=1,2,4,8; got "${text}"`);
+    throw usage(`--sweep takes <path>=<values>, e.g. components.web.servers=1,2,4,8; got "${text}"`);
   }
   const values = list.split(",").map((part) => part.trim());
-  if (values.some((v) => v === "")) throw new UsageError(`--sweep has an empty value in "${list}"`);
-  return { path, values: values.map((v) => (NUMBER.test(v) ? Number(v) : v)) };
+  if (values.some((v) => v === "")) throw usage(`--sweep has an empty value in "${list}"`);
+  return { path, values: values.map(sweepValue) };
+}
+
+function sweepValue(text: string): SweepValue {
+  if (NUMBER.test(text)) return Number(text);
+  if (text === "true" || text === "false") return text === "true";
+  return text;
 }

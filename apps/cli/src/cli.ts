@@ -4,7 +4,7 @@
  * (scenario, file or arguments) is wrong. Errors are sentences, never stack traces.
  */
 import { type Result, SyslabError, simulate, sweep } from "@syslab/sim-core";
-import { parseCliArgs, USAGE, UsageError } from "./args";
+import { parseCliArgs, USAGE } from "./args";
 import { readScenarioFile } from "./read-scenario";
 import { formatSummary } from "./summary";
 import { formatSweepTable } from "./sweep-table";
@@ -43,10 +43,6 @@ export function cli(argv: string[], io: Output): number {
 }
 
 function report(error: unknown, io: Output): number {
-  if (error instanceof UsageError) {
-    io.err(`${error.message}\nRun with --help to see the options.\n`);
-    return 2;
-  }
   if (error instanceof SyslabError) {
     if (error.problems.length > 0) {
       for (const problem of error.problems) io.err(`${problem.path || "(root)"}: ${problem.message}\n`);

@@ -40,7 +40,9 @@ function internalTargets(html: string): string[] {
   const targets: string[] = [];
   for (const match of html.matchAll(LINK_ATTRIBUTE)) {
     const raw = match[1] ?? "";
-    const candidates = match[0].includes("srcset") ? raw.split(",").map((s) => s.trim().split(/\s+/)[0] ?? "") : [raw];
+    const candidates = match[0].includes("srcset")
+      ? raw.split(",").map((s) => s.trim().split(/\s+/)[0] ?? "")
+      : [raw];
     for (const candidate of candidates) {
       if (candidate === "" || candidate.startsWith("#")) continue;
       if (/^[a-z][a-z0-9+.-]*:/i.test(candidate) || candidate.startsWith("//")) continue; // external or mailto:

@@ -7,7 +7,8 @@ export const CHROMIUM = "/usr/bin/chromium";
 /** Whether the browser tests can run; under CI a missing chromium is an error, not a skip. */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI === "true") throw new Error(`${CHROMIUM} is missing; CI installs it with apt (chromium).`);
+  if (process.env.CI === "true")
+    throw new Error(`${CHROMIUM} is missing; CI installs it with apt (chromium).`);
   console.warn(`skipping the docs browser tests: ${CHROMIUM} is not installed`);
   return false;
 }

@@ -20,7 +20,15 @@ export async function startDocsServer(): Promise<DocsServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "syslab-docs-test-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DOCS_DIR: DOCS_DIST, POOL_SIZE: "1", RATE_LIMIT: "0" },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DOCS_DIR: DOCS_DIST,
+      POOL_SIZE: "1",
+      RATE_LIMIT: "0",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

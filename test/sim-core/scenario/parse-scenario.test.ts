@@ -45,14 +45,11 @@ describe("valid scenarios", () => {
     });
   });
 
-  test("DESIGN.md's full example parses (once the server component is in the schema)", () => {
+  test("DESIGN.md's full example parses", () => {
     const parsed = parseScenario(designFull);
-    const serverKnown = !(
-      parsed.ok === false && parsed.problems.some((p) => p.code === "scenario.component-type")
-    );
-    if (!serverKnown) return; // the `server` component is added beside station.ts by its own building block
-    expect(parsed.ok ? [] : lines(parsed.problems)).toEqual([]);
+    expect(parsed.ok ? "" : lines(parsed.problems)).toBe("");
     if (!parsed.ok) return;
+    expect(parsed.scenario.components.web).toMatchObject({ type: "server", cores: 2 });
     expect(parsed.scenario.run).toEqual({
       length: { kind: "time", duration: 60 },
       warmup: { kind: "time", duration: 5 },
@@ -260,7 +257,9 @@ describe("problems", () => {
     expect(where(found)).toEqual([["workload.arrival.process", "scenario.value"]]);
     expect(found[0]!.message).toContain('Did you mean "poisson"?');
     s.workload.arrival = { rate: 5 };
-    expect(where(problems(s))).toEqual([["workload.arrival.process", "scenario.value"]]);
+    expect(where(problems(s))).toEqual([["workload.arrival.process", "scenario.required"]]);
+    s.workload.arrival = [];
+    expect(where(problems(s))).toEqual([["workload.arrival", "scenario.type"]]);
   });
 
   test("piecewise rates start at 0, increase, and are not all zero", () => {
@@ -301,6 +300,28 @@ describe("problems", () => {
     expect(found[0]!.message).toContain('Did you mean "service"?');
   });
 
+  test("a component that is not an object, or has no type", () => {
+    const s = tandem();
+    s.components.db = 5;
+    s.components.web = { servers: 2 };
+    expect(where(problems(s))).toEqual([
+      ["components.web.type", "scenario.required"],
+      ["components.db", "scenario.type"],
+    ]);
+  });
+
+  test("a timeout must be greater than 0; a rate must be a number or a list of segments", () => {
+    const s = tandem();
+    s.workload.requests[0].timeout = "0s";
+    s.workload.arrival.rate = "100";
+    const found = problems(s);
+    expect(where(found)).toEqual([
+      ["workload.arrival.rate", "scenario.type"],
+      ["workload.requests[0].timeout", "scenario.too-small"],
+    ]);
+    expect(found[0]!.message).toBe('Must be a number or a list; got "100".');
+  });
+
   test("unknown component type, with a suggestion", () => {
     const s = tandem();
     s.components.db.type = "statoin";
@@ -337,6 +358,24 @@ describe("references between parts", () => {
     s.workload.requests[0].steps[1].call = "cache";
     expect(where(problems(s))).toEqual([
       ["workload.requests[0].steps[1].call", "scenario.unknown-component"],
+    ]);
+  });
+
+  test("a pool's target must name a component", () => {
+    const s = tandem();
+    s.components.pool = { type: "pool", size: 5, target: "dbb" };
+    const found = problems(s);
+    expect(where(found)).toEqual([["components.pool.target", "scenario.unknown-component"]]);
+    expect(found[0]!.message).toContain('Did you mean "db"?');
+  });
+
+  test("a call to a server needs steps; a call to a pool needs hold", () => {
+    const s = structuredClone(designFull) as typeof designFull & { components: Record<string, unknown> };
+    s.components.pool = { type: "pool", size: 5, target: "db" };
+    s.workload.requests[0]!.steps.push({ call: "pool" } as never, { call: "web" } as never);
+    expect(where(problems(s))).toEqual([
+      ["workload.requests[0].steps[3]", "scenario.call-needs-hold"],
+      ["workload.requests[0].steps[4]", "scenario.call-needs-steps"],
     ]);
   });
 

@@ -4,12 +4,17 @@ import { TimeSeries } from "../../../packages/sim-core/src/stats/time-series";
 
 describe("TimeSeries", () => {
   test("throughput, latency and time-weighted level per bucket", () => {
-    const s = new TimeSeries(4, 1);
+    const clock = { now: 10 };
+    const s = new TimeSeries(4, 1, clock);
     s.start(10, 0);
-    s.setLevel(10.5, 2); // 0 for 0.5 s, then 2
-    s.complete(10.6, 0.3);
-    s.complete(11.2, 0.5);
-    s.setLevel(11.5, 1);
+    clock.now = 10.5;
+    s.setLevel(2); // 0 for 0.5 s, then 2
+    clock.now = 10.6;
+    s.complete(0.3);
+    clock.now = 11.2;
+    s.complete(0.5);
+    clock.now = 11.5;
+    s.setLevel(1);
     const out = s.finish(12);
     expect(out.time).toEqual([0, 1]);
     expect(out.throughput).toEqual([1, 1]);
@@ -19,9 +24,13 @@ describe("TimeSeries", () => {
   });
 
   test("never exceeds its bucket count: widths double and totals are kept", () => {
-    const s = new TimeSeries(8, 1);
+    const clock = { now: 0 };
+    const s = new TimeSeries(8, 1, clock);
     s.start(0, 1);
-    for (let t = 0.5; t < 100; t += 1) s.complete(t, 1);
+    for (let t = 0.5; t < 100; t += 1) {
+      clock.now = t;
+      s.complete(1);
+    }
     const out = s.finish(100);
     expect(out.time.length).toBeLessThanOrEqual(8);
     expect(out.bucketWidth).toBe(16);

@@ -5,19 +5,24 @@ import { TimeWeighted } from "../../../packages/sim-core/src/stats/time-weighted
 
 describe("TimeWeighted", () => {
   test("averages a step function over time and tracks its max", () => {
-    const t = new TimeWeighted();
-    t.set(0, 2); // 2 for 1 s
-    t.set(1, 4); // 4 for 3 s
-    t.set(4, 0); // 0 for 1 s
+    const clock = { now: 0 };
+    const t = new TimeWeighted(clock);
+    t.set(2); // 2 for 1 s
+    clock.now = 1;
+    t.set(4); // 4 for 3 s
+    clock.now = 4;
+    t.set(0); // 0 for 1 s
     expect(t.mean(5)).toBeCloseTo((2 * 1 + 4 * 3) / 5, 12);
     expect(t.max).toBe(4);
   });
 
   test("reset starts a new window at the current level", () => {
-    const t = new TimeWeighted();
-    t.set(0, 10);
+    const clock = { now: 0 };
+    const t = new TimeWeighted(clock);
+    t.set(10);
     t.reset(100);
-    t.add(110, -5);
+    clock.now = 110;
+    t.add(-5);
     expect(t.mean(120)).toBeCloseTo(7.5, 12);
     expect(t.max).toBe(10);
   });

@@ -2,9 +2,10 @@
 
 import type { Context } from "hono";
 import { apiErrors } from "../errors/catalogue";
+import { bodyText } from "./body-text";
 
 export async function readJsonBody(c: Context): Promise<unknown> {
-  return parseJson(await c.req.text());
+  return parseJson(await bodyText(c));
 }
 
 export function parseJson(text: string): unknown {

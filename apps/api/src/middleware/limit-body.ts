@@ -1,14 +1,33 @@
-// Caps request bodies at BODY_LIMIT bytes; larger ones get 413 before they are read in full.
+// Caps request bodies at BODY_LIMIT bytes with 413. A declared Content-Length is checked up front
+// (Node's HTTP parser never reads past it); a chunked body is counted as it is read and cut off
+// at the limit. This costs far less than wrapping every body stream in a counting reader.
 
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { apiErrors } from "../errors/catalogue";
+import { rememberBodyText } from "../http/body-text";
 
 export function limitBody(maxSize: number): MiddlewareHandler {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw apiErrors.tooLarge(maxSize);
-    },
-  });
+  return async function limitBodyMiddleware(c, next) {
+    const declared = c.req.header("content-length");
+    if (declared !== undefined) {
+      if (Number(declared) > maxSize) throw apiErrors.tooLarge(maxSize);
+      return next();
+    }
+    const reader = c.req.raw.body?.getReader();
+    if (!reader) return next();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxSize) {
+        await reader.cancel();
+        throw apiErrors.tooLarge(maxSize);
+      }
+      chunks.push(value);
+    }
+    rememberBodyText(c, new TextDecoder().decode(Buffer.concat(chunks)));
+    await next();
+  };
 }

@@ -11,11 +11,11 @@ import type { RunUpdate } from "../runs/run-scheduler";
 /** A comment line this often keeps proxies from closing a quiet stream (many cut idle ones at 30-60 s). */
 const keepAliveMs = 15_000;
 
-export function runEventsHandler({ store, scheduler }: AppDeps): Handler {
+export function runEventsHandler({ store, scheduler, config }: AppDeps): Handler {
   return function runEvents(c) {
     const id = c.req.param("id")!;
     if (!store.get(id)) throw apiErrors.runNotFound(id);
-    const origin = requestOrigin(c);
+    const origin = requestOrigin(c, config.publicUrl);
     return streamSSE(c, async (stream) => {
       // Subscribe before reading the row, so that no update falls between the read and the listen.
       const pending: (RunUpdate | { type: "keep-alive" })[] = [];

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { AppDeps } from "../app-deps";
 import { apiErrors } from "../errors/catalogue";
+import { bodyText } from "../http/body-text";
 import { requestOrigin } from "../http/origin";
 import { parseJson } from "../http/read-json-body";
 import { limitBody } from "../middleware/limit-body";
@@ -25,12 +26,12 @@ export function runsRoutes(deps: AppDeps): Hono {
   const doneJson = new BoundedCache<string, string>(1_000);
 
   app.post("/v1/runs", requireJson(), limitBody(config.bodyLimit), async (c) => {
-    const text = await c.req.text();
+    const text = await bodyText(c);
     const digest = createHash("sha256").update(text).digest("base64");
     const knownId = bodyToRunId.get(digest);
     const known = knownId === undefined ? undefined : store.get(knownId);
     if (known && known.status !== "failed" && !scheduler.isDraining) {
-      const body = runSummary(known, requestOrigin(c));
+      const body = runSummary(known, requestOrigin(c, config.publicUrl));
       c.header("Location", body.links.self);
       return c.json(body, 200);
     }
@@ -38,7 +39,7 @@ export function runsRoutes(deps: AppDeps): Hono {
     if (!prepared.ok) throw apiErrors.scenarioInvalid(prepared.problems);
     const [accepted] = acceptRuns(store, scheduler, [prepared]);
     bodyToRunId.set(digest, prepared.run.id);
-    const body = runSummary(accepted!.row, requestOrigin(c));
+    const body = runSummary(accepted!.row, requestOrigin(c, config.publicUrl));
     c.header("Location", body.links.self);
     return c.json(body, accepted!.created ? 201 : 200);
   });
@@ -50,7 +51,7 @@ export function runsRoutes(deps: AppDeps): Hono {
     if (waitParam === "" || !Number.isFinite(wait) || wait < 0) {
       throw apiErrors.invalidQuery("wait", `a number of seconds from 0 to ${config.maxWait}`);
     }
-    const origin = requestOrigin(c);
+    const origin = requestOrigin(c, config.publicUrl);
     const cached = doneJson.get(`${origin} ${id}`);
     if (cached) return c.body(cached, 200, { "Content-Type": "application/json" });
     let row = store.get(id);

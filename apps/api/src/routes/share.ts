@@ -6,7 +6,7 @@ import { apiErrors } from "../errors/catalogue";
 import { requestOrigin } from "../http/origin";
 import { sharePageHtml } from "../share/share-page";
 
-export function shareRoutes({ store }: AppDeps): Hono {
+export function shareRoutes({ store, config }: AppDeps): Hono {
   const app = new Hono();
   app.get("/r/:id", (c) => {
     const id = c.req.param("id");
@@ -14,7 +14,7 @@ export function shareRoutes({ store }: AppDeps): Hono {
     if (!row) throw apiErrors.runNotFound(id);
     const finished = row.status === "done" || row.status === "failed";
     c.header("Cache-Control", finished ? "public, max-age=3600" : "no-store");
-    return c.html(sharePageHtml(row, requestOrigin(c)));
+    return c.html(sharePageHtml(row, requestOrigin(c, config.publicUrl)));
   });
   return app;
 }

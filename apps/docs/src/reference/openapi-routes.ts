@@ -66,7 +66,10 @@ export function openApiRoutes(document: OpenApiDocument): Route[] {
         description: operation.description,
         parameters: operation.parameters ?? [],
         body: schema
-          ? { name: bodyName ?? "body", fields: bodyName === "Scenario" || !bodySchema ? [] : fieldRows(bodySchema) }
+          ? {
+              name: bodyName ?? "body",
+              fields: bodyName === "Scenario" || !bodySchema ? [] : fieldRows(bodySchema),
+            }
           : undefined,
         responses: Object.entries(operation.responses ?? {})
           .sort(([a], [b]) => a.localeCompare(b))

@@ -61,7 +61,11 @@ export function typeOf(schema: JsonSchema): string {
           if (schema.items && !Array.isArray(schema.items)) return `array of ${typeOf(schema.items)}`;
           return "array";
         }
-        if (type === "object" && schema.additionalProperties && typeof schema.additionalProperties === "object") {
+        if (
+          type === "object" &&
+          schema.additionalProperties &&
+          typeof schema.additionalProperties === "object"
+        ) {
           return `map of ${typeOf(schema.additionalProperties)}`;
         }
         return type;

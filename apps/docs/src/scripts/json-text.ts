@@ -18,7 +18,11 @@ export function parseJsonText(text: string): JsonText {
     }
     return {
       ok: false,
-      problem: { path: "(document)", code: "json.syntax", message: `This is not valid JSON${where}: ${message}` },
+      problem: {
+        path: "(document)",
+        code: "json.syntax",
+        message: `This is not valid JSON${where}: ${message}`,
+      },
     };
   }
 }

@@ -50,6 +50,17 @@ class SyslabPlayground extends HTMLElement {
       editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end");
       editor.dispatchEvent(new Event("input"));
     });
+    const examples = JSON.parse(this.querySelector("[data-example-texts]")?.textContent ?? "{}") as Record<
+      string,
+      string
+    >;
+    const picker = this.querySelector<HTMLSelectElement>("[data-examples]");
+    picker?.addEventListener("change", () => {
+      const chosen = examples[picker.value];
+      if (chosen === undefined) return;
+      editor.value = chosen;
+      editor.dispatchEvent(new Event("input"));
+    });
     this.querySelector("[data-action=run]")?.addEventListener("click", () => void this.#run());
     this.querySelector("[data-action=share]")?.addEventListener("click", () => void this.#share());
     this.querySelector("[data-action=curl]")?.addEventListener("click", () => void this.#copyCurl());
@@ -89,7 +100,8 @@ class SyslabPlayground extends HTMLElement {
     const sequence = ++this.#sequence;
     const response = await ask({ kind: "validate", text: this.#text() });
     if (sequence !== this.#sequence) return false;
-    const problems = response.kind === "validate" ? response.problems : response.kind === "error" ? response.problems : [];
+    const problems =
+      response.kind === "validate" ? response.problems : response.kind === "error" ? response.problems : [];
     this.#showProblems(problems);
     return problems.length === 0;
   }

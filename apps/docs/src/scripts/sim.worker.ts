@@ -1,8 +1,8 @@
 // The one Worker that runs sim-core for every widget and the playground, off the main thread.
 import { parseScenario, SyslabError, simulate } from "@syslab/sim-core";
 import { widgetModels } from "../widgets/registry";
-import type { SimRequest, SimResponse } from "./sim-protocol";
 import { parseJsonText } from "./json-text";
+import type { SimRequest, SimResponse } from "./sim-protocol";
 
 // Typed through Worker: the same postMessage / "message" pair, without the webworker lib clashing with DOM.
 const scope = self as unknown as Worker;

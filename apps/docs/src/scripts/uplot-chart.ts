@@ -54,7 +54,13 @@ export class WidgetChart {
         ...spec.series.map((s, i): uPlot.Series => {
           const colour = cssVariable(COLOUR_VARIABLES[i % COLOUR_VARIABLES.length]!);
           return s.style === "points"
-            ? { label: s.name, stroke: colour, fill: colour, paths: () => null, points: { show: true, size: 8, fill: colour, stroke: colour } }
+            ? {
+                label: s.name,
+                stroke: colour,
+                fill: colour,
+                paths: () => null,
+                points: { show: true, size: 8, fill: colour, stroke: colour },
+              }
             : { label: s.name, stroke: colour, width: 2, spanGaps: true, points: { show: false } };
         }),
       ],

@@ -56,18 +56,30 @@ function compute(params: Params): WidgetView {
 
   return {
     chart: {
-      title: `Queries per second vs client connections: direct vs pgbouncer pool of ${poolSize}`,
+      title: "Queries per second vs client connections",
       xLabel: "Client connections",
       yLabel: "Queries completed per second",
       series: [
-        { name: "Direct (one backend per connection)", style: "line", points: rows.map((r) => [r.clients, r.direct.throughput]) },
-        { name: `pgbouncer, pool of ${poolSize}`, style: "line", points: rows.map((r) => [r.clients, r.pooled.throughput]) },
+        { name: "Direct", style: "line", points: rows.map((r) => [r.clients, r.direct.throughput]) },
+        {
+          name: `pgbouncer (${poolSize})`,
+          style: "line",
+          points: rows.map((r) => [r.clients, r.pooled.throughput]),
+        },
         { name: "This run", style: "points", points: [[clients, result.throughput]] },
       ],
     },
     table: {
       caption: `Throughput and p99 by client connections, direct vs pgbouncer (pool of ${poolSize})`,
-      columns: ["Clients", "Direct (/s)", "Direct p99", "Direct DB memory", "pgbouncer (/s)", "pgbouncer p99", "pgbouncer DB memory"],
+      columns: [
+        "Clients",
+        "Direct (/s)",
+        "Direct p99",
+        "Direct DB memory",
+        "pgbouncer (/s)",
+        "pgbouncer p99",
+        "pgbouncer DB memory",
+      ],
       rows: rows.map((r) => [
         String(r.clients),
         formatNumber(r.direct.throughput, 0),
@@ -79,10 +91,30 @@ function compute(params: Params): WidgetView {
       ]),
     },
     numbers: [
-      { id: "throughput", label: `${label}: queries/s`, value: result.throughput, text: `${formatNumber(result.throughput, 0)} /s` },
-      { id: "p99-latency", label: "p99 latency", value: result.latency.p99, text: formatDuration(result.latency.p99) },
-      { id: "switching", label: "DB core time lost to switching", value: db.cpu.switching, text: formatPercent(db.cpu.switching, 1) },
-      { id: "peak-memory", label: "DB peak memory", value: db.peakMemory, text: `${formatNumber(db.peakMemory / MB, 0)} MB` },
+      {
+        id: "throughput",
+        label: `${label}: queries/s`,
+        value: result.throughput,
+        text: `${formatNumber(result.throughput, 0)} /s`,
+      },
+      {
+        id: "p99-latency",
+        label: "p99 latency",
+        value: result.latency.p99,
+        text: formatDuration(result.latency.p99),
+      },
+      {
+        id: "switching",
+        label: "DB core time lost to switching",
+        value: db.cpu.switching,
+        text: formatPercent(db.cpu.switching, 1),
+      },
+      {
+        id: "peak-memory",
+        label: "DB peak memory",
+        value: db.peakMemory,
+        text: `${formatNumber(db.peakMemory / MB, 0)} MB`,
+      },
     ],
     scenario: focus,
   };

@@ -1,4 +1,4 @@
-// Queueing theory for the hockey stick: the M/M/c mean response time via the Erlang C formula.
+// Queueing theory for the hockey stick: mean response time of an M/G/c queue.
 
 /**
  * Probability that an arrival waits in an M/M/c queue with offered load a = λ/μ (Erlang C),
@@ -11,9 +11,15 @@ export function erlangC(servers: number, offeredLoad: number): number {
   return b / (1 - rho + rho * b);
 }
 
-/** Mean time in an M/M/c system: W = S + C(c, a)·S / (c − a); Infinity at or past saturation. */
-export function mmcMeanResponse(servers: number, arrivalRate: number, meanService: number): number {
+/**
+ * Mean time in system: W = S + Wq, with Wq = C(c, a)·S / (c − a) · (1 + scv) / 2, where scv is the
+ * squared coefficient of variation of the service time. Exact for M/M/c (scv = 1) and, through the
+ * Pollaczek–Khinchine formula, for M/G/1; for M/G/c it is the Allen–Cunneen approximation.
+ * Infinity at or past saturation.
+ */
+export function meanResponse(servers: number, arrivalRate: number, meanService: number, scv = 1): number {
   const offeredLoad = arrivalRate * meanService;
   if (offeredLoad >= servers) return Number.POSITIVE_INFINITY;
-  return meanService + (erlangC(servers, offeredLoad) * meanService) / (servers - offeredLoad);
+  const wait = (erlangC(servers, offeredLoad) * meanService) / (servers - offeredLoad);
+  return meanService + (wait * (1 + scv)) / 2;
 }

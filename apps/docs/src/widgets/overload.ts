@@ -2,7 +2,7 @@
 // prefork workers leave connections in the kernel's accept queue, which, when full, drops handshakes
 // (clients retransmit after 1 s, 3 s, … and time out) or, with onOverflow "reset", answers RST.
 import example from "../../../../examples/docs/overload.json";
-import { formatDuration, formatNumber, formatPercent } from "./number-format";
+import { formatDuration, formatNumber } from "./number-format";
 import { cachedSimulate } from "./run-cache";
 import type { Params, WidgetModel, WidgetView } from "./view";
 
@@ -10,20 +10,17 @@ type Scenario = typeof example;
 
 export const OFFERED = [100, 150, 200, 300, 400, 600];
 
-export const FRONTS: Record<string, { label: string; architecture: Record<string, unknown> }> = {
-  prefork: { label: "Prefork (8 workers)", architecture: { kind: "prefork", workers: 8 } },
-  "thread-pool": { label: "Thread pool (8 threads, queue 16)", architecture: { kind: "thread-pool", threads: 8, queue: 16 } },
+export const FRONTS: Record<string, string> = {
+  prefork: "Prefork (8 workers)",
+  "thread-pool": "Thread pool (8 threads)",
 };
 
-function scenarioAt(front: string, onOverflow: string, timeout: string, rate: number): Scenario {
-  const scenario = structuredClone(example);
-  const entry = FRONTS[front]!;
-  scenario.name = `${entry.label} at ${rate} requests/s, accept queue 32, full queue ${onOverflow === "drop" ? "drops" : "resets"}, client timeout ${timeout}`;
-  scenario.workload.arrival.rate = rate;
-  scenario.workload.requests[0]!.timeout = timeout;
-  scenario.components.web.onOverflow = onOverflow;
-  (scenario.components.web as { architecture: unknown }).architecture = structuredClone(entry.architecture);
-  return scenario;
+interface Setup {
+  front: string;
+  poolQueue: number;
+  backlog: number;
+  onOverflow: string;
+  timeout: string;
 }
 
 interface AcceptQueue {
@@ -32,31 +29,77 @@ interface AcceptQueue {
   resets: number;
 }
 
+function scenarioAt(setup: Setup, rate: number): Scenario {
+  const scenario = structuredClone(example);
+  const { front, poolQueue, backlog, onOverflow, timeout } = setup;
+  const server = front === "prefork" ? FRONTS.prefork : `Thread pool (8 threads, queue ${poolQueue})`;
+  const overflow = onOverflow === "drop" ? "drops" : "resets";
+  scenario.name = `${server} at ${rate} requests/s, accept queue ${backlog}, full queue ${overflow}, client timeout ${timeout}`;
+  scenario.workload.arrival.rate = rate;
+  scenario.workload.requests[0]!.timeout = timeout;
+  scenario.components.web.acceptBacklog = backlog;
+  scenario.components.web.onOverflow = onOverflow;
+  (scenario.components.web as { architecture: unknown }).architecture =
+    front === "prefork"
+      ? { kind: "prefork", workers: 8 }
+      : { kind: "thread-pool", threads: 8, queue: poolQueue };
+  return scenario;
+}
+
+function acceptQueue(result: ReturnType<typeof cachedSimulate>): AcceptQueue {
+  return (result.components.web as unknown as { acceptQueue: AcceptQueue }).acceptQueue;
+}
+
 function compute(params: Params): WidgetView {
-  const front = String(params.front);
-  const onOverflow = String(params.onOverflow);
-  const timeout = String(params.timeout);
+  const setup: Setup = {
+    front: String(params.front),
+    poolQueue: Number(params.poolQueue),
+    backlog: Number(params.backlog),
+    onOverflow: String(params.onOverflow),
+    timeout: String(params.timeout),
+  };
   const rate = Number(params.rate);
-  const rows = OFFERED.map((offered) => ({ offered, result: cachedSimulate(scenarioAt(front, onOverflow, timeout, offered)) }));
-  const focus = scenarioAt(front, onOverflow, timeout, rate);
+  const rows = OFFERED.map((offered) => ({ offered, result: cachedSimulate(scenarioAt(setup, offered)) }));
+  const focus = scenarioAt(setup, rate);
   const result = cachedSimulate(focus);
-  const accept = (result.components.web as unknown as { acceptQueue: AcceptQueue }).acceptQueue;
+  const accept = acceptQueue(result);
   const share = (r: (typeof rows)[0], n: number) => (100 * n) / Math.max(r.result.requests.arrived, 1);
 
   return {
     chart: {
-      title: `What happens to each request: ${FRONTS[front]!.label}, full accept queue ${onOverflow === "drop" ? "drops" : "resets"}`,
+      title: `Outcome of each request, ${setup.front === "prefork" ? "prefork" : "thread pool"}`,
       xLabel: "Offered load (requests/s)",
       yLabel: "Share of requests (%)",
       series: [
-        { name: "Completed", style: "line", points: rows.map((r) => [r.offered, share(r, r.result.requests.completed)]) },
-        { name: "Rejected (503)", style: "line", points: rows.map((r) => [r.offered, share(r, r.result.requests.failed.rejected)]) },
-        { name: "Reset (RST)", style: "line", points: rows.map((r) => [r.offered, share(r, r.result.requests.failed.reset)]) },
-        { name: "Timed out", style: "line", points: rows.map((r) => [r.offered, share(r, r.result.requests.failed.timeout)]) },
+        {
+          name: "Completed",
+          style: "line",
+          points: rows.map((r) => [r.offered, share(r, r.result.requests.completed)]),
+        },
+        {
+          name: "503",
+          style: "line",
+          points: rows.map((r) => [r.offered, share(r, r.result.requests.failed.rejected)]),
+        },
+        {
+          name: "Reset",
+          style: "line",
+          points: rows.map((r) => [r.offered, share(r, r.result.requests.failed.reset)]),
+        },
+        {
+          name: "Timed out",
+          style: "line",
+          points: rows.map((r) => [r.offered, share(r, r.result.requests.failed.timeout)]),
+        },
+        {
+          name: "This run",
+          style: "points",
+          points: [[rate, (100 * result.requests.completed) / Math.max(result.requests.arrived, 1)]],
+        },
       ],
     },
     table: {
-      caption: `Outcomes by offered load: ${FRONTS[front]!.label}, onOverflow "${onOverflow}", timeout ${timeout}`,
+      caption: `Outcomes by offered load: ${focus.name.replace(/ at \d+ requests\/s/, "")}`,
       columns: ["Offered (/s)", "Completed (/s)", "503", "Reset", "Timed out", "p99", "Accept queue peak"],
       rows: rows.map((r) => [
         String(r.offered),
@@ -65,20 +108,46 @@ function compute(params: Params): WidgetView {
         String(r.result.requests.failed.reset),
         String(r.result.requests.failed.timeout),
         formatDuration(r.result.latency.p99),
-        String((r.result.components.web as unknown as { acceptQueue: AcceptQueue }).acceptQueue.peak),
+        String(acceptQueue(r.result).peak),
       ]),
     },
     numbers: [
-      { id: "throughput", label: "Completed", value: result.throughput, text: `${formatNumber(result.throughput, 0)} /s` },
-      { id: "rejected", label: "Rejected (503)", value: result.requests.failed.rejected, text: String(result.requests.failed.rejected) },
-      { id: "reset", label: "Reset (RST)", value: result.requests.failed.reset, text: String(result.requests.failed.reset) },
-      { id: "timeout", label: "Timed out", value: result.requests.failed.timeout, text: String(result.requests.failed.timeout) },
-      { id: "p99-latency", label: "p99 latency (completed)", value: result.latency.p99, text: formatDuration(result.latency.p99) },
+      {
+        id: "throughput",
+        label: "Completed",
+        value: result.throughput,
+        text: `${formatNumber(result.throughput, 0)} /s`,
+      },
+      {
+        id: "rejected",
+        label: "Rejected (503)",
+        value: result.requests.failed.rejected,
+        text: String(result.requests.failed.rejected),
+      },
+      {
+        id: "reset",
+        label: "Reset (RST)",
+        value: result.requests.failed.reset,
+        text: String(result.requests.failed.reset),
+      },
+      {
+        id: "timeout",
+        label: "Timed out",
+        value: result.requests.failed.timeout,
+        text: String(result.requests.failed.timeout),
+      },
+      {
+        id: "p99-latency",
+        label: "p99 latency (completed)",
+        value: result.latency.p99,
+        text: formatDuration(result.latency.p99),
+      },
+      // Every retransmitted SYN that finds the queue still full is dropped again, so this can exceed arrivals.
       {
         id: "dropped",
-        label: "Handshakes dropped",
+        label: "Handshakes dropped (retries count)",
         value: accept.drops,
-        text: `${accept.drops} (${formatPercent(accept.drops / Math.max(result.requests.arrived, 1))} of arrivals)`,
+        text: formatNumber(accept.drops, 0),
       },
     ],
     scenario: focus,
@@ -89,6 +158,8 @@ export const overload: WidgetModel = {
   name: "overload",
   defaults: {
     front: "prefork",
+    poolQueue: 16,
+    backlog: example.components.web.acceptBacklog,
     onOverflow: example.components.web.onOverflow,
     timeout: example.workload.requests[0]!.timeout,
     rate: example.workload.arrival.rate,

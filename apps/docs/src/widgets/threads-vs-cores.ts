@@ -11,7 +11,13 @@ type Scenario = typeof example;
 const CPU_MS = 2;
 export const THREAD_COUNTS = [1, 2, 4, 6, 8, 10, 12, 16, 24, 32, 48, 64];
 
-function scenarioAt(cores: number, waitRatio: number, contextSwitch: string, threads: number, io: boolean): Scenario {
+function scenarioAt(
+  cores: number,
+  waitRatio: number,
+  contextSwitch: string,
+  threads: number,
+  io: boolean,
+): Scenario {
   const scenario = structuredClone(example);
   const wait = waitRatio * CPU_MS;
   scenario.name = io
@@ -44,12 +50,12 @@ function compute(params: Params): WidgetView {
 
   return {
     chart: {
-      title: `Throughput vs threads on ${cores} core(s): knee at ${knee} threads for I/O-bound work`,
+      title: `Throughput vs threads, ${cores} core(s)`,
       xLabel: "Threads in the pool",
       yLabel: "Throughput (requests/s)",
       series: [
-        { name: `I/O-bound (${CPU_MS} ms CPU + ${waitRatio * CPU_MS} ms I/O)`, style: "line", points: rows.map((r) => [r.threads, r.io.throughput]) },
-        { name: `CPU-bound (${CPU_MS} ms CPU)`, style: "line", points: rows.map((r) => [r.threads, r.cpu.throughput]) },
+        { name: "I/O-bound", style: "line", points: rows.map((r) => [r.threads, r.io.throughput]) },
+        { name: "CPU-bound", style: "line", points: rows.map((r) => [r.threads, r.cpu.throughput]) },
         { name: "This run", style: "points", points: [[threads, result.throughput]] },
       ],
     },
@@ -66,10 +72,30 @@ function compute(params: Params): WidgetView {
     },
     numbers: [
       { id: "knee", label: "Knee: cores × (1 + wait/compute)", value: knee, text: `${knee} threads` },
-      { id: "ceiling", label: "Ceiling: cores / CPU per request", value: ceiling, text: `${formatNumber(ceiling, 0)} /s` },
-      { id: "throughput", label: `Throughput at ${threads} threads`, value: result.throughput, text: `${formatNumber(result.throughput, 0)} /s` },
-      { id: "p99-latency", label: "p99 latency", value: result.latency.p99, text: formatDuration(result.latency.p99) },
-      { id: "switching", label: "Core time lost to switching", value: web.cpu.switching, text: formatPercent(web.cpu.switching, 1) },
+      {
+        id: "ceiling",
+        label: "Ceiling: cores / CPU per request",
+        value: ceiling,
+        text: `${formatNumber(ceiling, 0)} /s`,
+      },
+      {
+        id: "throughput",
+        label: `Throughput at ${threads} threads`,
+        value: result.throughput,
+        text: `${formatNumber(result.throughput, 0)} /s`,
+      },
+      {
+        id: "p99-latency",
+        label: "p99 latency",
+        value: result.latency.p99,
+        text: formatDuration(result.latency.p99),
+      },
+      {
+        id: "switching",
+        label: "Core time lost to switching",
+        value: web.cpu.switching,
+        text: formatPercent(web.cpu.switching, 1),
+      },
     ],
     scenario: focus,
   };

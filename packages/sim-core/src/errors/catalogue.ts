@@ -59,9 +59,9 @@ export const errorCatalogue = {
     message: ({ expected, got }) => `Must be ${expected}; got ${got}.`,
     hint: "Check the scenario reference for the field's type.",
   }),
-  "scenario.too-small": entry<{ limit: string; got: string; unit?: string }>({
+  "scenario.too-small": entry<{ limit: string; got: string }>({
     title: "Value too small",
-    message: ({ limit, got, unit }) => `Must be ${limit}${unit ? ` ${unit}` : ""}; got ${got}.`,
+    message: ({ limit, got }) => `Must be ${limit}; got ${got}.`,
     hint: "Counts, rates and sizes must be positive; durations must not be negative.",
   }),
   "scenario.too-large": entry<{ limit: string; got: string }>({

@@ -26,6 +26,7 @@ export class EventCalendar {
   private nextSlot = 0;
   private nextSeq = 0;
   /** The event `pop()` removed last: read these right after it, before scheduling anything. */
+  poppedTime = 0;
   poppedHandler: EventHandler | null = null;
   poppedKind = 0;
   poppedPayload: unknown = null;
@@ -50,6 +51,19 @@ export class EventCalendar {
   }
 
   push(time: number, handler: EventHandler, kind: number, payload: unknown): void {
+    this.pushTime = time;
+    this.pushNext(handler, kind, payload);
+  }
+
+  /** The time for `pushNext`, set just before calling it. */
+  pushTime = 0;
+
+  /**
+   * Schedules an event at `pushTime`. The simulation's hot path sets the field and calls this,
+   * so no double crosses a call boundary (where V8 would box it into a new heap number).
+   */
+  pushNext(handler: EventHandler, kind: number, payload: unknown): void {
+    const time = this.pushTime;
     const slot = this.allocateSlot();
     this.kinds[slot] = kind;
     this.handlers[slot] = handler;
@@ -77,11 +91,13 @@ export class EventCalendar {
   }
 
   /**
-   * Removes the earliest event (there must be one), returns its time and leaves its handler,
-   * kind and payload in the `popped…` fields — the simulation's hot loop, without a callback.
+   * Removes the earliest event (there must be one) and leaves its time, handler, kind and
+   * payload in the `popped…` fields — the simulation's hot loop, without a callback. The time
+   * goes through a field, not a return value: a double returned from a call that is not
+   * inlined is boxed on the heap, one allocation per event.
    */
-  pop(): number {
-    const time = this.heapTimes[0]!;
+  pop(): void {
+    this.poppedTime = this.heapTimes[0]!;
     const slot = this.heapSlots[0]!;
     this.poppedHandler = this.handlers[slot]!;
     this.poppedKind = this.kinds[slot]!;
@@ -91,7 +107,6 @@ export class EventCalendar {
     this.freeSlots[this.freeCount++] = slot;
     const last = --this.size;
     if (last > 0) this.siftDownLast(last);
-    return time;
   }
 
   /**

@@ -22,12 +22,16 @@ export class Simulation {
 
   /** Schedules `handler.onEvent(kind, payload)` after `delay` seconds (>= 0). */
   schedule(delay: number, handler: EventHandler, kind: number, payload: unknown = null): void {
-    this.calendar.push(this.now + delay, handler, kind, payload);
+    const calendar = this.calendar;
+    calendar.pushTime = this.now + delay;
+    calendar.pushNext(handler, kind, payload);
   }
 
   /** Schedules at an absolute time, which must not be in the past. */
   scheduleAt(time: number, handler: EventHandler, kind: number, payload: unknown = null): void {
-    this.calendar.push(time < this.now ? this.now : time, handler, kind, payload);
+    const calendar = this.calendar;
+    calendar.pushTime = Math.max(time, this.now);
+    calendar.pushNext(handler, kind, payload);
   }
 
   /** Time of the next event, or Infinity when nothing is pending. */
@@ -39,7 +43,8 @@ export class Simulation {
   step(): boolean {
     const calendar = this.calendar;
     if (calendar.pending === 0) return false;
-    this.now = calendar.pop();
+    calendar.pop();
+    this.now = calendar.poppedTime;
     this.events++;
     const payload = calendar.poppedPayload;
     calendar.poppedPayload = null; // the calendar keeps no reference to a finished request

@@ -25,12 +25,14 @@ import { TimeWeighted } from "../stats/time-weighted";
 import { CompiledStep, STEP_CALL, STEP_SERVICE } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 
-/** A caller waiting for a connection; `id` guards against a pooled Request reused since. */
+/**
+ * A caller waiting for a connection. Its acquire-timeout event cannot be withdrawn, so the
+ * waiter is marked `done` once it leaves the queue either way.
+ */
 class Waiter {
   done = false;
   constructor(
     readonly request: Request,
-    readonly id: number,
     readonly step: CompiledStep,
     readonly since: number,
   ) {}
@@ -41,9 +43,9 @@ const HOLD_DONE = 1;
 
 export class ConnectionPool implements Component, EventHandler {
   private readonly waiting = new Fifo<Waiter>();
-  private readonly inUse = new TimeWeighted();
-  private readonly queued = new TimeWeighted();
-  private readonly inSystem = new TimeWeighted();
+  private readonly inUse: TimeWeighted;
+  private readonly queued: TimeWeighted;
+  private readonly inSystem: TimeWeighted;
   /** Frames that run the call at the target (or as a plain hold here), one per call step. */
   private readonly frames = new Map<CompiledStep, CompiledStep[]>();
   private readonly holding = new Set<Request>();
@@ -58,6 +60,9 @@ export class ConnectionPool implements Component, EventHandler {
     private readonly spec: PoolComponent,
     private readonly context: ComponentContext,
   ) {
+    this.inUse = new TimeWeighted(context.sim);
+    this.queued = new TimeWeighted(context.sim);
+    this.inSystem = new TimeWeighted(context.sim);
     this.queueLimit =
       spec.mode === "transaction"
         ? Math.max((spec.clientConnections ?? spec.size) - spec.size, 0)
@@ -72,7 +77,7 @@ export class ConnectionPool implements Component, EventHandler {
       return;
     }
     if (this.inUse.value < this.spec.size) {
-      this.inSystem.add(now, 1);
+      this.inSystem.add(1);
       this.start(request, step);
       return;
     }
@@ -81,10 +86,10 @@ export class ConnectionPool implements Component, EventHandler {
       this.context.flow.reject(request);
       return;
     }
-    this.inSystem.add(now, 1);
-    const waiter = new Waiter(request, request.id, step, now);
+    this.inSystem.add(1);
+    const waiter = new Waiter(request, step, now);
     this.waiting.push(waiter);
-    this.queued.add(now, 1);
+    this.queued.add(1);
     request.waited = true;
     if (this.spec.acquireTimeout !== Number.POSITIVE_INFINITY) {
       this.context.sim.schedule(this.spec.acquireTimeout, this, ACQUIRE_TIMEOUT, waiter);
@@ -94,9 +99,8 @@ export class ConnectionPool implements Component, EventHandler {
   /** The call's frame at the target has ended: its connection goes back to the pool. */
   leave(request: Request): void {
     if (!this.holding.delete(request)) return;
-    const now = this.context.sim.now;
-    this.inUse.add(now, -1);
-    this.inSystem.add(now, -1);
+    this.inUse.add(-1);
+    this.inSystem.add(-1);
     if (this.context.flow.measuring) this.served++;
     this.handOver();
   }
@@ -110,8 +114,8 @@ export class ConnectionPool implements Component, EventHandler {
     if (waiter.done) return; // it got a connection in time
     waiter.done = true;
     const now = this.context.sim.now;
-    this.queued.add(now, -1);
-    this.inSystem.add(now, -1);
+    this.queued.add(-1);
+    this.inSystem.add(-1);
     waiter.request.wait += now - waiter.since;
     if (this.context.flow.measuring) {
       this.acquireTimeouts++;
@@ -149,7 +153,7 @@ export class ConnectionPool implements Component, EventHandler {
       if (waiter.done) continue; // timed out already
       waiter.done = true;
       const now = this.context.sim.now;
-      this.queued.add(now, -1);
+      this.queued.add(-1);
       waiter.request.wait += now - waiter.since;
       this.start(waiter.request, waiter.step);
     }
@@ -157,7 +161,7 @@ export class ConnectionPool implements Component, EventHandler {
 
   /** Holds a connection and runs the call at the target inside a frame that ends with `leave`. */
   private start(request: Request, step: CompiledStep): void {
-    this.inUse.add(this.context.sim.now, 1);
+    this.inUse.add(1);
     this.holding.add(request);
     this.context.flow.enter(request, this, this.frame(step));
     this.context.flow.done(request);
@@ -168,7 +172,8 @@ export class ConnectionPool implements Component, EventHandler {
     if (frame === undefined) {
       // Resolved at the first call: every component of the run exists by then.
       if (this.target === undefined) {
-        this.target = this.spec.target === undefined ? null : (this.context.components?.get(this.spec.target) ?? null);
+        this.target =
+          this.spec.target === undefined ? null : (this.context.components?.get(this.spec.target) ?? null);
       }
       frame =
         this.target === null

@@ -3,11 +3,13 @@
  * and wait histograms, running moments, batch means for the CI, per-class figures, the number
  * in the system (time-weighted) and the chart series. Reset once, when warm-up ends.
  */
+import type { Clock } from "../kernel/clock";
 import { BatchMeans } from "../stats/batch-means";
 import { LogHistogram } from "../stats/log-histogram";
 import { RunningMoments } from "../stats/running-moments";
 import { TimeSeries } from "../stats/time-series";
 import { TimeWeighted } from "../stats/time-weighted";
+import type { Request } from "../workload/request";
 
 /** Buckets in the chart series (even, so pairs merge cleanly). */
 const SERIES_BUCKETS = 120;
@@ -33,16 +35,19 @@ export class Measurements {
   readonly classLatencySum: Float64Array;
   readonly classWaitSum: Float64Array;
   /** Requests in the system from the clients' view (sent, not yet completed/failed/timed out). */
-  readonly inSystem = new TimeWeighted();
+  readonly inSystem: TimeWeighted;
   readonly series: TimeSeries;
   startTime = 0;
+  private readonly clock: Clock;
 
-  constructor(classes: number, seriesBucketWidth: number) {
+  constructor(classes: number, seriesBucketWidth: number, clock: Clock) {
+    this.clock = clock;
+    this.inSystem = new TimeWeighted(clock);
     this.classArrived = new Float64Array(classes);
     this.classCompleted = new Float64Array(classes);
     this.classLatencySum = new Float64Array(classes);
     this.classWaitSum = new Float64Array(classes);
-    this.series = new TimeSeries(SERIES_BUCKETS, seriesBucketWidth / SERIES_BUCKETS);
+    this.series = new TimeSeries(SERIES_BUCKETS, seriesBucketWidth / SERIES_BUCKETS, clock);
   }
 
   start(now: number): void {
@@ -67,9 +72,9 @@ export class Measurements {
   }
 
   /** The number in the system changes by `delta` (always tracked, measured or not). */
-  changeInSystem(now: number, delta: number): void {
-    this.inSystem.add(now, delta);
-    this.series.setLevel(now, this.inSystem.value);
+  changeInSystem(delta: number): void {
+    this.inSystem.add(delta);
+    this.series.setLevel(this.inSystem.value);
   }
 
   recordArrival(classIndex: number): void {
@@ -77,15 +82,21 @@ export class Measurements {
     this.classArrived[classIndex]!++;
   }
 
-  recordCompletion(now: number, classIndex: number, latency: number, wait: number, waited: boolean): void {
+  /** Records a request completed now. Takes the request, not its times: see stats/time-weighted.ts on boxing. */
+  recordCompletion(request: Request): void {
+    const latency = this.clock.now - request.arrivalTime;
+    const wait = request.wait;
+    const classIndex = request.classIndex;
     this.completed++;
-    if (waited) this.waitedCount++;
+    if (request.waited) this.waitedCount++;
+    this.latency.record(latency);
+    this.wait.record(wait);
     this.latencyMoments.add(latency);
     this.waitSum += wait;
     this.batches.add(latency);
     this.classCompleted[classIndex]!++;
     this.classLatencySum[classIndex]! += latency;
     this.classWaitSum[classIndex]! += wait;
-    this.series.complete(now, latency);
+    this.series.complete(latency);
   }
 }

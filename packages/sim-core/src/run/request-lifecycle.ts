@@ -156,17 +156,13 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     request.user = user;
     request.steps = cls.steps;
     request.host = this.entry;
-    if (
-      this.phase === MEASURING &&
-      this.length.kind === "requests" &&
-      this.measuredArrived < this.length.count
-    ) {
+    if (this.phase === MEASURING && !this.timeMode && this.measuredArrived < this.measuredCount) {
       request.measured = true;
       this.measuredArrived++;
       this.measuredOutstanding++;
     }
     if (this.counted(request)) this.stats.recordArrival(classIndex);
-    this.stats.changeInSystem(now, 1);
+    this.stats.changeInSystem(1);
     if (cls.timeout !== Number.POSITIVE_INFINITY) {
       request.timeoutPending = true;
       this.sim.schedule(cls.timeout, this, TIMEOUT, request);
@@ -240,16 +236,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   }
 
   private complete(request: Request): void {
-    const now = this.sim.now;
-    if (this.counted(request)) {
-      this.stats.recordCompletion(
-        now,
-        request.classIndex,
-        now - request.arrivalTime,
-        request.wait,
-        request.waited,
-      );
-    }
+    if (this.counted(request)) this.stats.recordCompletion(request);
     this.clientLeaves(request);
     this.endWork(request);
   }
@@ -257,13 +244,9 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   /** The client stops waiting for the request (completed, failed or timed out). */
   private clientLeaves(request: Request): void {
     request.clientDone = true;
-    this.stats.changeInSystem(this.sim.now, -1);
+    this.stats.changeInSystem(-1);
     if (request.user >= 0) this.onUserFree?.(request.user);
-    if (
-      request.measured &&
-      --this.measuredOutstanding === 0 &&
-      this.measuredArrived === (this.length as { count: number }).count
-    ) {
+    if (request.measured && --this.measuredOutstanding === 0 && this.measuredArrived === this.measuredCount) {
       this.stop();
     }
   }

@@ -29,7 +29,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
   const limits = effectiveLimits(scenario.run.limits, options.limits);
   const sim = new Simulation();
   const workload = scenario.workload;
-  const stats = new Measurements(workload.requests.length, expectedMeasuredTime(scenario));
+  const stats = new Measurements(workload.requests.length, expectedMeasuredTime(scenario), sim);
 
   // The lifecycle is the components' flow; it learns the components once they are built.
   const lifecycle = new RequestLifecycle(

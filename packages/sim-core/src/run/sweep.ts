@@ -10,7 +10,7 @@ import { parseScenario } from "../scenario/parse-scenario";
 import type { RunOptions } from "./run-options";
 import { runScenario } from "./run-scenario";
 
-export type SweepValue = number | string;
+export type SweepValue = number | string | boolean;
 
 export interface SweepResult {
   path: string;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { distributionSchema } from "./distribution";
 import { durationSchema } from "./duration";
+import { fieldGuide } from "./field-guide";
 import type { Arrival, RateSegment } from "./model";
 import { nearestName } from "./nearest-name";
 import { problemText } from "./problem-text";
@@ -68,8 +69,16 @@ const onoff = z
 export const arrivalSchema = z
   .discriminatedUnion("process", [poisson, constant, onoff], {
     error: (issue) => {
-      const input = issue.input as { process?: unknown } | undefined;
-      const process = input?.process;
+      const input = issue.input;
+      if (input === null || typeof input !== "object" || Array.isArray(input)) {
+        return problemText("scenario.type", {
+          expected: 'an object such as { "process": "poisson", "rate": 100 }',
+          got: showValue(input),
+        });
+      }
+      const process = (input as { process?: unknown }).process;
+      if (process === undefined)
+        return problemText("scenario.required", { field: "process", guide: fieldGuide("process") });
       return problemText("scenario.value", {
         allowed: PROCESSES,
         got: showValue(process),

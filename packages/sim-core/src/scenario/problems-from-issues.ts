@@ -107,6 +107,17 @@ function problemsFromIssue(issue: Issue, path: PropertyKey[]): Problem[] {
           got,
         }),
       ];
+    case "invalid_union": {
+      // No member stood out and the union has no wording of its own: name the types it takes.
+      const types = new Set(
+        issue.errors.flatMap((branch) =>
+          branch
+            .filter((i): i is z.core.$ZodIssueInvalidType => i.path.length === 0 && i.code === "invalid_type")
+            .map((i) => EXPECTED[i.expected] ?? i.expected),
+        ),
+      );
+      return [problem(path, "scenario.type", { expected: [...types].join(" or ") || "something else", got })];
+    }
     case "invalid_value": {
       const allowed = issue.values.map(String);
       const near = typeof input === "string" ? nearestName(input, allowed) : undefined;

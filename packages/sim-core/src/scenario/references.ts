@@ -1,6 +1,6 @@
 /**
- * Checks that span parts of a scenario: open or closed workload, unique class names, `entry`
- * and every `call` naming a component, each step suiting the component it runs at, and a
+ * Checks that span parts of a scenario: open or closed workload, unique class names, `entry`,
+ * every `call` and every pool's `target` naming a component, each step suiting the component it runs at, and a
  * station's capacity not below its servers. They read
  * the raw input, so that they are reported together with every structural problem, not after.
  */
@@ -45,7 +45,13 @@ class ReferenceCheck {
     const { workload, entry, components } = this.scenario;
     const knowsComponents = isObject(components);
     if (knowsComponents) {
-      for (const [name, component] of Object.entries(components)) this.capacity(name, component);
+      for (const [name, component] of Object.entries(components)) {
+        this.capacity(name, component);
+        // A pool in front of another component names it in `target`.
+        if (isObject(component) && typeof component.target === "string") {
+          this.component(component.target, ["components", name, "target"]);
+        }
+      }
     }
     if (typeof entry === "string" && knowsComponents) this.component(entry, ["entry"]);
     if (!isObject(workload)) return this.problems;

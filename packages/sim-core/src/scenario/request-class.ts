@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { durationSchema } from "./duration";
 import type { RequestClass } from "./model";
+import { problemText } from "./problem-text";
+import { showValue } from "./show-value";
 import { stepSchema } from "./steps";
 
 export const requestClassSchema = z
@@ -19,6 +21,10 @@ export const requestClassSchema = z
         'Higher is served first at a station with discipline "priority" (non-preemptive). Default 0.',
       ),
     timeout: durationSchema
+      .refine((seconds) => seconds > 0, {
+        error: (issue) =>
+          problemText("scenario.too-small", { limit: "greater than 0", got: showValue(issue.input) }),
+      })
       .optional()
       .describe("The client gives up after this long and counts the request as timed out. Default: never."),
     steps: z.array(stepSchema).min(1).describe("What the request does, in order."),

@@ -33,7 +33,13 @@ export const runSchema = z
         "Measure this many requests (counted by arrival) after the warm-up. Give this or `duration`.",
       ),
     warmup: z
-      .union([z.number(), z.string()])
+      .union([z.number(), z.string()], {
+        error: (issue) =>
+          problemText("scenario.type", {
+            expected: 'a duration ("5s") for a run by duration, or a count (1000) for a run by requests',
+            got: showValue(issue.input),
+          }),
+      })
       .optional()
       .describe(
         "Run this long first, unmeasured: a duration when the run has `duration`, a count of requests when it has `requests`. Default 0.",

@@ -163,7 +163,11 @@ export class CpuScheduler implements EventHandler {
   private steal(idle: Core): OsThread | undefined {
     let victim: Core | null = null;
     for (const core of this.cores) {
-      if (core !== idle && core.queue.length > 0 && (victim === null || core.queue.length > victim.queue.length)) {
+      if (
+        core !== idle &&
+        core.queue.length > 0 &&
+        (victim === null || core.queue.length > victim.queue.length)
+      ) {
         victim = core;
       }
     }
@@ -181,7 +185,8 @@ export class CpuScheduler implements EventHandler {
     for (const other of this.cores) {
       if (other !== core && (busiest === null || other.queue.length > busiest.queue.length)) busiest = other;
     }
-    if (busiest !== null && busiest.queue.length >= core.queue.length + 2) core.queue.push(busiest.queue.pop()!);
+    if (busiest !== null && busiest.queue.length >= core.queue.length + 2)
+      core.queue.push(busiest.queue.pop()!);
   }
 
   private dispatch(core: Core, thread: OsThread): void {
@@ -206,8 +211,11 @@ export class CpuScheduler implements EventHandler {
     // CFS shrinks slices as threads pile up, so each runs once per scheduling period
     // (2 × timeslice, sched_latency), down to minTimeslice (sched_min_granularity).
     const waiting = core.queue.length;
-    const quantum = waiting <= 1 ? this.config.timeslice : Math.max((2 * this.config.timeslice) / (waiting + 1), this.minTimeslice);
-    const slice = thread.remaining < quantum ? thread.remaining : quantum;
+    const quantum =
+      waiting <= 1
+        ? this.config.timeslice
+        : Math.max((2 * this.config.timeslice) / (waiting + 1), this.minTimeslice);
+    const slice = Math.min(thread.remaining, quantum);
     core.slice = slice;
     this.sim.schedule(overhead + slice, this, SLICE_END, core);
   }

@@ -21,7 +21,7 @@ import type { Component, ComponentContext, FailureReason } from "../run/componen
 import { round } from "../run/round";
 import type { ServerComponent } from "../scenario/model";
 import { TimeWeighted } from "../stats/time-weighted";
-import { CompiledStep, STEP_CALL, STEP_CPU, STEP_IO } from "../workload/compiled-step";
+import { type CompiledStep, STEP_CALL, STEP_IO } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import { AcceptQueue, type AcceptQueueOwner, type Connection } from "./accept-queue";
 import { CpuScheduler } from "./cpu-scheduler";
@@ -87,9 +87,9 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
   readonly scheduler: CpuScheduler;
   readonly acceptQueue: AcceptQueue<Task>;
   /** Requests in the server: accept queue, application queue, threads and waits. */
-  private readonly inSystem = new TimeWeighted();
+  private readonly inSystem: TimeWeighted;
   /** Requests waiting in the accept queue or the application's queue. */
-  private readonly queued = new TimeWeighted();
+  private readonly queued: TimeWeighted;
   private served = 0;
   private rejected = 0;
   private resets = 0;
@@ -111,8 +111,6 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
   private threadCount = 0;
   private openConnections = 0;
   private readonly tasks = new Map<Request, Task>();
-  /** A call without its own steps runs its `hold` as CPU work here: one compiled step per call step. */
-  private readonly holdFrames = new Map<CompiledStep, CompiledStep[]>();
 
   constructor(
     readonly name: string,
@@ -120,6 +118,8 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
     private readonly context: ComponentContext,
   ) {
     this.sim = context.sim;
+    this.inSystem = new TimeWeighted(context.sim);
+    this.queued = new TimeWeighted(context.sim);
     this.scheduler = new CpuScheduler(context.sim, config);
     this.acceptQueue = new AcceptQueue<Task>(context.sim, config.acceptBacklog, config.onOverflow, this);
     const arch = config.architecture;
@@ -168,15 +168,15 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
   arrive(request: Request, step: CompiledStep): void {
     const task = this.tasks.get(request);
     if (step.kind === STEP_CALL && step.target === this && (task === undefined || request.host !== this)) {
-      // Another component calls this server: run the call's steps (or its hold as CPU) here.
-      this.context.flow.enter(request, this, step.steps ?? this.holdFrame(step));
+      // Another component calls this server: run the call's steps here (validation requires them).
+      this.context.flow.enter(request, this, step.steps ?? []);
       this.context.flow.done(request);
       return;
     }
     if (task === undefined) {
       const fresh = new Task(request, step);
       this.tasks.set(request, fresh);
-      this.inSystem.add(this.sim.now, 1);
+      this.inSystem.add(1);
       this.connect(fresh);
       return;
     }
@@ -218,7 +218,10 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
       cpu: {
         useful: share(c.useful),
         switching: share(c.switching),
-        cores: Array.from(c.coreUseful, (useful, i) => ({ useful: perCore(useful), switching: perCore(c.coreSwitching[i]!) })),
+        cores: Array.from(c.coreUseful, (useful, i) => ({
+          useful: perCore(useful),
+          switching: perCore(c.coreSwitching[i]!),
+        })),
       },
       contextSwitches: c.contextSwitches,
       migrations: c.migrations,
@@ -236,15 +239,6 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
     };
   }
 
-  private holdFrame(step: CompiledStep): CompiledStep[] {
-    let frame = this.holdFrames.get(step);
-    if (frame === undefined) {
-      frame = [new CompiledStep(STEP_CPU, step.duration, null, null)];
-      this.holdFrames.set(step, frame);
-    }
-    return frame;
-  }
-
   private newThread(process: ServerProcess, loop: EventLoop | null): ServerThread {
     const id = this.threadCount++;
     const pinned = this.config.affinity === "pinned" ? id % this.config.cores : -1;
@@ -254,7 +248,8 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
   /** Peak resident memory: processes, threads started, open connections. */
   private updateMemory(): void {
     const m = this.config.memory;
-    const bytes = this.processes.length * m.process + this.threadCount * m.thread + this.openConnections * m.connection;
+    const bytes =
+      this.processes.length * m.process + this.threadCount * m.thread + this.openConnections * m.connection;
     if (bytes > this.peakMemory) this.peakMemory = bytes;
   }
 
@@ -308,7 +303,8 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
       // The least-loaded worker takes it (NGINX with EPOLLEXCLUSIVE or reuseport spreads accepts).
       let best: EventLoop | null = null;
       for (const loop of this.loops) {
-        if (loop.connections < loop.maxConnections && (best === null || loop.connections < best.connections)) best = loop;
+        if (loop.connections < loop.maxConnections && (best === null || loop.connections < best.connections))
+          best = loop;
       }
       best!.connections++;
       task.loop = best;
@@ -338,17 +334,17 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
   private startWaiting(task: Task): void {
     task.queuedAt = this.sim.now;
     task.request.waited = true;
-    this.queued.add(this.sim.now, 1);
+    this.queued.add(1);
   }
 
   private stopWaiting(task: Task): void {
     task.request.wait += this.sim.now - task.queuedAt;
-    this.queued.add(this.sim.now, -1);
+    this.queued.add(-1);
   }
 
   private turnAway(task: Task, reason: FailureReason): void {
     this.tasks.delete(task.request);
-    this.inSystem.add(this.sim.now, -1);
+    this.inSystem.add(-1);
     this.context.flow.reject(task.request, reason);
   }
 
@@ -466,9 +462,8 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
   // --- the end of a frame --------------------------------------------------------------
 
   private finish(task: Task): void {
-    const now = this.sim.now;
     this.openConnections--;
-    this.inSystem.add(now, -1);
+    this.inSystem.add(-1);
     if (this.context.flow.measuring && !task.request.timedOut) this.served++;
     if (this.blocking) {
       const thread = task.thread!;

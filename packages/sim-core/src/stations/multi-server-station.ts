@@ -23,27 +23,26 @@ export class MultiServerStation extends QueueingStation {
     this.line = line;
   }
 
-  protected admit(request: Request, now: number): void {
+  protected admit(request: Request): void {
     if (this.busy.value < this.servers) {
-      this.busy.add(now, 1);
+      this.busy.add(1);
       this.context.sim.schedule(request.work, this, SERVICE_DONE, request);
     } else {
-      this.startWaiting(request, now);
+      this.startWaiting(request);
       this.line.push(request);
     }
   }
 
   onEvent(_kind: number, payload: unknown): void {
     const request = payload as Request;
-    const now = this.context.sim.now;
     if (this.line.size > 0) {
       // The freed server takes the next request at once; the busy count is unchanged.
       const next = this.line.pop();
-      this.stopWaiting(next, now);
+      this.stopWaiting(next);
       this.context.sim.schedule(next.work, this, SERVICE_DONE, next);
     } else {
-      this.busy.add(now, -1);
+      this.busy.add(-1);
     }
-    this.depart(request, now);
+    this.depart(request);
   }
 }

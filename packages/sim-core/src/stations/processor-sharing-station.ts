@@ -22,28 +22,28 @@ export class ProcessorSharingStation extends QueueingStation {
     super(name, context, servers, capacity);
   }
 
-  protected admit(request: Request, now: number): void {
-    this.advance(now);
+  protected admit(request: Request): void {
+    this.advance();
     request.tag = this.virtualTime + request.work;
     request.lineSeq = this.nextSeq++;
     this.push(request);
-    this.levels(now);
+    this.levels();
     this.reschedule();
   }
 
   onEvent(kind: number, _payload: unknown): void {
     if (kind !== this.epoch) return; // stale: the population changed after it was scheduled
-    const now = this.context.sim.now;
     const request = this.pop();
     this.virtualTime = request.tag; // exact, rather than accumulated rounding
-    this.lastUpdate = now;
-    this.levels(now);
+    this.lastUpdate = this.context.sim.now;
+    this.levels();
     this.reschedule();
-    this.depart(request, now);
+    this.depart(request);
   }
 
-  /** Moves virtual time to `now` at the current per-request rate. */
-  private advance(now: number): void {
+  /** Moves virtual time to now at the current per-request rate. */
+  private advance(): void {
+    const now = this.context.sim.now;
     if (this.count > 0) this.virtualTime += (now - this.lastUpdate) * this.rate();
     this.lastUpdate = now;
   }
@@ -53,10 +53,10 @@ export class ProcessorSharingStation extends QueueingStation {
   }
 
   /** Busy servers min(n, c); "waiting" is the excess over c, the requests beyond one per server. */
-  private levels(now: number): void {
+  private levels(): void {
     const busy = Math.min(this.count, this.servers);
-    this.busy.set(now, busy);
-    this.waiting.set(now, this.count - busy);
+    this.busy.set(busy);
+    this.waiting.set(this.count - busy);
   }
 
   private reschedule(): void {

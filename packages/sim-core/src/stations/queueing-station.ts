@@ -18,11 +18,11 @@ export abstract class QueueingStation implements Component, EventHandler {
   protected readonly servers: number;
   private readonly capacity: number;
   /** Requests in the station, waiting and in service. */
-  protected readonly inSystem = new TimeWeighted();
+  protected readonly inSystem: TimeWeighted;
   /** Requests waiting (not in service). */
-  protected readonly waiting = new TimeWeighted();
-  /** Servers busy (a fraction each under processor sharing is not modelled: a server is busy or idle). */
-  protected readonly busy = new TimeWeighted();
+  protected readonly waiting: TimeWeighted;
+  /** Servers busy. */
+  protected readonly busy: TimeWeighted;
   private served = 0;
   private rejected = 0;
 
@@ -31,43 +31,48 @@ export abstract class QueueingStation implements Component, EventHandler {
     this.context = context;
     this.servers = servers;
     this.capacity = capacity ?? Number.POSITIVE_INFINITY;
+    this.inSystem = new TimeWeighted(context.sim);
+    this.waiting = new TimeWeighted(context.sim);
+    this.busy = new TimeWeighted(context.sim);
   }
 
   arrive(request: Request, step: CompiledStep): void {
-    const now = this.context.sim.now;
     if (this.inSystem.value >= this.capacity) {
       if (this.context.flow.measuring) this.rejected++;
       this.context.flow.reject(request);
       return;
     }
     request.work = step.duration.sample(this.context.rng);
-    this.inSystem.add(now, 1);
-    this.admit(request, now);
+    this.inSystem.add(1);
+    this.admit(request);
   }
 
   abstract onEvent(kind: number, payload: unknown): void;
 
+  // Hot-path methods take no time argument and read the clock instead: a double passed to a
+  // call that is not inlined is boxed on the heap (see stats/time-weighted.ts).
+
   /** Starts serving the request or makes it wait; its work is in `request.work`. */
-  protected abstract admit(request: Request, now: number): void;
+  protected abstract admit(request: Request): void;
 
   /** A subclass calls this when it has finished serving `request`: it leaves the station. */
-  protected depart(request: Request, now: number): void {
-    this.inSystem.add(now, -1);
+  protected depart(request: Request): void {
+    this.inSystem.add(-1);
     if (this.context.flow.measuring) this.served++;
     this.context.flow.done(request);
   }
 
   /** Marks the start of a wait in the line. */
-  protected startWaiting(request: Request, now: number): void {
-    request.enqueuedAt = now;
+  protected startWaiting(request: Request): void {
+    request.enqueuedAt = this.context.sim.now;
     request.waited = true;
-    this.waiting.add(now, 1);
+    this.waiting.add(1);
   }
 
   /** Marks the end of a wait: the request goes into service. */
-  protected stopWaiting(request: Request, now: number): void {
-    request.wait += now - request.enqueuedAt;
-    this.waiting.add(now, -1);
+  protected stopWaiting(request: Request): void {
+    request.wait += this.context.sim.now - request.enqueuedAt;
+    this.waiting.add(-1);
   }
 
   startMeasurement(now: number): void {

@@ -4,6 +4,8 @@
  * runs past the last bucket (a run measured by request count has no known end), neighbouring
  * buckets are merged pairwise and the width doubles, so memory stays fixed.
  */
+import type { Clock } from "../kernel/clock";
+
 export class TimeSeries {
   private readonly maxBuckets: number;
   private width: number;
@@ -17,7 +19,10 @@ export class TimeSeries {
   private currentBucket = 0;
   private currentEnd = 0;
 
-  constructor(maxBuckets: number, initialWidth: number) {
+  private readonly clock: Clock;
+
+  constructor(maxBuckets: number, initialWidth: number, clock: Clock) {
+    this.clock = clock;
     this.maxBuckets = maxBuckets;
     this.width = initialWidth > 0 ? initialWidth : 1e-3;
     this.completions = new Float64Array(maxBuckets);
@@ -37,16 +42,16 @@ export class TimeSeries {
     this.areas.fill(0);
   }
 
-  /** Records a completion with its latency at `now`. */
-  complete(now: number, latency: number): void {
-    const bucket = this.bucketAt(now);
+  /** Records a completion with its latency, now (the time is read from the clock: see time-weighted.ts). */
+  complete(latency: number): void {
+    const bucket = this.bucketAt(this.clock.now);
     this.completions[bucket]!++;
     this.latencySums[bucket]! += latency;
   }
 
-  /** The number in the system changes to `level` at `now`. */
-  setLevel(now: number, level: number): void {
-    this.accumulate(now);
+  /** The number in the system changes to `level`, now. */
+  setLevel(level: number): void {
+    this.accumulate(this.clock.now);
     this.level = level;
   }
 

@@ -1,7 +1,12 @@
 /**
  * A time-weighted average of a level that changes at event times (queue length, busy
  * servers): the area under the step function divided by the time observed.
+ *
+ * Updates read the time from the clock rather than taking it as an argument: a double passed
+ * to a call that V8 does not inline is boxed on the heap, and these run several times per event.
  */
+import type { Clock } from "../kernel/clock";
+
 export class TimeWeighted {
   /** The current level. */
   value = 0;
@@ -10,18 +15,24 @@ export class TimeWeighted {
   private area = 0;
   private lastTime = 0;
   private startTime = 0;
+  private readonly clock: Clock;
 
-  /** Sets the level at time `now` (≥ the last update). */
-  set(now: number, value: number): void {
+  constructor(clock: Clock) {
+    this.clock = clock;
+  }
+
+  /** Sets the level now. */
+  set(value: number): void {
+    const now = this.clock.now;
     this.area += this.value * (now - this.lastTime);
     this.lastTime = now;
     this.value = value;
     if (value > this.max) this.max = value;
   }
 
-  /** Changes the level by `delta` at time `now`. */
-  add(now: number, delta: number): void {
-    this.set(now, this.value + delta);
+  /** Changes the level by `delta` now. */
+  add(delta: number): void {
+    this.set(this.value + delta);
   }
 
   /** Starts a fresh observation window at `now`, keeping the current level. */

@@ -49,7 +49,8 @@ export class OpenArrivals implements EventHandler {
       this.on = null;
       this.off = null;
     }
-    this.steadyPoissonRate = arrival.process === "poisson" && this.starts.length === 1 && this.starts[0] === 0 ? this.rates[0]! : 0;
+    this.steadyPoissonRate =
+      arrival.process === "poisson" && this.starts.length === 1 && this.starts[0] === 0 ? this.rates[0]! : 0;
   }
 
   /** The mean rate in the first segment (used to size time-series buckets). */

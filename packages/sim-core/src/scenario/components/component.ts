@@ -3,6 +3,7 @@
  * a new kind joins by adding its schema to COMPONENT_SCHEMAS (and its type to model.ts).
  */
 import { z } from "zod";
+import { fieldGuide } from "../field-guide";
 import { nearestName } from "../nearest-name";
 import { problemText } from "../problem-text";
 import { showValue } from "../show-value";
@@ -21,7 +22,16 @@ export const COMPONENT_TYPES: string[] = COMPONENT_SCHEMAS.map((schema) => {
 export const componentSchema = z
   .discriminatedUnion("type", [...COMPONENT_SCHEMAS], {
     error: (issue) => {
-      const type = (issue.input as { type?: unknown } | undefined)?.type;
+      const input = issue.input;
+      if (input === null || typeof input !== "object" || Array.isArray(input)) {
+        return problemText("scenario.type", {
+          expected: 'an object such as { "type": "station" }',
+          got: showValue(input),
+        });
+      }
+      const type = (input as { type?: unknown }).type;
+      if (type === undefined)
+        return problemText("scenario.required", { field: "type", guide: fieldGuide("type") });
       return problemText("scenario.component-type", {
         got: showValue(type),
         types: COMPONENT_TYPES,

@@ -114,7 +114,8 @@ const architectureSchema = z
   );
 
 const positiveDuration = durationSchema.refine((seconds) => seconds > 0, {
-  error: (issue) => problemText("scenario.too-small", { limit: "more than 0", got: showValue(issue.input) }),
+  error: (issue) =>
+    problemText("scenario.too-small", { limit: "more than 0 seconds", got: showValue(issue.input) }),
 });
 
 const bytes = (fallback: number, what: string) =>
