@@ -11,7 +11,7 @@ const durationUnits: [number, string][] = [
 ];
 
 /** The unit a whole axis uses, chosen from its largest magnitude so that every tick shares it. */
-export function durationUnitFor(maxSeconds: number): [number, string] {
+function durationUnitFor(maxSeconds: number): [number, string] {
   const m = Math.abs(maxSeconds);
   return durationUnits.find(([scale]) => m >= scale) ?? durationUnits[durationUnits.length - 1]!;
 }

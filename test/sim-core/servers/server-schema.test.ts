@@ -98,6 +98,7 @@ describe("server schema", () => {
       onOverflow: "rst",
       acceptBacklog: 1.5,
       architecture: { kind: "thread-pool", threads: -1, queue: -1 },
+      memory: { thread: -1, stack: 8 },
     });
     const byPath = Object.fromEntries(found.map((p) => [p.path, p]));
     expect(byPath["components.web.cores"]).toMatchObject({ code: "scenario.too-small" });
@@ -113,7 +114,9 @@ describe("server schema", () => {
     expect(byPath["components.web.acceptBacklog"]).toMatchObject({ code: "scenario.integer" });
     expect(byPath["components.web.architecture.threads"]).toMatchObject({ code: "scenario.too-small" });
     expect(byPath["components.web.architecture.queue"]).toMatchObject({ code: "scenario.too-small" });
-    expect(found).toHaveLength(8);
+    expect(byPath["components.web.memory.thread"]).toMatchObject({ code: "scenario.too-small" });
+    expect(byPath["components.web.memory.stack"]).toMatchObject({ code: "scenario.unknown-key" });
+    expect(found).toHaveLength(10);
   });
 
   test("a call to a server must give the steps it runs there", () => {

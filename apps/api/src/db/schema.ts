@@ -2,8 +2,7 @@
 
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const runStatuses = ["queued", "running", "done", "failed"] as const;
-export type RunStatus = (typeof runStatuses)[number];
+const runStatuses = ["queued", "running", "done", "failed"] as const;
 
 export const runs = sqliteTable(
   "runs",

@@ -19,7 +19,7 @@ function isEngineError(err: unknown): err is EngineError {
   return typeof e?.code === "string" && typeof e.title === "string" && typeof e.hint === "string";
 }
 
-export function toApiError(err: unknown): ApiError {
+function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (isEngineError(err)) {
     return new ApiError({

@@ -6,5 +6,3 @@ import { createHash } from "node:crypto";
 export function runId(scenarioHash: string, engineVersion: string): string {
   return createHash("sha256").update(`${engineVersion}\n${scenarioHash}`).digest("hex").slice(0, 20);
 }
-
-export const runIdPattern = /^[0-9a-f]{20}$/;

@@ -1,6 +1,7 @@
 // The piscina worker: parses a scenario and runs it, reporting start and progress over a MessagePort.
 
 import { parseScenario, runScenario } from "@syslab/sim-core";
+import { apiErrors } from "../errors/catalogue";
 import type { RunErrorBody, RunOutcome, WorkerMessage, WorkerTask } from "./run-task";
 
 /** At most this often, in ms: progress is for people watching, and each message costs the main thread. */
@@ -14,17 +15,10 @@ export default function runInWorker(task: WorkerTask): RunOutcome {
     post({ type: "started" });
     const parsed = parseScenario(JSON.parse(task.input));
     if (!parsed.ok) {
-      return {
-        ok: false,
-        wallMs: Math.round(performance.now() - started),
-        error: {
-          code: "scenario.invalid",
-          title: "The scenario is not valid",
-          message: "The scenario has problems; each is listed with its JSON path.",
-          hint: "Fix every listed problem and submit the scenario again.",
-          problems: parsed.problems,
-        },
-      };
+      // Stored scenarios were valid when accepted; this guards against an engine that has changed since.
+      const { code, title, message, hint, problems } = apiErrors.scenarioInvalid(parsed.problems);
+      const error = { code, title, message, hint, ...(problems ? { problems } : {}) };
+      return { ok: false, wallMs: Math.round(performance.now() - started), error };
     }
     let lastPost = 0;
     const result = runScenario(parsed.scenario, {

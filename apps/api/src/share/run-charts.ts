@@ -43,17 +43,13 @@ export function latencySeriesChart(result: Result, width = 640, height = 320): s
 export function throughputSeriesChart(result: Result, width = 640, height = 320): string {
   const s = result.series;
   return lineChartSvg({
-    title: "Throughput and requests in the system over time",
+    title: "Throughput over time",
     xLabel: "simulated time since warm-up (s)",
-    yLabel: "per second / requests",
+    yLabel: "completed requests per second",
     width,
     height,
     series: [
-      {
-        name: "throughput (/s)",
-        points: s.time.map((t, i) => [t, s.throughput[i] ?? 0] as [number, number]),
-      },
-      { name: "in system", points: s.time.map((t, i) => [t, s.inSystem[i] ?? 0] as [number, number]) },
+      { name: "throughput", points: s.time.map((t, i) => [t, s.throughput[i] ?? 0] as [number, number]) },
     ],
   });
 }

@@ -106,7 +106,7 @@ ${meta}
 <p><span class="status ${esc(row.status)}">${esc(row.status)}</span></p>
 <h1>${esc(title)}</h1>
 ${body}
-<footer><p>Engine ${esc(row.engineVersion)} · scenario hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
+<footer><p>${result ? `${esc(formatValue(result.simulated.events, "number"))} events simulated · ` : ""}Engine ${esc(row.engineVersion)} · scenario hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
 </main>
 </body>
 </html>

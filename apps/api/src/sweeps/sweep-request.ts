@@ -9,7 +9,7 @@ export interface SweepRequest {
   values: unknown[];
 }
 
-export const sweepPathPattern = "^[A-Za-z_$][\\w$-]*(\\[\\d+\\]|\\.[A-Za-z_$][\\w$-]*)*$";
+const sweepPathPattern = "^[A-Za-z_$][\\w$-]*(\\[\\d+\\]|\\.[A-Za-z_$][\\w$-]*)*$";
 
 export function sweepRequestSchema(maxValues: number) {
   return {

@@ -20,6 +20,8 @@ export class SimWidget extends HTMLElement {
     const scenarioScript = this.querySelector("script[data-scenario]");
     this.#scenario = JSON.parse(scenarioScript?.textContent ?? "null");
     for (const hidden of this.querySelectorAll<HTMLElement>("[data-needs-js]")) hidden.hidden = false;
+    const controls = this.querySelector("fieldset");
+    if (controls) controls.disabled = false;
     form?.addEventListener("submit", (event) => event.preventDefault());
     form?.addEventListener("input", (event) => this.#showControlValue(event.target));
     form?.addEventListener("change", () => void this.#update());

@@ -3,7 +3,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ChartSpec } from "../widgets/view";
 
-const COLOUR_VARIABLES = ["--chart-1", "--chart-2", "--chart-3", "--chart-4"];
+const COLOUR_VARIABLES = ["--chart-1", "--chart-2", "--chart-3", "--chart-4", "--chart-5"];
 
 function cssVariable(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();

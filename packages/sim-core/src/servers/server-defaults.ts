@@ -14,10 +14,10 @@ export const DEFAULT_TIMESLICE = 0.003;
 export const DEFAULT_MIN_TIMESLICE = 0.00075;
 
 /**
- * Direct cost of one context switch: measured at a few microseconds on modern x86 Linux
- * (Tsuna, "How long does it take to make a context switch?", 2010: ~3–5 µs between
- * threads pinned to one core; Li, Ding & Shen, "Quantifying the cost of context switch",
- * ExpCS 2007: 3.8 µs direct cost).
+ * Direct cost of one context switch: a few microseconds on x86 Linux (Li, Ding & Shen,
+ * "Quantifying the cost of context switch", ExpCS 2007: 3.8 µs direct cost; Tsuna, "How
+ * long does it take to make a context switch?", 2010: a few µs between threads, tens of µs
+ * once cache effects are counted).
  */
 export const DEFAULT_CONTEXT_SWITCH = 0.000003;
 

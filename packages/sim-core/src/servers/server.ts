@@ -81,6 +81,7 @@ class EventLoop {
 }
 
 const IO_DONE = 0;
+const NO_STEPS: CompiledStep[] = [];
 
 export class Server implements Component, EventHandler, CpuClient, AcceptQueueOwner<Task> {
   readonly hostsAllSteps = true;
@@ -169,7 +170,7 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
     const task = this.tasks.get(request);
     if (step.kind === STEP_CALL && step.target === this && (task === undefined || request.host !== this)) {
       // Another component calls this server: run the call's steps here (validation requires them).
-      this.context.flow.enter(request, this, step.steps ?? []);
+      this.context.flow.enter(request, this, step.steps ?? NO_STEPS);
       this.context.flow.done(request);
       return;
     }

@@ -51,7 +51,14 @@ export class TimeSeries {
 
   /** The number in the system changes to `level`, now. */
   setLevel(level: number): void {
-    this.accumulate(this.clock.now);
+    const now = this.clock.now;
+    if (now < this.currentEnd && this.lastTime >= this.currentEnd - this.width) {
+      // Fast path, nearly every call: the last update and now fall in the same bucket.
+      this.areas[this.currentBucket]! += this.level * (now - this.lastTime);
+      this.lastTime = now;
+    } else {
+      this.accumulate(now);
+    }
     this.level = level;
   }
 

@@ -32,7 +32,13 @@ export class TimeWeighted {
 
   /** Changes the level by `delta` now. */
   add(delta: number): void {
-    this.set(this.value + delta);
+    // The body of set(), repeated: this runs several times per event and a nested call may not be inlined.
+    const now = this.clock.now;
+    const value = this.value + delta;
+    this.area += this.value * (now - this.lastTime);
+    this.lastTime = now;
+    this.value = value;
+    if (value > this.max) this.max = value;
   }
 
   /** Starts a fresh observation window at `now`, keeping the current level. */
