@@ -87,7 +87,7 @@ describe("runs", () => {
 
   test("a long poll on an unfinished run returns its status when the wait runs out", async () => {
     const { id } = await (await postJson(`${server.url}/v1/runs`, longScenario(31, 1_000_000))).json();
-    const run = await (await fetch(`${server.url}/v1/runs/${id}?wait=0.2`)).json();
+    const run = await (await fetch(`${server.url}/v1/runs/${id}?wait=0.1`)).json();
     expect(["queued", "running"]).toContain(run.status);
     expect(run.result).toBeUndefined();
     const done = await (await fetch(`${server.url}/v1/runs/${id}?wait=60`)).json();

@@ -24,7 +24,11 @@ export class SimWidget extends HTMLElement {
     if (controls) controls.disabled = false;
     form?.addEventListener("submit", (event) => event.preventDefault());
     form?.addEventListener("input", (event) => this.#showControlValue(event.target));
-    form?.addEventListener("change", () => void this.#update());
+    form?.addEventListener("change", () => {
+      this.#applyRelevance();
+      void this.#update();
+    });
+    this.#applyRelevance();
     this.querySelector("[data-action=share]")?.addEventListener("click", () => void this.#share());
     this.querySelector("[data-action=curl]")?.addEventListener("click", () => void this.#copyCurl());
   }
@@ -36,6 +40,19 @@ export class SimWidget extends HTMLElement {
       params[control.name] = control.value !== "" && Number.isFinite(number) ? number : control.value;
     }
     return params;
+  }
+
+  /** Disables controls that cannot affect the chosen run (data-only-when="name=value"). */
+  #applyRelevance(): void {
+    const params = this.#params();
+    for (const label of this.querySelectorAll<HTMLElement>("[data-only-when]")) {
+      const [name, value] = (label.dataset.onlyWhen ?? "").split("=");
+      const relevant = String(params[name ?? ""]) === value;
+      for (const control of label.querySelectorAll<HTMLSelectElement | HTMLInputElement>("select, input")) {
+        control.disabled = !relevant;
+      }
+      label.classList.toggle("irrelevant", !relevant);
+    }
   }
 
   #showControlValue(target: EventTarget | null): void {

@@ -6,29 +6,28 @@ import { cachedSimulate } from "./run-cache";
 import type { Params, WidgetModel, WidgetView } from "./view";
 
 export const CLIENTS = [4, 8, 16, 32, 64, 128, 256, 512];
+export const POOL_SIZES = [2, 4, 8, 16, 32, 64];
 
-// Each query is 4 ms of CPU on the database. A switch between backends costs more than a bare context
-// switch: the processes' working sets evict each other from the caches (50 µs assumed here).
+/**
+ * Each query is 4 ms of CPU on a 4-core database; a switch between backends costs 50 µs, more than a
+ * bare context switch, because the processes' working sets evict each other from the caches.
+ * Directly, every client connection is a backend, so all of them compete for the cores. Through
+ * pgbouncer only `poolSize` backends exist and the other clients' queries wait for a server
+ * connection; the database's queue of waiting queries plays the part of pgbouncer's client queue.
+ * (A `pool` component serves a call for a fixed hold time and cannot run CPU steps on a server, so it
+ * could not show the database's cores being shared.)
+ */
 function scenarioAt(path: string, clients: number, poolSize: number): unknown {
-  const scenario = structuredClone(example) as unknown as {
-    name: string;
-    workload: { clients: { users: number }; requests: { steps: unknown[] }[] };
-    components: Record<string, unknown>;
-  };
+  const scenario = structuredClone(example);
   scenario.workload.clients.users = clients;
-  const db = scenario.components.db as { architecture: { threads: number } };
+  const db = scenario.components.db;
   if (path === "direct") {
     scenario.name = `${clients} client connections straight to Postgres (4 cores)`;
     db.architecture.threads = clients; // max_connections ≥ clients: one backend each
   } else {
     scenario.name = `${clients} client connections through pgbouncer (pool of ${poolSize}) to Postgres (4 cores)`;
     db.architecture.threads = poolSize;
-    scenario.workload.requests[0]!.steps = [{ call: "pgbouncer", hold: { exp: "4ms" } }];
-    scenario.components = {
-      app: scenario.components.app,
-      pgbouncer: { type: "pool", mode: "transaction", size: poolSize, clientConnections: 1000, target: "db" },
-      db,
-    };
+    db.architecture.queue = 1000;
   }
   return scenario;
 }
@@ -53,6 +52,10 @@ function compute(params: Params): WidgetView {
   const result = cachedSimulate(focus);
   const db = result.components.db as unknown as ServerFigures;
   const label = path === "direct" ? "Direct" : `pgbouncer (${poolSize})`;
+  // The other path at the same number of clients, for comparison (its run is already in the sweep).
+  const otherPath = path === "direct" ? "pgbouncer" : "direct";
+  const other = cachedSimulate(scenarioAt(otherPath, clients, poolSize));
+  const otherLabel = path === "direct" ? `pgbouncer (${poolSize})` : "Direct";
 
   return {
     chart: {
@@ -96,6 +99,12 @@ function compute(params: Params): WidgetView {
         label: `${label}: queries/s`,
         value: result.throughput,
         text: `${formatNumber(result.throughput, 0)} /s`,
+      },
+      {
+        id: "other-throughput",
+        label: `${otherLabel}, same clients: queries/s`,
+        value: other.throughput,
+        text: `${formatNumber(other.throughput, 0)} /s`,
       },
       {
         id: "p99-latency",

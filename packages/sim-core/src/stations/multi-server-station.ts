@@ -26,7 +26,7 @@ export class MultiServerStation extends QueueingStation {
   protected admit(request: Request): void {
     if (this.busy.value < this.servers) {
       this.busy.add(1);
-      this.context.sim.schedule(request.work, this, SERVICE_DONE, request);
+      this.sim.schedule(request.work, this, SERVICE_DONE, request);
     } else {
       this.startWaiting(request);
       this.line.push(request);
@@ -39,7 +39,7 @@ export class MultiServerStation extends QueueingStation {
       // The freed server takes the next request at once; the busy count is unchanged.
       const next = this.line.pop();
       this.stopWaiting(next);
-      this.context.sim.schedule(next.work, this, SERVICE_DONE, next);
+      this.sim.schedule(next.work, this, SERVICE_DONE, next);
     } else {
       this.busy.add(-1);
     }

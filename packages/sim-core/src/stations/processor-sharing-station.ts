@@ -35,7 +35,7 @@ export class ProcessorSharingStation extends QueueingStation {
     if (kind !== this.epoch) return; // stale: the population changed after it was scheduled
     const request = this.pop();
     this.virtualTime = request.tag; // exact, rather than accumulated rounding
-    this.lastUpdate = this.context.sim.now;
+    this.lastUpdate = this.sim.now;
     this.levels();
     this.reschedule();
     this.depart(request);
@@ -43,7 +43,7 @@ export class ProcessorSharingStation extends QueueingStation {
 
   /** Moves virtual time to now at the current per-request rate. */
   private advance(): void {
-    const now = this.context.sim.now;
+    const now = this.sim.now;
     if (this.count > 0) this.virtualTime += (now - this.lastUpdate) * this.rate();
     this.lastUpdate = now;
   }
@@ -63,7 +63,7 @@ export class ProcessorSharingStation extends QueueingStation {
     this.epoch = (this.epoch + 1) | 0;
     if (this.count === 0) return;
     const delay = (this.heap[0]!.tag - this.virtualTime) / this.rate();
-    this.context.sim.schedule(Math.max(delay, 0), this, this.epoch, null);
+    this.sim.schedule(Math.max(delay, 0), this, this.epoch, null);
   }
 
   private push(request: Request): void {
