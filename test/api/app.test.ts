@@ -98,6 +98,19 @@ describe("runs", () => {
       "values",
     ]);
   });
+
+  test("a sweep path the scenario cannot hold is a problem at `path`, naming where it stops", async () => {
+    const { app } = setup();
+    const res = await app.request(
+      "/v1/sweeps",
+      postRequest({ scenario: quickScenario(), path: "components.nowhere.servers", values: [1, 2] }),
+    );
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.problems).toHaveLength(1); // the same path problem for both values is listed once
+    expect(body.problems[0]).toMatchObject({ path: "path", code: "sweep.path" });
+    expect(body.problems[0].message).toContain("components.nowhere");
+  });
 });
 
 test("PUBLIC_URL fixes the origin of every link, whatever the Host header says", async () => {

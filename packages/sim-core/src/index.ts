@@ -22,7 +22,7 @@ export { DEFAULT_LIMITS } from "./run/limits";
 export type { Progress, RunOptions } from "./run/run-options";
 export { runScenario } from "./run/run-scenario";
 export { simulate } from "./run/simulate";
-export { type SweepResult, type SweepValue, sweep } from "./run/sweep";
+export { type SweepResult, type SweepValue, sweep, sweepVariant } from "./run/sweep";
 export { canonicalScenario, scenarioHash } from "./scenario/canonical";
 export { parseDuration } from "./scenario/duration";
 export { scenarioJsonSchema } from "./scenario/json-schema";

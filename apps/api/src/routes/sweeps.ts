@@ -1,6 +1,6 @@
 // POST /v1/sweeps: one scenario, one field, several values → one ordinary run per value.
 
-import type { Problem } from "@syslab/sim-core";
+import { type Problem, SyslabError, sweepVariant } from "@syslab/sim-core";
 import { Hono } from "hono";
 import type { AppDeps } from "../app-deps";
 import { apiErrors } from "../errors/catalogue";
@@ -11,7 +11,6 @@ import { requireJson } from "../middleware/require-json";
 import { acceptRuns } from "../runs/accept-runs";
 import { type PreparedRun, prepareRun } from "../runs/prepare-run";
 import { runSummary } from "../runs/run-representation";
-import { setAtPath } from "../sweeps/set-at-path";
 import { checkSweepRequest } from "../sweeps/sweep-request";
 
 export function sweepsRoutes({ store, scheduler, config }: AppDeps): Hono {
@@ -23,13 +22,12 @@ export function sweepsRoutes({ store, scheduler, config }: AppDeps): Hono {
     const problems: Problem[] = [];
     const prepared: Extract<PreparedRun, { ok: true }>[] = [];
     values.forEach((value, i) => {
-      const input = setAtPath(scenario, path, value);
-      if (input === undefined) {
-        problems.push({
-          path: "path",
-          code: "missing-parent",
-          message: `The scenario has nothing at "${path}" to set.`,
-        });
+      let input: unknown;
+      try {
+        input = sweepVariant(scenario, path, value);
+      } catch (error) {
+        if (!(error instanceof SyslabError)) throw error;
+        problems.push({ path: "path", code: error.code, message: `${error.message} ${error.hint}` });
         return;
       }
       const p = prepareRun(input);

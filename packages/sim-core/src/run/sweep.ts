@@ -24,13 +24,7 @@ export interface SweepResult {
  */
 export function sweep(input: unknown, path: string, values: SweepValue[], options?: RunOptions): SweepResult {
   if (values.length === 0) throw catalogueError("sweep.values", {});
-  const segments = parsePath(path);
-  if (segments === undefined) {
-    throw catalogueError("sweep.path", {
-      path,
-      reason: "write it as dotted names, e.g. components.web.servers",
-    });
-  }
+  const segments = sweepPath(path);
   const scenarios: Scenario[] = values.map((value) => {
     const variant = withValue(input, segments, value, path);
     const parsed = parseScenario(variant);
@@ -50,8 +44,28 @@ export function sweep(input: unknown, path: string, values: SweepValue[], option
   };
 }
 
+/**
+ * The scenario input with `value` set at `path` (a deep copy), for callers that run each
+ * variant on their own (the API stores one run per value). Throws SyslabError `sweep.path`
+ * when the path is malformed or the scenario has nothing there to hold the value.
+ */
+export function sweepVariant(input: unknown, path: string, value: unknown): unknown {
+  return withValue(input, sweepPath(path), value, path);
+}
+
+function sweepPath(path: string): PathSegment[] {
+  const segments = parsePath(path);
+  if (segments === undefined) {
+    throw catalogueError("sweep.path", {
+      path,
+      reason: "write it as dotted names, e.g. components.web.servers",
+    });
+  }
+  return segments;
+}
+
 /** A deep copy of `input` with `value` at `segments`; every segment but the last must already exist. */
-function withValue(input: unknown, segments: PathSegment[], value: SweepValue, path: string): unknown {
+function withValue(input: unknown, segments: PathSegment[], value: unknown, path: string): unknown {
   const copy = structuredClone(input);
   let node: unknown = copy;
   for (let i = 0; i < segments.length - 1; i++) {
