@@ -18,6 +18,7 @@ test("the package exports exactly its declared surface", () => {
     "scenarioJsonSchema",
     "simulate",
     "sweep",
+    "sweepVariant",
   ]);
 });
 

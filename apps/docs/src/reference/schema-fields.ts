@@ -98,12 +98,24 @@ function refsOf(schema: JsonSchema): string[] {
   return [...found];
 }
 
+/**
+ * How a variant of a union is told apart: its property with a constant string value, written as
+ * `[type=server]`, so fields of different variants keep their own rows.
+ */
+function discriminator(variant: JsonSchema): string {
+  for (const [key, property] of Object.entries(variant.properties ?? {})) {
+    if (typeof property.const === "string") return `[${key}=${property.const}]`;
+  }
+  return "";
+}
+
 /** The object schemas reachable from a field without crossing a $ref (those get their own section). */
 function nestedObjects(schema: JsonSchema, path: string): { schema: JsonSchema; path: string }[] {
   if (schema.$ref) return [];
   if (schema.properties) return [{ schema, path }];
   const variants = schema.anyOf ?? schema.oneOf ?? schema.allOf;
-  if (variants) return variants.flatMap((variant) => nestedObjects(variant, path));
+  if (variants)
+    return variants.flatMap((variant) => nestedObjects(variant, `${path}${discriminator(variant)}`));
   if (schema.items && !Array.isArray(schema.items)) return nestedObjects(schema.items, `${path}[]`);
   if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
     return nestedObjects(schema.additionalProperties, `${path}.<name>`);

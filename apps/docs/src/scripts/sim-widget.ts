@@ -96,6 +96,9 @@ export class SimWidget extends HTMLElement {
       if (!cell) continue;
       cell.textContent = number.text;
       cell.dataset.value = String(number.value);
+      // Labels can name the chosen run ("Direct: queries/s"), so they change with it.
+      const label = cell.previousElementSibling;
+      if (label) label.textContent = number.label;
     }
     const caption = this.querySelector("[data-table] caption");
     if (caption) caption.textContent = view.table.caption;

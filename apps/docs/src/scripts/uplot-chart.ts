@@ -61,7 +61,13 @@ export class WidgetChart {
                 paths: () => null,
                 points: { show: true, size: 8, fill: colour, stroke: colour },
               }
-            : { label: s.name, stroke: colour, width: 2, spanGaps: true, points: { show: false } };
+            : {
+                label: s.name,
+                stroke: colour,
+                width: s.emphasis ? 4 : 2,
+                spanGaps: true,
+                points: { show: false },
+              };
         }),
       ],
     };

@@ -71,6 +71,7 @@ function compute(params: Params): WidgetView {
       series: [
         ...sweeps.map((s) => ({
           name: ARCHITECTURES[s.kind]!.short,
+          emphasis: s.kind === kind,
           style: "line" as const,
           points: s.rows.map((r): [number, number] => [r.offered, r.result.throughput]),
         })),

@@ -63,10 +63,16 @@ function compute(params: Params): WidgetView {
       xLabel: "Client connections",
       yLabel: "Queries completed per second",
       series: [
-        { name: "Direct", style: "line", points: rows.map((r) => [r.clients, r.direct.throughput]) },
+        {
+          name: "Direct",
+          style: "line",
+          emphasis: path === "direct",
+          points: rows.map((r) => [r.clients, r.direct.throughput]),
+        },
         {
           name: `pgbouncer (${poolSize})`,
           style: "line",
+          emphasis: path !== "direct",
           points: rows.map((r) => [r.clients, r.pooled.throughput]),
         },
         { name: "This run", style: "points", points: [[clients, result.throughput]] },

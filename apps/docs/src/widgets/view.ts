@@ -8,6 +8,8 @@ export interface ChartSeries {
   points: [number, number][];
   /** "points" draws markers only (simulated samples); "line" joins them (theory, sweeps). */
   style: "line" | "points";
+  /** Drawn heavier: the series the chosen run belongs to. */
+  emphasis?: boolean;
 }
 
 export interface ChartSpec {

@@ -8,7 +8,6 @@ import { BatchMeans } from "../stats/batch-means";
 import { LogHistogram } from "../stats/log-histogram";
 import { RunningMoments } from "../stats/running-moments";
 import { TimeSeries } from "../stats/time-series";
-import { TimeWeighted } from "../stats/time-weighted";
 import type { Request } from "../workload/request";
 
 /** Buckets in the chart series (even, so pairs merge cleanly). */
@@ -34,15 +33,19 @@ export class Measurements {
   readonly classCompleted: Float64Array;
   readonly classLatencySum: Float64Array;
   readonly classWaitSum: Float64Array;
-  /** Requests in the system from the clients' view (sent, not yet completed/failed/timed out). */
-  readonly inSystem: TimeWeighted;
+  /**
+   * Requests in the system from the clients' view (sent, not yet completed/failed/timed out), and
+   * their peak. Its time average comes from the series, which integrates the same level bucket by
+   * bucket: one integration per change instead of two.
+   */
+  present = 0;
+  presentMax = 0;
   readonly series: TimeSeries;
   startTime = 0;
   private readonly clock: Clock;
 
   constructor(classes: number, seriesBucketWidth: number, clock: Clock) {
     this.clock = clock;
-    this.inSystem = new TimeWeighted(clock);
     this.classArrived = new Float64Array(classes);
     this.classCompleted = new Float64Array(classes);
     this.classLatencySum = new Float64Array(classes);
@@ -67,14 +70,16 @@ export class Measurements {
     this.classCompleted.fill(0);
     this.classLatencySum.fill(0);
     this.classWaitSum.fill(0);
-    this.inSystem.reset(now);
-    this.series.start(now, this.inSystem.value);
+    this.presentMax = this.present;
+    this.series.start(now, this.present);
   }
 
   /** The number in the system changes by `delta` (always tracked, measured or not). */
   changeInSystem(delta: number): void {
-    this.inSystem.add(delta);
-    this.series.setLevel(this.inSystem.value);
+    const present = this.present + delta;
+    this.present = present;
+    if (present > this.presentMax) this.presentMax = present;
+    this.series.setLevel(present);
   }
 
   recordArrival(classIndex: number): void {

@@ -210,7 +210,7 @@ function buildResult(
       p99: round(stats.wait.quantile(0.99)),
       probability: round(stats.completed > 0 ? stats.waitedCount / stats.completed : 0),
     },
-    inSystem: { mean: round(stats.inSystem.mean(end)), max: stats.inSystem.max },
+    inSystem: { mean: round(stats.series.meanLevel(end)), max: stats.presentMax },
     components: componentStats,
     series: {
       time: series.time.map(round),

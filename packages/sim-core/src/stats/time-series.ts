@@ -62,6 +62,15 @@ export class TimeSeries {
     this.level = level;
   }
 
+  /** The time-weighted mean level over [start, end]: the buckets' areas summed (merging keeps sums). */
+  meanLevel(end: number): number {
+    this.accumulate(end);
+    if (end <= this.origin) return this.level;
+    let area = 0;
+    for (let i = 0; i < this.maxBuckets; i++) area += this.areas[i]!;
+    return area / (end - this.origin);
+  }
+
   /** The buckets covering [start, end], as arrays for the result. */
   finish(end: number): {
     time: number[];
