@@ -33,6 +33,64 @@ function pooled(
 }
 
 describe("connection pool", () => {
+  test("a pool in front of a server runs the call's steps there, holding a connection throughout", () => {
+    // One connection, 10 ms of database CPU per query, 50 queries/s: an M/D/1 queue at ρ = 0.5 whose
+    // mean response is 10 ms + ρ·10 ms / (2(1 − ρ)) = 15 ms (Pollaczek–Khinchine).
+    const scenario = {
+      version: 1,
+      seed: 3,
+      run: { duration: "200s", warmup: "5s" },
+      workload: {
+        arrival: { process: "poisson", rate: 50 },
+        requests: [{ name: "q", steps: [{ call: "pool", steps: [{ cpu: "10ms" }] }] }],
+      },
+      entry: "pool",
+      components: {
+        pool: { type: "pool", size: 1, target: "db" },
+        db: { type: "server", cores: 4, contextSwitch: 0, architecture: { kind: "thread-pool", threads: 8 } },
+      },
+    };
+    const result = simulate(scenario);
+    expect(result.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0 });
+    expect(result.latency.p50).toBeGreaterThan(0.0099); // every query spends its 10 ms of CPU at the server
+    expect(Math.abs(result.latency.mean - 0.015) / 0.015).toBeLessThan(0.06);
+    expect(pool(result).inUse.max).toBe(1);
+  });
+
+  test("a call to a pool in front of a server needs steps, and hold is refused", () => {
+    const base = {
+      version: 1,
+      seed: 1,
+      run: { duration: "1s" },
+      workload: {
+        arrival: { process: "poisson", rate: 1 },
+        requests: [{ name: "q", steps: [{ call: "pool", hold: "5ms" }] }],
+      },
+      entry: "pool",
+      components: {
+        pool: { type: "pool", size: 1, target: "db" },
+        db: { type: "server", cores: 1, architecture: { kind: "thread-pool", threads: 1 } },
+      },
+    };
+    expect(() => simulate(base)).toThrowError(
+      expect.objectContaining({
+        problems: [
+          expect.objectContaining({
+            path: "workload.requests[0].steps[0]",
+            code: "scenario.call-needs-steps",
+            message: expect.stringContaining(
+              'A call to the server "db" (through the pool "pool") needs "steps"',
+            ),
+          }),
+          expect.objectContaining({
+            path: "workload.requests[0].steps[0].hold",
+            code: "scenario.call-extra",
+          }),
+        ],
+      }),
+    );
+  });
+
   test("a full pool queue rejects: throughput stays at size / hold", () => {
     const result = simulate(example("pool-queue-full"));
     const stats = pool(result);

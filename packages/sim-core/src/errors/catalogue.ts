@@ -182,10 +182,10 @@ export const errorCatalogue = {
       `A call to the ${type} "${target}" needs "hold": how long it serves the request, e.g. "hold": { "exp": "5ms" }.`,
     hint: "A station or pool serves a call for its hold time.",
   }),
-  "scenario.call-needs-steps": entry<{ target: string }>({
+  "scenario.call-needs-steps": entry<{ target: string; via?: string | undefined }>({
     title: "Call without steps",
-    message: ({ target }) =>
-      `A call to the server "${target}" needs "steps": what the server does for it, e.g. "steps": [{ "cpu": "2ms" }].`,
+    message: ({ target, via }) =>
+      `A call to the server "${target}"${via === undefined ? "" : ` (through the pool "${via}")`} needs "steps": what the server does for it, e.g. "steps": [{ "cpu": "2ms" }].`,
     hint: "A server runs the steps given on the call.",
   }),
   "scenario.call-extra": entry<{ target: string; type: string; field: string }>({

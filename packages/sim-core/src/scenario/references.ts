@@ -15,7 +15,7 @@ const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
 // What a call to each kind of component must carry: stations and pools serve for `hold`,
-// servers run `steps`.
+// servers run `steps`. A pool in front of a server passes the call's `steps` through to it.
 const CALL_NEEDS: Record<string, "hold" | "steps"> = { station: "hold", pool: "hold", server: "steps" };
 
 // Steps each kind of component can run itself, and what to write instead of the others.
@@ -30,6 +30,7 @@ const RUNS: Record<string, { steps: string[]; use: string }> = {
 class ReferenceCheck {
   readonly problems: Problem[] = [];
   private readonly types = new Map<string, string | undefined>();
+  private readonly poolTargets = new Map<string, string>();
 
   constructor(private readonly scenario: Json) {
     const components = scenario.components;
@@ -37,6 +38,9 @@ class ReferenceCheck {
       for (const [name, component] of Object.entries(components)) {
         const type = isObject(component) ? component.type : undefined;
         this.types.set(name, typeof type === "string" ? type : undefined);
+        if (type === "pool" && isObject(component) && typeof component.target === "string") {
+          this.poolTargets.set(name, component.target);
+        }
       }
     }
   }
@@ -98,14 +102,18 @@ class ReferenceCheck {
   }
 
   private call(step: Json, path: PathSegment[]): void {
-    const target = step.call as string;
-    if (!this.component(target, [...path, "call"])) return;
+    const called = step.call as string;
+    if (!this.component(called, [...path, "call"])) return;
+    // The component that does the work: the called one, or the server behind a called pool.
+    const behind = this.types.get(called) === "pool" ? this.poolTargets.get(called) : undefined;
+    const target = behind !== undefined && this.types.get(behind) === "server" ? behind : called;
+    const via = target === called ? undefined : called;
     const type = this.types.get(target);
     const needs = type === undefined ? undefined : CALL_NEEDS[type];
     if (needs === undefined) return;
     if (step[needs] === undefined) {
       if (needs === "hold") this.report(path, "scenario.call-needs-hold", { target, type: type! });
-      else this.report(path, "scenario.call-needs-steps", { target });
+      else this.report(path, "scenario.call-needs-steps", { target, via });
     }
     const extra = needs === "hold" ? "steps" : "hold";
     if (step[extra] !== undefined)

@@ -56,7 +56,7 @@ export const poolSchema = z
       .string()
       .optional()
       .describe(
-        "The component that serves each call's `hold` on a connection (a database station). Absent: the pool holds the connection itself.",
+        "The component that serves each call on a connection: a station serves the call's `hold`; a server runs the call's `steps`. Absent: the pool holds the connection for the call's `hold` itself.",
       ),
   })
   .superRefine((p, ctx) => {
