@@ -7,8 +7,8 @@
  *   npm run bench            all cases
  *   npm run bench -- mmc     one case (mmc, wide, calendar-4, calendar-1000)
  *
- * The API load and docs bundle-size benchmarks are separate scripts (bench/api-load.ts,
- * bench/docs-size.ts): they need a server or a built site.
+ * The API load and docs bundle-size benchmarks are separate scripts (`npm run bench:api`,
+ * `npm run bench:docs`): they need a server or a built site.
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
