@@ -12,13 +12,11 @@ export const POOL_SIZES = [2, 4, 8, 16, 32, 64];
  * Each query is 4 ms of CPU on a 4-core database; a switch between backends costs 50 µs, more than a
  * bare context switch, because the processes' working sets evict each other from the caches.
  * Directly, every client connection is a backend, so all of them compete for the cores. Through
- * pgbouncer only `poolSize` backends exist and the other clients' queries wait for a server
- * connection; the database's queue of waiting queries plays the part of pgbouncer's client queue.
- * (A `pool` component serves a call for a fixed hold time and cannot run CPU steps on a server, so it
- * could not show the database's cores being shared.)
+ * pgbouncer (a `pool` in transaction mode) only `poolSize` backends exist: a client's query waits in
+ * pgbouncer for a server connection, then runs on the database holding it.
  */
 function scenarioAt(path: string, clients: number, poolSize: number): unknown {
-  const scenario = structuredClone(example);
+  const scenario: typeof example & { components: Record<string, unknown> } = structuredClone(example);
   scenario.workload.clients.users = clients;
   const db = scenario.components.db;
   if (path === "direct") {
@@ -26,8 +24,15 @@ function scenarioAt(path: string, clients: number, poolSize: number): unknown {
     db.architecture.threads = clients; // max_connections ≥ clients: one backend each
   } else {
     scenario.name = `${clients} client connections through pgbouncer (pool of ${poolSize}) to Postgres (4 cores)`;
-    db.architecture.threads = poolSize;
-    db.architecture.queue = 1000;
+    scenario.components.pgbouncer = {
+      type: "pool",
+      mode: "transaction",
+      size: poolSize,
+      clientConnections: Math.max(clients, poolSize), // max_client_conn: every client gets in
+      target: "db",
+    };
+    scenario.workload.requests[0]!.steps[0]!.call = "pgbouncer";
+    db.architecture.threads = poolSize; // the database sees only pgbouncer's server connections
   }
   return scenario;
 }
