@@ -26,7 +26,7 @@ export function barChartSvg(opts: BarChartOptions): string {
   const width = opts.width ?? 640;
   const height = opts.height ?? 320;
   const yFormat = opts.yFormat ?? "number";
-  const plot = plotArea(width, height, false);
+  const plot = plotArea(width, height, 0);
   const values = opts.bars.map((b) => b.value).filter(Number.isFinite);
   const yTicks = niceTicks(Math.min(0, ...values), values.length ? Math.max(...values) : 1, 5);
   const y = scale(yTicks.min, yTicks.max, plot.bottom, plot.top);

@@ -14,9 +14,14 @@ export interface Plot {
   bottom: number;
 }
 
-export function plotArea(width: number, height: number, hasLegend: boolean): Plot {
-  const top = 40 + (hasLegend ? 20 : 0);
-  return { width, height, left: 72, top, right: width - 20, bottom: height - 48 };
+/** Room for the y-axis labels on the left and for the last x tick label on the right. */
+export const PLOT_LEFT = 72;
+export const PLOT_RIGHT_MARGIN = 20;
+
+/** The plotting rectangle, below the title and `legendRows` rows of legend. */
+export function plotArea(width: number, height: number, legendRows: number): Plot {
+  const top = 40 + 20 * legendRows;
+  return { width, height, left: PLOT_LEFT, top, right: width - PLOT_RIGHT_MARGIN, bottom: height - 48 };
 }
 
 /** Wraps chart content in an <svg> with role="img", <title> and <desc> referenced by aria-labelledby. */

@@ -1,8 +1,9 @@
 // Line chart of one or more numeric series, e.g. latency or throughput over simulated time.
 
-import { plotArea, r, scale, svgDocument, yAxis } from "./chart-frame";
+import { PLOT_LEFT, PLOT_RIGHT_MARGIN, plotArea, r, scale, svgDocument, yAxis } from "./chart-frame";
 import { escapeXml } from "./escape-xml";
 import { formatValue, type ValueFormat } from "./format-value";
+import { legendLayout, legendRows } from "./legend-layout";
 import { niceTicks } from "./nice-ticks";
 import { ink, palette } from "./palette";
 
@@ -31,7 +32,15 @@ export function lineChartSvg(opts: LineChartOptions): string {
   const xFormat = opts.xFormat ?? "number";
   const yFormat = opts.yFormat ?? "number";
   const legend = opts.series.length > 1;
-  const plot = plotArea(width, height, legend);
+  // Laid out against the plot's default edges; the rows it needs then push the plot down.
+  const legendPositions = legend
+    ? legendLayout(
+        opts.series.map((s) => s.name),
+        PLOT_LEFT,
+        width - PLOT_RIGHT_MARGIN,
+      )
+    : [];
+  const plot = plotArea(width, height, legendRows(legendPositions));
   const points = opts.series
     .flatMap((s) => s.points)
     .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
@@ -73,8 +82,9 @@ export function lineChartSvg(opts: LineChartOptions): string {
   const legendMarkup = legend
     ? `<g class="legend">${opts.series
         .map((s, i) => {
-          const lx = plot.left + i * 150;
-          return `<rect x="${lx}" y="${plot.top - 24}" width="12" height="3" fill="${palette[i % palette.length]}"/><text x="${lx + 18}" y="${plot.top - 19}" font-size="12" fill="${ink.text}" dominant-baseline="middle">${escapeXml(s.name)}</text>`;
+          const { x: lx, row } = legendPositions[i]!;
+          const ly = 44 + row * 20; // rows start under the title, above the plot
+          return `<rect x="${r(lx)}" y="${ly - 5}" width="12" height="3" fill="${palette[i % palette.length]}"/><text x="${r(lx + 18)}" y="${ly}" font-size="12" fill="${ink.text}" dominant-baseline="middle">${escapeXml(s.name)}</text>`;
         })
         .join("")}</g>`
     : "";
