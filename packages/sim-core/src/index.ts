@@ -2,16 +2,9 @@
  * The public surface of @syslab/sim-core. Apps import only from here; test/sim-core/index.test.ts
  * pins this export list so that a change to it is a visible decision.
  *
- * Planned surface (each helper fills its part; remove this note when complete):
- *   ENGINE_VERSION                     version.ts
- *   parseScenario(input)               scenario/parse-scenario.ts  → { ok, scenario } | { ok: false, problems }
- *   scenarioJsonSchema                 scenario/json-schema.ts
- *   canonicalScenario, scenarioHash    scenario/canonical.ts
- *   runScenario(scenario, options)     run/run-scenario.ts         → Result (throws SyslabError on limits)
- *   simulate(input, options)           run/simulate.ts             parse + run; throws SyslabError (code scenario.invalid)
- *   sweep(input, path, values, opts)   run/sweep.ts
- *   SyslabError, Problem, errorCatalogue
- *   types: Scenario, Result, RunOptions, Progress, Distribution, Step, …
+ * The main entry points: `simulate(input)` validates and runs a scenario (throwing SyslabError
+ * with every problem listed); `parseScenario` and `runScenario` do the two halves; `sweep` runs
+ * one scenario over a list of values for one field; `scenarioJsonSchema` describes the input.
  */
 
 export { catalogueError, catalogueMessage, type ErrorCode, errorCatalogue } from "./errors/catalogue";
