@@ -337,6 +337,18 @@ describe("limits", () => {
     }
   });
 
+  test("an overloaded scenario fails on the in-flight limit instead of filling the worker's heap", async () => {
+    // λ = 8 against 4 servers of rate 1: the queue grows by about 4 requests a second, for ever.
+    const overloaded = quickScenario(43, 10_000_000);
+    overloaded.workload.arrival.rate = 8;
+    const { id } = await (await postJson(`${server.url}/v1/runs`, overloaded)).json();
+    const run = await (await fetch(`${server.url}/v1/runs/${id}?wait=60`)).json();
+    expect(run.status).toBe("failed");
+    expect(run.error.code).toBe("limit.in-flight");
+    expect(run.error.message).toContain("More than 200000 requests were in the system at once");
+    expect(run.error.hint).toContain("maxInFlight");
+  });
+
   test("GET /healthz answers while a long run executes", async () => {
     const { id } = await (await postJson(`${server.url}/v1/runs`, longScenario(12, 2_000_000))).json();
     await waitUntil(

@@ -2,6 +2,7 @@
 
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import type { RunLimits } from "@syslab/sim-core";
 
 export interface Config {
   host: string;
@@ -16,7 +17,7 @@ export interface Config {
   /** Runs accepted but not finished (queued + running) before POST answers 503. */
   runQueueLimit: number;
   /** Per-run limits handed to the engine. */
-  limits: { maxEvents: number; maxWallTime: number; maxSimTime: number };
+  limits: Required<RunLimits>;
   /** Requests per minute per client IP on /v1 and /r; 0 turns the limit off. */
   rateLimit: number;
   bodyLimit: number;
@@ -43,6 +44,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxEvents: num(env, "SYSLAB_MAX_EVENTS", 50_000_000),
       maxWallTime: num(env, "SYSLAB_MAX_WALL_TIME", 30),
       maxSimTime: num(env, "SYSLAB_MAX_SIM_TIME", 1e7),
+      // Each worker thread's heap holds at most this many live requests (tens of MB).
+      maxInFlight: int(env, "SYSLAB_MAX_IN_FLIGHT", 200_000),
     },
     rateLimit: int(env, "RATE_LIMIT", 600),
     bodyLimit: int(env, "BODY_LIMIT", 1_048_576),

@@ -38,11 +38,27 @@ describe("run limits", () => {
     expect(error.code).toBe("limit.wall-time");
   });
 
+  test("maxInFlight → limit.in-flight: an overloaded queue is stopped before it eats the heap", () => {
+    // At ρ = 2 the queue grows by about one request per second of simulated time.
+    const error = thrown(() =>
+      runScenario({ ...overloaded, run: { ...overloaded.run, limits: { maxInFlight: 5_000 } } }),
+    );
+    expect(error.code).toBe("limit.in-flight");
+    expect(error.message).toMatch(/^More than 5000 requests were in the system at once at simulated time \d/);
+    expect(error.hint).toContain('"capacity"');
+    // A stable system never comes near the limit: the same queue at ρ = 0.5 finishes.
+    const stable = openStation({ rate: 0.5, service: exp(1), requests: 20_000, warmup: 0 });
+    const result = runScenario({ ...stable, run: { ...stable.run, limits: { maxInFlight: 5_000 } } });
+    expect(result.requests.completed).toBe(20_000);
+    expect(result.components.q!.inSystem.max).toBeLessThan(100);
+  });
+
   test("the stricter of the scenario's and the host's limits wins; defaults fill the rest", () => {
     expect(effectiveLimits({ maxEvents: 10 }, { maxEvents: 20, maxWallTime: 5 })).toEqual({
       maxEvents: 10,
       maxWallTime: 5,
       maxSimTime: 1e7,
+      maxInFlight: 1_000_000,
     });
     expect(effectiveLimits({ maxEvents: 1e12 }, {}).maxEvents).toBe(1e12);
     const error = thrown(() =>

@@ -2,9 +2,10 @@
 // transition, tells long polls and event streams, re-queues unfinished runs at start, drains on stop.
 
 import { EventEmitter } from "node:events";
+import type { RunLimits } from "@syslab/sim-core";
 import type { RunStore } from "../db/run-store";
 import type { RunExecutor } from "./run-executor";
-import type { RunErrorBody, RunLimits, RunProgress } from "./run-task";
+import type { RunErrorBody, RunProgress } from "./run-task";
 
 export type RunUpdate =
   | { type: "running" }
@@ -22,13 +23,18 @@ interface ActiveRun {
 export class RunScheduler {
   private readonly store: RunStore;
   private readonly executor: RunExecutor;
-  private readonly limits: RunLimits;
+  private readonly limits: Required<RunLimits>;
   readonly queueLimit: number;
   private readonly active = new Map<string, ActiveRun>();
   private readonly updates = new EventEmitter();
   private draining = false;
 
-  constructor(opts: { store: RunStore; executor: RunExecutor; limits: RunLimits; queueLimit: number }) {
+  constructor(opts: {
+    store: RunStore;
+    executor: RunExecutor;
+    limits: Required<RunLimits>;
+    queueLimit: number;
+  }) {
     this.store = opts.store;
     this.executor = opts.executor;
     this.limits = opts.limits;

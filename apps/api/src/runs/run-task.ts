@@ -1,18 +1,14 @@
 // What crosses the thread boundary between the scheduler and a worker: the task, progress and outcome.
 
 import type { MessagePort } from "node:worker_threads";
-
-export interface RunLimits {
-  maxEvents: number;
-  maxWallTime: number;
-  maxSimTime: number;
-}
+import type { RunLimits } from "@syslab/sim-core";
 
 export interface RunTask {
   id: string;
   /** The scenario as submitted, JSON. */
   input: string;
-  limits: RunLimits;
+  /** Every limit set: the host's caps, which a scenario may only tighten. */
+  limits: Required<RunLimits>;
 }
 
 export interface RunProgress {

@@ -220,6 +220,13 @@ export const errorCatalogue = {
     hint: 'An overloaded system may never finish the requests asked for: lower the load, or raise "run.limits.maxSimTime".',
   }),
 
+  "limit.in-flight": entry<{ limit: number; time: number }>({
+    title: "Too many requests in flight",
+    message: ({ limit, time }) =>
+      `More than ${limit} requests were in the system at once at simulated time ${time} s: arrivals outpace service, so the queues grow without bound.`,
+    hint: 'Lower the arrival rate, add capacity, bound a queue ("capacity" on a station, "queue" on a thread pool), or raise "run.limits.maxInFlight".',
+  }),
+
   "run.aborted": entry<{ time: number }>({
     title: "Run cancelled",
     message: ({ time }) => `The run was cancelled at simulated time ${time} s.`,

@@ -45,6 +45,11 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   /** Components, for resetting their statistics when measuring starts. */
   private components: Component[] = [];
   private readonly pool = new RequestPool();
+
+  /** Requests alive now (queued, in service or waiting on a call), for the in-flight limit. */
+  get inFlight(): number {
+    return this.pool.live;
+  }
   private readonly stats: Measurements;
   private readonly warmup: RunLength;
   private readonly length: RunLength;

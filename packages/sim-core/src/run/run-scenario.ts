@@ -3,12 +3,11 @@
  * scenario gives the same result, byte for byte (no wall-clock value enters it).
  */
 import { catalogueError } from "../errors/catalogue";
-import { SyslabError } from "../errors/syslab-error";
 import { Simulation } from "../kernel/simulation";
 import { randomStream } from "../random/streams";
 import type { Result, StationStats } from "../result/model";
 import { scenarioHash } from "../scenario/canonical";
-import type { Scenario } from "../scenario/model";
+import type { RunLimits, Scenario } from "../scenario/model";
 import { ENGINE_VERSION } from "../version";
 import { ClosedClients } from "../workload/closed-clients";
 import { compileSteps } from "../workload/compiled-step";
@@ -83,7 +82,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
 function loop(
   sim: Simulation,
   lifecycle: RequestLifecycle,
-  limits: { maxEvents: number; maxWallTime: number; maxSimTime: number },
+  limits: Required<RunLimits>,
   options: RunOptions,
 ): void {
   const clock = globalThis.performance;
@@ -111,14 +110,10 @@ function loop(
       if ((clock.now() - started) / 1000 > limits.maxWallTime) {
         throw catalogueError("limit.wall-time", { limit: limits.maxWallTime, time: round(sim.now) });
       }
-      if (options.signal?.aborted) {
-        throw new SyslabError({
-          code: "run.aborted",
-          title: "Run cancelled",
-          message: `The run was cancelled at simulated time ${round(sim.now)} s.`,
-          hint: "Start the run again to get its result.",
-        });
+      if (lifecycle.inFlight > limits.maxInFlight) {
+        throw catalogueError("limit.in-flight", { limit: limits.maxInFlight, time: round(sim.now) });
       }
+      if (options.signal?.aborted) throw catalogueError("run.aborted", { time: round(sim.now) });
     }
     nextStop = Math.min(nextCheck, nextProgress);
   }

@@ -117,6 +117,7 @@ export interface RunLimits {
   maxEvents?: number;
   maxWallTime?: number; // seconds of real time
   maxSimTime?: number; // seconds of simulated time
+  maxInFlight?: number; // requests alive at once: bounds memory
 }
 
 export interface RunSpec {

@@ -15,6 +15,13 @@ const limitsSchema = z
     maxSimTime: durationSchema
       .optional()
       .describe("Stop the run with an error when simulated time passes this (warm-up included)."),
+    maxInFlight: z
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        "Stop the run with an error when more requests than this are in the system at once (an overloaded system's queues grow without bound; this bounds the run's memory).",
+      ),
   })
   .describe(
     "Bounds that end a run with an error instead of letting it go on; the engine has defaults for each.",
