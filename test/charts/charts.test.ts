@@ -71,10 +71,24 @@ test("axis ticks are nice numbers with units, and points land on the scale", () 
   );
   expect(xLabels).toEqual(["0", "5", "10", "15", "20"]);
   // Two series → two paths; the second goes from y = 10 ms to y = 20 ms (the top of the plot).
-  const paths = [...svg.matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]!);
+  const paths = [...svg.matchAll(/<path [^>]*d="([^"]+)"/g)].map((m) => m[1]!);
   expect(paths).toHaveLength(2);
   const top = /y1="(\d+(?:\.\d+)?)" y2="\1" stroke="#d8dee4"[^>]*\/><text[^>]*>20 ms/.exec(svg)![1];
   expect(paths[1]!.endsWith(` ${top}`)).toBe(true);
+});
+
+test("every coloured element carries a class, so a page can restyle an inlined chart (dark theme)", () => {
+  const svg = line();
+  const texts = [...svg.matchAll(/<text [^>]*>/g)].map((m) => m[0]);
+  expect(texts.length).toBeGreaterThan(10);
+  for (const text of texts) expect(text).toMatch(/class="chart-(text|muted)"/);
+  for (const gridLine of svg.match(/<line [^>]*stroke="#d8dee4"[^>]*>/g)!)
+    expect(gridLine).toContain('class="chart-grid"');
+  // Series i's line and legend swatch share chart-series-(i+1); the light colours stay as attributes.
+  expect(svg).toMatch(/<path class="chart-series-1" [^>]*stroke="#0072B2"/);
+  expect(svg).toMatch(/<path class="chart-series-2" [^>]*stroke="#D55E00"/);
+  expect(svg).toMatch(/<rect class="chart-series-2" [^>]*fill="#D55E00"/);
+  expect(svg).toMatch(/<rect class="chart-bg" [^>]*fill="#ffffff"/);
 });
 
 test("the same chart renders to the same bytes, and different charts get different ids", () => {

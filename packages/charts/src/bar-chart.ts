@@ -44,13 +44,13 @@ export function barChartSvg(opts: BarChartOptions): string {
       const text = formatValue(value, yFormat, axisMax);
       return (
         `<g class="bar"><title>${escapeXml(`${b.label}: ${text}`)}</title>` +
-        `<rect x="${r(cx - barWidth / 2)}" y="${r(top)}" width="${r(barWidth)}" height="${r(h)}" rx="2" fill="${palette[0]}"/>` +
-        `<text x="${r(cx)}" y="${r(top - 6)}" font-size="11" fill="${ink.text}" text-anchor="middle">${escapeXml(text)}</text>` +
-        `<text x="${r(cx)}" y="${plot.bottom + 18}" font-size="12" fill="${ink.muted}" text-anchor="middle">${escapeXml(b.label)}</text></g>`
+        `<rect class="chart-series-1" x="${r(cx - barWidth / 2)}" y="${r(top)}" width="${r(barWidth)}" height="${r(h)}" rx="2" fill="${palette[0]}"/>` +
+        `<text class="chart-text" x="${r(cx)}" y="${r(top - 6)}" font-size="11" fill="${ink.text}" text-anchor="middle">${escapeXml(text)}</text>` +
+        `<text class="chart-muted" x="${r(cx)}" y="${plot.bottom + 18}" font-size="12" fill="${ink.muted}" text-anchor="middle">${escapeXml(b.label)}</text></g>`
       );
     })
     .join("");
-  const baseline = `<line x1="${plot.left}" x2="${plot.right}" y1="${r(zero)}" y2="${r(zero)}" stroke="${ink.axis}"/>`;
+  const baseline = `<line class="chart-axis" x1="${plot.left}" x2="${plot.right}" y1="${r(zero)}" y2="${r(zero)}" stroke="${ink.axis}"/>`;
   const desc =
     opts.desc ??
     `${opts.yLabel}: ${opts.bars.map((b) => `${b.label} ${formatValue(b.value, yFormat, axisMax)}`).join(", ")}.`;

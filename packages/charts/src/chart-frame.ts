@@ -41,8 +41,8 @@ export function svgDocument(opts: {
     ` role="img" aria-labelledby="${id}-title ${id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`,
     `<title id="${id}-title">${escapeXml(opts.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(opts.desc)}</desc>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${16}" y="24" font-size="15" font-weight="600" fill="${ink.text}">${escapeXml(opts.title)}</text>`,
+    `<rect class="chart-bg" width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text class="chart-text" x="${16}" y="24" font-size="15" font-weight="600" fill="${ink.text}">${escapeXml(opts.title)}</text>`,
     opts.body,
     "</svg>",
   ].join("");
@@ -60,13 +60,13 @@ export function yAxis(plot: Plot, ticks: Ticks, format: ValueFormat, label: stri
   const parts = ticks.values.map((v) => {
     const py = r(y(v));
     return (
-      `<line x1="${plot.left}" x2="${plot.right}" y1="${py}" y2="${py}" stroke="${ink.grid}" stroke-width="1"/>` +
-      `<text x="${plot.left - 8}" y="${py}" font-size="11" fill="${ink.muted}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatValue(v, format, axisMax))}</text>`
+      `<line class="chart-grid" x1="${plot.left}" x2="${plot.right}" y1="${py}" y2="${py}" stroke="${ink.grid}" stroke-width="1"/>` +
+      `<text class="chart-muted" x="${plot.left - 8}" y="${py}" font-size="11" fill="${ink.muted}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatValue(v, format, axisMax))}</text>`
     );
   });
   const cy = r((plot.top + plot.bottom) / 2);
   parts.push(
-    `<text transform="translate(16 ${cy}) rotate(-90)" font-size="12" fill="${ink.text}" text-anchor="middle">${escapeXml(label)}</text>`,
+    `<text class="chart-text" transform="translate(16 ${cy}) rotate(-90)" font-size="12" fill="${ink.text}" text-anchor="middle">${escapeXml(label)}</text>`,
   );
   return `<g class="y-axis">${parts.join("")}</g>`;
 }

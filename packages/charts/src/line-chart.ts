@@ -57,25 +57,26 @@ export function lineChartSvg(opts: LineChartOptions): string {
     .map((v) => {
       const px = r(x(v));
       return (
-        `<line x1="${px}" x2="${px}" y1="${plot.bottom}" y2="${plot.bottom + 5}" stroke="${ink.axis}"/>` +
-        `<text x="${px}" y="${plot.bottom + 18}" font-size="11" fill="${ink.muted}" text-anchor="middle">${escapeXml(formatValue(v, xFormat, xMax))}</text>`
+        `<line class="chart-axis" x1="${px}" x2="${px}" y1="${plot.bottom}" y2="${plot.bottom + 5}" stroke="${ink.axis}"/>` +
+        `<text class="chart-muted" x="${px}" y="${plot.bottom + 18}" font-size="11" fill="${ink.muted}" text-anchor="middle">${escapeXml(formatValue(v, xFormat, xMax))}</text>`
       );
     })
     .join("");
-  const baseline = `<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="${ink.axis}"/>`;
-  const xTitle = `<text x="${r((plot.left + plot.right) / 2)}" y="${height - 10}" font-size="12" fill="${ink.text}" text-anchor="middle">${escapeXml(opts.xLabel)}</text>`;
+  const baseline = `<line class="chart-axis" x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="${ink.axis}"/>`;
+  const xTitle = `<text class="chart-text" x="${r((plot.left + plot.right) / 2)}" y="${height - 10}" font-size="12" fill="${ink.text}" text-anchor="middle">${escapeXml(opts.xLabel)}</text>`;
 
   const lines = opts.series
     .map((s, i) => {
       const colour = palette[i % palette.length]!;
+      const seriesClass = `chart-series-${(i % palette.length) + 1}`;
       const valid = s.points.filter(([px, py]) => Number.isFinite(px) && Number.isFinite(py));
       if (valid.length === 0) return "";
       const d = valid.map(([px, py], j) => `${j === 0 ? "M" : "L"}${r(x(px))} ${r(y(py))}`).join("");
       const dot =
         valid.length === 1
-          ? `<circle cx="${r(x(valid[0]![0]))}" cy="${r(y(valid[0]![1]))}" r="3" fill="${colour}"/>`
+          ? `<circle cx="${r(x(valid[0]![0]))}" cy="${r(y(valid[0]![1]))}" r="3" class="${seriesClass}" fill="${colour}"/>`
           : "";
-      return `<g class="series"><title>${escapeXml(s.name)}</title><path d="${d}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>${dot}</g>`;
+      return `<g class="series"><title>${escapeXml(s.name)}</title><path class="${seriesClass}" d="${d}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>${dot}</g>`;
     })
     .join("");
 
@@ -84,7 +85,7 @@ export function lineChartSvg(opts: LineChartOptions): string {
         .map((s, i) => {
           const { x: lx, row } = legendPositions[i]!;
           const ly = 44 + row * 20; // rows start under the title, above the plot
-          return `<rect x="${r(lx)}" y="${ly - 5}" width="12" height="3" fill="${palette[i % palette.length]}"/><text x="${r(lx + 18)}" y="${ly}" font-size="12" fill="${ink.text}" dominant-baseline="middle">${escapeXml(s.name)}</text>`;
+          return `<rect class="chart-series-${(i % palette.length) + 1}" x="${r(lx)}" y="${ly - 5}" width="12" height="3" fill="${palette[i % palette.length]}"/><text class="chart-text" x="${r(lx + 18)}" y="${ly}" font-size="12" fill="${ink.text}" dominant-baseline="middle">${escapeXml(s.name)}</text>`;
         })
         .join("")}</g>`
     : "";
