@@ -7,7 +7,7 @@ import { catalogueError } from "../errors/catalogue";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
 
-export const DURATION_PATTERN = /^(\d+)(?:\.(\d+))?(ns|us|µs|ms|s|m|h)$/;
+const DURATION_PATTERN = /^(\d+)(?:\.(\d+))?(ns|us|µs|ms|s|m|h)$/;
 
 // Decimal exponent of each sub-second unit, and multiplier of each longer one. Sub-second units
 // divide an integer by a power of ten so that "5ms" is exactly the double nearest 0.005,

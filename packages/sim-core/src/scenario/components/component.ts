@@ -14,7 +14,7 @@ import { stationSchema } from "./station";
 const COMPONENT_SCHEMAS = [stationSchema, serverSchema, poolSchema] as const;
 
 /** The values of `type`, for messages and for the cross-checks in references.ts. */
-export const COMPONENT_TYPES: string[] = COMPONENT_SCHEMAS.map((schema) => {
+const COMPONENT_TYPES: string[] = COMPONENT_SCHEMAS.map((schema) => {
   const literal = schema.in.shape.type;
   return literal.value;
 });
