@@ -43,7 +43,12 @@ describe("EventCalendar", () => {
     const seen: unknown[] = [];
     while (calendar.pending > 0) {
       calendar.pop();
-      seen.push([calendar.poppedTime, calendar.poppedHandler === handler, calendar.poppedKind, calendar.poppedPayload]);
+      seen.push([
+        calendar.poppedTime,
+        calendar.poppedHandler === handler,
+        calendar.poppedKind,
+        calendar.poppedPayload,
+      ]);
     }
     expect(seen).toEqual([
       [1, true, 3, "a"],

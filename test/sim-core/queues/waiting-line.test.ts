@@ -49,9 +49,10 @@ function direct(
   return (): LineUnderTest => {
     const sim = new Simulation();
     const reneged: Request[] = [];
-    const line = new WaitingLine(sim, discipline, { measuring: true }, capacity, {
-      onRenege: (r) => reneged.push(r),
-    });
+    // Only a line whose waiters may renege needs a handler (and keeps entries rather than requests).
+    const handler =
+      patience === Number.POSITIVE_INFINITY ? null : { onRenege: (r: Request) => reneged.push(r) };
+    const line = new WaitingLine(sim, discipline, { measuring: true }, capacity, handler);
     return { sim, line, discipline, capacity, patience, reneged };
   };
 }
@@ -105,10 +106,14 @@ function acceptQueue(): LineUnderTest {
 }
 
 const USERS: [string, () => LineUnderTest][] = [
-  ["a FIFO line", direct("fifo", 3, 0.5)],
+  ["a FIFO line", direct("fifo", 3)],
   ["a LIFO line", direct("lifo")],
   ["a priority line", direct("priority")],
   ["a deadline line", direct("deadline")],
+  ["a FIFO line whose waiters renege", direct("fifo", 3, 0.5)],
+  ["a LIFO line whose waiters renege", direct("lifo", Number.POSITIVE_INFINITY, 0.5)],
+  ["a priority line whose waiters renege", direct("priority", 4, 0.5)],
+  ["a deadline line whose waiters renege", direct("deadline", Number.POSITIVE_INFINITY, 0.5)],
   ["an FCFS station", station("fcfs")],
   ["a LIFO station", station("lifo")],
   ["a priority station", station("priority")],

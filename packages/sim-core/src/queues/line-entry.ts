@@ -1,18 +1,16 @@
 /**
- * A place in a waiting line. Entries are recycled by their line, so joining allocates nothing
- * once the line has grown. A waiter that leaves early (reneges) only marks its entry dead: the
- * entry stays where it is until the discipline reaches it, which keeps every discipline's
- * removal O(1) or O(log n) instead of a search.
+ * A place in a line whose waiters may renege. A waiter that leaves early only marks its entry
+ * dead: the entry stays where it is until the discipline reaches it, which keeps every
+ * discipline's removal O(1) or O(log n) instead of a search, and lets the request itself be
+ * reused at once. Entries are recycled by their line, so joining allocates nothing once grown.
  */
 import type { Request } from "../workload/request";
+import type { Ranked } from "./disciplines/line-order";
 
-export class LineEntry {
+export class LineEntry implements Ranked {
   request: Request | null = null;
-  /** Join order, unique within the line: the tie-breaker of every discipline. */
   ticket = 0;
-  /** Higher is served first (priority lines). */
   priority = 0;
-  /** Absolute simulated time by which the waiter wants service (deadline lines). */
   deadline = 0;
   joinedAt = 0;
   /** Still waiting: false once it has been served or has reneged. */

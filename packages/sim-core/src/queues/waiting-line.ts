@@ -7,6 +7,10 @@
  * when to join, when to take the next waiter, and what a refused or reneging waiter means.
  *
  * A waiter's time in the line is added to `request.wait` when it leaves (served or reneged).
+ *
+ * Speed: a line that nobody leaves early holds the requests themselves (the stations' hot path);
+ * one built with a renege handler holds recycled entries, so a reneging waiter's place can stay
+ * behind, dead, until the discipline reaches it.
  */
 import type { EventHandler } from "../kernel/event-handler";
 import type { Simulation } from "../kernel/simulation";
@@ -36,7 +40,10 @@ export class WaitingLine implements EventHandler {
   rejected = 0;
   /** Total time in the line of the waiters that left it (served or reneged) while measuring. */
   waitSum = 0;
-  private readonly order: LineOrder;
+  /** The requests themselves, in a line nobody leaves early; else null. */
+  private readonly requests: LineOrder<Request> | null;
+  /** Entries, in a line whose waiters may renege; else null. */
+  private readonly entries: LineOrder<LineEntry> | null;
   private readonly free: LineEntry[] = [];
   private live = 0;
   private nextTicket = 0;
@@ -47,9 +54,11 @@ export class WaitingLine implements EventHandler {
     private readonly flag: MeasuringFlag,
     /** The most waiters at once; one more is refused. */
     readonly capacity: number = Number.POSITIVE_INFINITY,
+    /** Given for a line whose waiters may renege: it hears of each that does. */
     private readonly renegeHandler: RenegeHandler | null = null,
   ) {
-    this.order = createOrder(discipline);
+    this.requests = renegeHandler === null ? createOrder<Request>(discipline) : null;
+    this.entries = renegeHandler === null ? null : createOrder<LineEntry>(discipline);
     this.length = new TimeWeighted(sim);
   }
 
@@ -60,40 +69,55 @@ export class WaitingLine implements EventHandler {
 
   /**
    * Puts the request in the line, or returns false (counting a refusal) when the line is full.
-   * With a finite `patience` the waiter reneges after that long unless served first.
+   * With a finite `patience` (only in a line built with a renege handler) the waiter reneges
+   * after that long unless served first.
    */
   join(request: Request, patience = Number.POSITIVE_INFINITY): boolean {
     if (this.live >= this.capacity) {
       if (this.flag.measuring) this.rejected++;
       return false;
     }
-    const entry = this.free.pop() ?? new LineEntry();
-    entry.request = request;
-    entry.ticket = this.nextTicket++;
-    entry.priority = request.priority;
-    entry.deadline = request.deadline;
-    entry.joinedAt = this.sim.now;
-    entry.live = true;
+    const now = this.sim.now;
+    if (this.requests !== null) {
+      request.ticket = this.nextTicket++;
+      request.joinedAt = now;
+      this.requests.push(request);
+    } else {
+      const entry = this.free.pop() ?? new LineEntry();
+      entry.request = request;
+      entry.ticket = this.nextTicket++;
+      entry.priority = request.priority;
+      entry.deadline = request.deadline;
+      entry.joinedAt = now;
+      entry.live = true;
+      this.entries!.push(entry);
+      if (patience !== Number.POSITIVE_INFINITY) this.sim.schedule(patience, this, entry.generation, entry);
+    }
     request.waited = true;
-    this.order.push(entry);
     this.live++;
     this.length.add(1);
     if (this.flag.measuring) this.joined++;
-    if (patience !== Number.POSITIVE_INFINITY) this.sim.schedule(patience, this, entry.generation, entry);
     return true;
   }
 
   /** Removes the next waiter by the discipline and returns it, or null when the line is empty. */
   take(): Request | null {
-    while (this.order.size > 0) {
-      const entry = this.order.pop();
+    const requests = this.requests;
+    if (requests !== null) {
+      if (requests.size === 0) return null;
+      const request = requests.pop();
+      this.leaveServed(request, request.joinedAt);
+      return request;
+    }
+    const entries = this.entries!;
+    while (entries.size > 0) {
+      const entry = entries.pop();
       const request = entry.request;
       const live = entry.live;
       const joinedAt = entry.joinedAt;
       this.recycle(entry);
       if (!live) continue; // it reneged earlier: its place was kept only until now
-      this.depart(request!, joinedAt);
-      if (this.flag.measuring) this.served++;
+      this.leaveServed(request!, joinedAt);
       return request;
     }
     return null;
@@ -124,7 +148,12 @@ export class WaitingLine implements EventHandler {
     entry.request = null; // the dead entry stays in the order until reached; it must not keep the request
     this.depart(request, entry.joinedAt);
     if (this.flag.measuring) this.reneged++;
-    this.renegeHandler?.onRenege(request);
+    this.renegeHandler!.onRenege(request);
+  }
+
+  private leaveServed(request: Request, joinedAt: number): void {
+    this.depart(request, joinedAt);
+    if (this.flag.measuring) this.served++;
   }
 
   private depart(request: Request, joinedAt: number): void {

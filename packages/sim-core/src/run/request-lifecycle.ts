@@ -186,17 +186,36 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     ) {
       this.startMeasuring();
     }
-    if (cls.retry === null) this.deliver(request, cls.entryCall, cls.entryCall.target!);
+    if (cls.retry === null) this.send(request, cls.entryCall);
     else cls.retry.send(request); // the request is the client's operation; its attempts are children
+  }
+
+  /**
+   * A client sends the request's first call. When the target hosts it, its steps become the
+   * request's own frame (depth 0) rather than one pushed on top: the common case then costs no
+   * frame at all. Routing targets get the call as any other call.
+   */
+  private send(request: Request, call: CompiledStep): void {
+    const target = call.target!;
+    if (target.routesCalls || call.steps === null) {
+      request.call = call;
+      target.arrive(request, call);
+      return;
+    }
+    request.steps = call.steps;
+    request.host = target;
+    if (target.begin === undefined) this.advance(request);
+    else target.begin(request);
   }
 
   // --- running frames ---------------------------------------------------------------
 
   /** Delivers a call to `target`: it routes or serves the call itself, or hosts the call's steps. */
   private deliver(request: Request, call: CompiledStep, target: Component): void {
-    request.call = call;
-    if (target.routesCalls || call.steps === null) target.arrive(request, call);
-    else {
+    if (target.routesCalls || call.steps === null) {
+      request.call = call; // a routing component may act on it later (a pool, once a connection is free)
+      target.arrive(request, call);
+    } else {
       this.enter(request, target, call.steps);
       if (target.begin === undefined) this.advance(request);
       else target.begin(request);
@@ -216,8 +235,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
         else host.arrive(request, step); // validation lets no other step reach a host that cannot run it
         return;
       }
-      // The client's own frame has ended: it has its answer before the entry closes the visit.
-      if (request.depth <= 1) {
+      if (request.depth === 0) {
         this.complete(request);
         return;
       }
@@ -267,19 +285,18 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   }
 
   reject(request: Request, reason: FailureReason = "rejected"): void {
-    while (request.depth > 1) this.exitFrame(request);
-    if (!request.clientDone) this.fail(request, reason);
     while (request.depth > 0) this.exitFrame(request);
+    if (!request.clientDone) this.fail(request, reason);
     this.endWork(request);
   }
 
+  /** The client's own frame has ended: it has its answer before the entry closes the visit. */
   private complete(request: Request): void {
     if (request.watcher !== null) this.childEnds(request, "completed");
     else {
       if (this.counted(request)) this.stats.recordCompletion(request);
       this.clientLeaves(request);
     }
-    while (request.depth > 0) this.exitFrame(request);
     this.endWork(request);
   }
 
@@ -314,7 +331,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
       child.timeoutPending = true;
       this.sim.schedule(timeout, this, TIMEOUT, child);
     }
-    this.deliver(child, call, call.target!);
+    this.send(child, call);
     return child;
   }
 
@@ -345,6 +362,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
 
   /** The request's work is over; the object is reused once its timeout event has also fired. */
   private endWork(request: Request): void {
+    // The client's own frame ends last: its host frees what it held for the visit.
+    request.host?.leave?.(request, request.visit);
     request.workDone = true;
     if (!request.timeoutPending) this.pool.release(request);
   }

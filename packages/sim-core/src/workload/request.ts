@@ -8,11 +8,12 @@
  */
 import type { Component } from "../component/component";
 import type { ChildWatcher } from "../component/request-flow";
+import type { Ranked } from "../queues/disciplines/line-order";
 import type { CompiledStep } from "./compiled-step";
 
 const NO_STEPS: CompiledStep[] = [];
 
-export class Request {
+export class Request implements Ranked {
   /** Sequence number (0, 1, 2, …) in the order requests were created, for stable tie-breaking. */
   id = 0;
   /** Index of its request class in the scenario. */
@@ -50,6 +51,9 @@ export class Request {
   wait = 0;
   /** Whether it ever had to wait. */
   waited = false;
+  /** Its place in the waiting line it is in: join order (the tie-breaker of every discipline) and join time. */
+  ticket = 0;
+  joinedAt = 0;
   /** Scratch fields a station may use while the request is inside it (processor sharing's finish tag). */
   tag = 0;
   tagSeq = 0;

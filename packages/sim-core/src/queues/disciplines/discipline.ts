@@ -1,23 +1,23 @@
 /**
  * A waiting line's discipline: the one decision it makes, which waiter goes next. FIFO and LIFO
- * take the oldest or newest entry of a ring; priority and deadline lines rank entries in a heap.
+ * take the oldest or newest of a ring; priority and deadline lines rank waiters in a heap.
  */
 import { BinaryHeap } from "../binary-heap";
-import type { LineOrder } from "./line-order";
+import type { LineOrder, Ranked } from "./line-order";
 import { byDeadline, byPriority } from "./rank";
-import { RingOrder } from "./ring-order";
+import { FifoOrder, LifoOrder } from "./ring-order";
 
 export type Discipline = "fifo" | "lifo" | "priority" | "deadline";
 
-export function createOrder(discipline: Discipline): LineOrder {
+export function createOrder<T extends Ranked>(discipline: Discipline): LineOrder<T> {
   switch (discipline) {
     case "fifo":
-      return new RingOrder(false);
+      return new FifoOrder<T>();
     case "lifo":
-      return new RingOrder(true);
+      return new LifoOrder<T>();
     case "priority":
-      return new BinaryHeap(byPriority);
+      return new BinaryHeap<T>(byPriority);
     case "deadline":
-      return new BinaryHeap(byDeadline);
+      return new BinaryHeap<T>(byDeadline);
   }
 }

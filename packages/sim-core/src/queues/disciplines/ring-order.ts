@@ -1,22 +1,25 @@
-/** First come first served, or last come first served (non-preemptive), over one ring. */
-import type { LineEntry } from "../line-entry";
+/** First come first served, and last come first served (non-preemptive), over one ring each. */
 import { RingBuffer } from "../ring-buffer";
-import type { LineOrder } from "./line-order";
+import type { LineOrder, Ranked } from "./line-order";
 
-export class RingOrder implements LineOrder {
-  private readonly ring = new RingBuffer<LineEntry>();
+// Two classes rather than one with a flag: the pop is on every departure of every station.
 
-  constructor(private readonly newestFirst: boolean) {}
-
+export class FifoOrder<T extends Ranked> extends RingBuffer<T> implements LineOrder<T> {
   get size(): number {
-    return this.ring.length;
+    return this.length;
   }
 
-  push(entry: LineEntry): void {
-    this.ring.push(entry);
+  override pop(): T {
+    return this.shift()!;
+  }
+}
+
+export class LifoOrder<T extends Ranked> extends RingBuffer<T> implements LineOrder<T> {
+  get size(): number {
+    return this.length;
   }
 
-  pop(): LineEntry {
-    return (this.newestFirst ? this.ring.pop() : this.ring.shift())!;
+  override pop(): T {
+    return super.pop()!;
   }
 }
