@@ -18,6 +18,7 @@ import type { RunLength } from "../scenario/model";
 import type { ArrivalSink } from "../workload/arrival-sink";
 import { ClassPicker } from "../workload/class-picker";
 import { type CompiledStep, STEP_CALL, STEP_IO } from "../workload/compiled-step";
+import type { KeySampler } from "../workload/keys/key-sampler";
 import type { Request } from "../workload/request";
 import { RequestPool } from "../workload/request-pool";
 import type { Measurements } from "./measurements";
@@ -42,6 +43,8 @@ export interface RunnableClass {
   timeout: number; // seconds; Infinity when none
   /** The client's retry policy, or null when it sends each request once. */
   retry: RetryingClient | null;
+  /** Draws each request's key, or null when the class has none. */
+  keys: { sampler: KeySampler; rng: Rng } | null;
 }
 
 export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler {
@@ -168,6 +171,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     request.arrivalTime = now;
     request.deadline = now + cls.timeout;
     request.user = user;
+    if (cls.keys !== null) request.key = cls.keys.sampler.sample(cls.keys.rng);
     if (this.phase === MEASURING && !this.timeMode && this.measuredArrived < this.measuredCount) {
       request.measured = true;
       this.measuredArrived++;
@@ -324,6 +328,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     child.arrivalTime = now;
     child.deadline = now + timeout;
     child.measured = parent.measured;
+    child.key = parent.key;
     child.parent = parent;
     child.parentGeneration = parent.generation;
     child.watcher = watcher;

@@ -14,6 +14,7 @@ import type { RunLimits, Scenario } from "../scenario/model";
 import { ENGINE_VERSION } from "../version";
 import { ClosedClients } from "../workload/closed-clients";
 import { compileSteps, entryCall } from "../workload/compiled-step";
+import { keySampler } from "../workload/keys/key-sampler";
 import { OpenArrivals } from "../workload/open-arrivals";
 import { effectiveLimits } from "./limits";
 import { Measurements } from "./measurements";
@@ -86,7 +87,11 @@ export function runScenario(
             timeout,
           );
     retry?.attach(lifecycle);
-    return { entryCall: call, priority: cls.priority ?? 0, timeout, retry };
+    const keys =
+      cls.key === undefined
+        ? null
+        : { sampler: keySampler(cls.key), rng: randomStream(scenario.seed, `keys:${cls.name}`) };
+    return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys };
   });
   lifecycle.configure(classes, [...components.values()]);
 

@@ -42,12 +42,16 @@ export interface RetryPolicy {
   backoff: { base: number; cap: number; jitter: "none" | "full" | "equal" | "decorrelated" };
 }
 
+/** Which of `keys` items a request is about (0 … keys − 1). */
+export type KeySpec = { kind: "zipf"; keys: number; s: number } | { kind: "uniform"; keys: number };
+
 export interface RequestClass {
   name: string;
   weight: number; // default 1
   priority: number; // default 0; higher is served first under the "priority" discipline
   timeout?: number; // seconds; the client gives up on an attempt after this long
   retry?: RetryPolicy;
+  key?: KeySpec;
   steps: Step[];
 }
 

@@ -28,6 +28,8 @@ export class Request implements Ranked {
   measured = false;
   /** The closed-workload user who sent it, or −1 for open arrivals. */
   user = -1;
+  /** The key it is about (its class's `key`), or −1 when its class draws none. */
+  key = -1;
 
   /** The steps being run and the index of the next one. */
   steps: CompiledStep[] = NO_STEPS;
@@ -96,6 +98,7 @@ export class Request implements Ranked {
     this.timedOut = false;
     this.measured = false;
     this.user = -1;
+    this.key = -1;
     this.deadline = Number.POSITIVE_INFINITY;
     this.parent = null;
     this.watcher = null;
