@@ -190,40 +190,29 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     ) {
       this.startMeasuring();
     }
-    if (cls.retry === null) this.send(request, cls.entryCall);
+    if (cls.retry === null) this.deliver(request, cls.entryCall, cls.entryCall.target!);
     else cls.retry.send(request); // the request is the client's operation; its attempts are children
-  }
-
-  /**
-   * A client sends the request's first call. When the target hosts it, its steps become the
-   * request's own frame (depth 0) rather than one pushed on top: the common case then costs no
-   * frame at all. Routing targets get the call as any other call.
-   */
-  private send(request: Request, call: CompiledStep): void {
-    const target = call.target!;
-    if (target.routesCalls || call.steps === null) {
-      request.call = call;
-      target.arrive(request, call);
-      return;
-    }
-    request.steps = call.steps;
-    request.host = target;
-    if (target.begin === undefined) this.advance(request);
-    else target.begin(request);
   }
 
   // --- running frames ---------------------------------------------------------------
 
-  /** Delivers a call to `target`: it routes or serves the call itself, or hosts the call's steps. */
+  /**
+   * Delivers a call to `target`: it routes or serves the call itself, or hosts the call's steps.
+   * The client's own call, when hosted, makes the request's base frame (depth 0) rather than one
+   * pushed on top of nothing: the common case costs no frame at all.
+   */
   private deliver(request: Request, call: CompiledStep, target: Component): void {
     if (target.routesCalls || call.steps === null) {
       request.call = call; // a routing component may act on it later (a pool, once a connection is free)
       target.arrive(request, call);
-    } else {
-      this.enter(request, target, call.steps);
-      if (target.begin === undefined) this.advance(request);
-      else target.begin(request);
+      return;
     }
+    if (request.host === null) {
+      request.steps = call.steps;
+      request.host = target;
+    } else this.enter(request, target, call.steps);
+    if (target.begin === undefined) this.advance(request);
+    else target.begin(request);
   }
 
   /** Runs the request's next step, or finishes its frame when none is left. */
@@ -336,7 +325,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
       child.timeoutPending = true;
       this.sim.schedule(timeout, this, TIMEOUT, child);
     }
-    this.send(child, call);
+    this.deliver(child, call, call.target!);
     return child;
   }
 
