@@ -1,98 +1,16 @@
 // The built docs site in a real browser, served by the real API: pages load cleanly, widgets react
 // and share, the playground names the path of a problem, pages read without scripts, screenshots.
-import { mkdir, readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { formatValue } from "@syslab/charts";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "./support/browser";
-import { DOCS_DIST, type DocsServer, ROOT, startDocsServer } from "./support/docs-server";
+import { type DocsServer, ROOT, startDocsServer } from "./support/docs-server";
+import { sitePages, widgetPages } from "./support/site-pages";
+import { changeFirstControl, waitForNewNumbers, widgetState } from "./support/widget-page";
 
 const enabled = chromiumAvailable();
-
-/** Every page of the built site, as a URL path. */
-async function sitePages(): Promise<string[]> {
-  const entries = await readdir(DOCS_DIST, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name === "index.html")
-    .map((e) =>
-      `/${relative(DOCS_DIST, join(e.parentPath, e.name)).split(sep).join("/")}`.replace(/index\.html$/, ""),
-    )
-    .filter((path) => !path.startsWith("/pagefind/"))
-    .sort();
-}
-
-/** The pages that hold widgets, with each widget's name, read from the built HTML. */
-async function widgetPages(): Promise<{ path: string; widgets: string[] }[]> {
-  const found: { path: string; widgets: string[] }[] = [];
-  for (const path of await sitePages()) {
-    const html = await readFile(join(DOCS_DIST, path, "index.html"), "utf8");
-    const widgets = [...html.matchAll(/data-widget="([^"]+)"/g)].map((m) => m[1]!);
-    if (widgets.length > 0) found.push({ path, widgets });
-  }
-  return found;
-}
-
-interface WidgetState {
-  numbers: string;
-  chart: string;
-}
-
-async function widgetState(page: Page, widget: string): Promise<WidgetState> {
-  return page.locator(`[data-widget="${widget}"]`).evaluate((element) => ({
-    numbers: [...element.querySelectorAll("[data-number]")].map((n) => n.textContent).join(" | "),
-    chart: (() => {
-      const box = element.querySelector("[data-chart]")!;
-      // uPlot draws on a canvas: its pixels are the chart.
-      const canvas = box.querySelector("canvas");
-      return canvas ? canvas.toDataURL() : box.innerHTML;
-    })(),
-  }));
-}
-
-/** Waits until the widget shows numbers other than `previous`, drawn by uPlot, and returns its state. */
-async function waitForNewNumbers(page: Page, widget: string, previous: string): Promise<WidgetState> {
-  await page.waitForFunction(
-    ([w, before]) => {
-      const root = document.querySelector(`[data-widget="${w}"]`);
-      const numbers = [...(root?.querySelectorAll("[data-number]") ?? [])]
-        .map((n) => n.textContent)
-        .join(" | ");
-      return (
-        root?.getAttribute("data-state") === "idle" &&
-        root.querySelector("[data-chart] canvas") &&
-        numbers !== before
-      );
-    },
-    [widget, previous] as const,
-    { timeout: 30_000 },
-  );
-  return widgetState(page, widget);
-}
-
-/** Changes the widget's first control to a different value, as a person would. */
-async function changeFirstControl(page: Page, widget: string): Promise<void> {
-  const control = page.locator(`[data-widget="${widget}"] form [name]`).first();
-  const tag = await control.evaluate((el) => el.tagName.toLowerCase());
-  if (tag === "select") {
-    const options = await control.locator("option").evaluateAll((os) =>
-      os.map((o) => ({
-        value: (o as HTMLOptionElement).value,
-        selected: (o as HTMLOptionElement).selected,
-      })),
-    );
-    const other = options.find((o) => !o.selected)!;
-    await control.selectOption(other.value);
-  } else {
-    await control.evaluate((el) => {
-      const input = el as HTMLInputElement;
-      const next = Number(input.value) === Number(input.min) ? input.max : input.min;
-      input.value = next;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-  }
-}
 
 describe.runIf(enabled)("docs site in a browser", () => {
   let server: DocsServer;
@@ -168,11 +86,12 @@ describe.runIf(enabled)("docs site in a browser", () => {
         const initial = await widgetState(visit.page, widget);
         await changeFirstControl(visit.page, widget);
         const first = await waitForNewNumbers(visit.page, widget, initial.numbers);
-        expect(first.chart, `${widget} chart`).not.toBe(initial.chart);
+        expect(first.charts.length, `${widget} charts`).toBe(initial.charts.length);
+        expect(first.charts[0], `${widget} chart`).not.toBe(initial.charts[0]);
         // Once more, now that uPlot draws: the canvas itself must change, not only SVG → canvas.
         await changeFirstControl(visit.page, widget);
         const second = await waitForNewNumbers(visit.page, widget, first.numbers);
-        expect(second.chart, `${widget} redrawn chart`).not.toBe(first.chart);
+        expect(second.charts[0], `${widget} redrawn chart`).not.toBe(first.charts[0]);
       }
       expect(visit.errors).toEqual([]);
       await visit.context.close();
@@ -193,26 +112,31 @@ describe.runIf(enabled)("docs site in a browser", () => {
         await link.waitFor({ state: "visible", timeout: 20_000 });
         const url = (await link.getAttribute("href"))!;
         expect(url).toMatch(new RegExp(`^${server.origin}/r/[0-9a-f]+$`));
-        const numbers: Record<string, number> = await root
-          .locator("[data-number]")
-          .evaluateAll((cells) =>
-            Object.fromEntries(
-              cells.map((c) => [c.getAttribute("data-number"), Number(c.getAttribute("data-value"))]),
-            ),
-          );
+        // Every number that is a field of the chosen run's result must be that field of the stored run.
+        const numbers = await root.locator("[data-number]").evaluateAll((cells) =>
+          cells.map((c) => ({
+            id: c.getAttribute("data-number")!,
+            field: c.getAttribute("data-field"),
+            value: Number(c.getAttribute("data-value")),
+          })),
+        );
+        const fields = numbers.filter((n) => n.field !== null);
+        expect(fields.length, `${widget} numbers tied to result fields`).toBeGreaterThan(0);
         const run = await (await fetch(`${server.origin}/v1/runs/${url.split("/").pop()}?wait=30`)).json();
         expect(run.status, widget).toBe("done");
-        expect(run.result.latency.p99, `${widget} p99`).toBe(numbers["p99-latency"]);
-        if ("throughput" in numbers)
-          expect(run.result.throughput, `${widget} throughput`).toBe(numbers.throughput);
-        if ("mean-latency" in numbers)
-          expect(run.result.latency.mean, `${widget} mean`).toBe(numbers["mean-latency"]);
+        for (const { id, field, value } of fields) {
+          const stored = field!
+            .split(".")
+            .reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], run.result);
+          expect(stored, `${widget} ${id} (${field})`).toBe(value);
+        }
+        // The share page prints the run's latency summary as the widget does.
         const share = await visit.context.newPage();
         await share.goto(url);
         const text = (await share.locator("body").textContent()) ?? "";
-        expect(text, `${widget} share page`).toContain(formatValue(numbers["p99-latency"]!, "duration"));
-        if ("mean-latency" in numbers)
-          expect(text).toContain(formatValue(numbers["mean-latency"]!, "duration"));
+        expect(text, `${widget} share page`).toContain(formatValue(run.result.latency.p99, "duration"));
+        const p99 = numbers.find((n) => n.field === "latency.p99");
+        if (p99) expect(text).toContain(formatValue(p99.value, "duration"));
         await share.close();
       }
       expect(visit.errors).toEqual([]);
@@ -251,9 +175,14 @@ describe.runIf(enabled)("docs site in a browser", () => {
       const visit = await open(path, false);
       expect(((await visit.page.locator("main p").first().textContent()) ?? "").length).toBeGreaterThan(40);
       for (const widget of widgets) {
-        const svg = visit.page.locator(`[data-widget="${widget}"] [data-chart] svg`);
-        expect(await svg.count(), `${widget} chart`).toBe(1);
-        expect(await svg.locator(":scope > title").textContent()).toBeTruthy();
+        const svgs = visit.page.locator(`[data-widget="${widget}"] [data-chart] > svg`);
+        expect(await svgs.count(), `${widget} chart`).toBeGreaterThanOrEqual(1);
+        for (const svg of await svgs.all()) {
+          expect(await svg.locator(":scope > title").textContent()).toBeTruthy();
+          expect(await svg.locator(":scope > desc").textContent(), `${widget} chart description`).toMatch(
+            /\d/,
+          );
+        }
         expect(await visit.page.locator(`[data-widget="${widget}"] table tbody tr`).count()).toBeGreaterThan(
           1,
         );

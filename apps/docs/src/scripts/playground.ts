@@ -26,6 +26,18 @@ function resultRows(value: unknown, path: string, rows: [string, string][]): [st
   return rows;
 }
 
+/** The chart's text alternative: the range and mean of a time series. */
+function seriesSummary(what: string, points: [number, number][], measured: number): string {
+  const ys = points.map(([, y]) => y);
+  if (ys.length === 0) return `${what}: no samples.`;
+  const show = (y: number) => String(Number(y.toPrecision(3)));
+  const mean = ys.reduce((a, b) => a + b, 0) / ys.length;
+  return (
+    `${what} over ${show(measured)} s of measured simulated time: between ${show(Math.min(...ys))} and ` +
+    `${show(Math.max(...ys))}, ${show(mean)} on average across ${ys.length} intervals.`
+  );
+}
+
 class SyslabPlayground extends HTMLElement {
   #sequence = 0;
   #charts = new Map<string, WidgetChart>();
@@ -145,20 +157,19 @@ class SyslabPlayground extends HTMLElement {
       const values = result.series[key] ?? [];
       let chart = this.#charts.get(key);
       if (!chart) {
-        chart = new WidgetChart(box);
+        chart = new WidgetChart(box, `series-summary-${key}`);
         this.#charts.set(key, chart);
       }
+      const points = result.series.time.map((t, i): [number, number] => [t, (values[i] ?? 0) * spec.scale]);
+      const summary = seriesSummary(spec.yLabel, points, result.series.bucketWidth * points.length);
+      const caption = box.parentElement?.querySelector("[data-summary]");
+      if (caption) caption.textContent = summary;
       chart.draw({
         title: spec.title,
+        summary,
         xLabel: "Simulated time (s)",
         yLabel: spec.yLabel,
-        series: [
-          {
-            name: spec.yLabel,
-            style: "line",
-            points: result.series.time.map((t, i): [number, number] => [t, (values[i] ?? 0) * spec.scale]),
-          },
-        ],
+        series: [{ name: spec.yLabel, style: "line", points }],
       });
     }
   }
