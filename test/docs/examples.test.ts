@@ -83,10 +83,15 @@ const STATED: Record<string, (result: Result) => Record<string, number>> = {
     switching: server(result, "db").cpu.switching,
     "peak-memory": server(result, "db").peakMemory,
   }),
+  "blocking-io": (result) => ({
+    throughput: result.throughput,
+    "cpu-busy": server(result, "web").cpu.useful,
+    "p99-latency": result.latency.p99,
+  }),
 };
 
 interface ServerFigures {
-  cpu: { switching: number };
+  cpu: { switching: number; useful: number };
   peakMemory: number;
   acceptQueue: { drops: number };
 }
@@ -144,6 +149,17 @@ describe("docs examples", () => {
     const result = await cli(join(EXAMPLES, "connection-pools.json"));
     expect(server(result, "db").cpu.switching).toBeGreaterThan(0.03);
     expect(result.throughput).toBeLessThan(850);
+  });
+
+  it("blocking-io: one blocking thread completes 1 / (50 ms + 50 ms) = 10 requests/s, its core half busy", async () => {
+    const result = await cli(join(EXAMPLES, "blocking-io.json"));
+    // Constant times and three clients with no think time: the run is periodic, so the figures are exact
+    // up to the last unfinished cycle of the 20 s window.
+    expect(result.throughput).toBeGreaterThan(9.9);
+    expect(result.throughput).toBeLessThanOrEqual(10);
+    expect(server(result, "web").cpu.useful).toBeCloseTo(0.5, 2);
+    // Each request waits for the two ahead of it: 3 × 100 ms from send to answer.
+    expect(result.latency.p99).toBeCloseTo(0.3, 3);
   });
 
   it("playground: the default scenario is an M/M/4 at 90% utilisation", async () => {

@@ -1,5 +1,6 @@
 // Every widget model by name: what the Worker can compute.
 import { architectures } from "./architectures";
+import { blockingIo } from "./blocking-io";
 import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
 import { overload } from "./overload";
@@ -7,5 +8,8 @@ import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
 
 export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
-  [hockeyStick, threadsVsCores, architectures, overload, connectionPools].map((model) => [model.name, model]),
+  [hockeyStick, threadsVsCores, architectures, overload, connectionPools, blockingIo].map((model) => [
+    model.name,
+    model,
+  ]),
 );
