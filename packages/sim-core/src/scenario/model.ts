@@ -85,6 +85,8 @@ export interface ServerComponent {
   migration: number; // seconds of core time when a thread resumes on another core
   affinity: Affinity;
   architecture: Architecture;
+  /** Seconds a GIL holder runs while others wait before handing over (absent: CPython's 5 ms). */
+  gilSwitchInterval?: number;
   acceptBacklog: number; // listen backlog; the kernel caps it at somaxconn (4096)
   onOverflow: "drop" | "reset";
   /** Resident bytes per process, per thread and per open connection, for peakMemory. */

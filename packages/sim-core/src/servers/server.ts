@@ -67,8 +67,8 @@ class ServerThread extends OsThread {
 
 class ServerProcess {
   readonly gil: Gil | null;
-  constructor(gil: boolean) {
-    this.gil = gil ? new Gil(GIL_SWITCH_INTERVAL) : null;
+  constructor(gil: boolean, switchInterval: number) {
+    this.gil = gil ? new Gil(switchInterval) : null;
   }
 }
 
@@ -124,19 +124,20 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
     this.scheduler = new CpuScheduler(context.sim, config);
     this.acceptQueue = new AcceptQueue<Task>(context.sim, config.acceptBacklog, config.onOverflow, this);
     const arch = config.architecture;
+    const switchInterval = config.gilSwitchInterval ?? GIL_SWITCH_INTERVAL;
     this.kind = arch.kind;
     this.blocking = arch.kind === "thread-pool" || arch.kind === "prefork";
     this.appQueueLimit = arch.kind === "thread-pool" ? arch.queue : 0;
     switch (arch.kind) {
       case "thread-pool":
         // Tomcat starts threads on demand and keeps them: they are created as load needs them.
-        this.processes.push(new ServerProcess(arch.gil));
+        this.processes.push(new ServerProcess(arch.gil, switchInterval));
         this.maxThreads = arch.threads;
         break;
       case "prefork":
         this.maxThreads = arch.workers;
         for (let i = 0; i < arch.workers; i++) {
-          const process = new ServerProcess(arch.gil);
+          const process = new ServerProcess(arch.gil, switchInterval);
           this.processes.push(process);
           this.idleThreads.push(this.newThread(process, null));
         }
@@ -145,7 +146,7 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
       case "event-loop":
         this.maxThreads = arch.workers;
         for (let i = 0; i < arch.workers; i++) {
-          const process = new ServerProcess(arch.gil);
+          const process = new ServerProcess(arch.gil, switchInterval);
           const loop = new EventLoop(arch.connections);
           this.processes.push(process);
           this.loops.push(loop);
@@ -153,7 +154,7 @@ export class Server implements Component, EventHandler, CpuClient, AcceptQueueOw
         }
         break;
       case "threads": {
-        const process = new ServerProcess(arch.gil);
+        const process = new ServerProcess(arch.gil, switchInterval);
         const loop = new EventLoop(arch.connections);
         this.processes.push(process);
         this.loops.push(loop);

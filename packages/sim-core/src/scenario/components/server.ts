@@ -9,6 +9,7 @@ import {
   DEFAULT_PROCESS_MEMORY,
   DEFAULT_THREAD_MEMORY,
   DEFAULT_TIMESLICE,
+  GIL_SWITCH_INTERVAL,
 } from "../../servers/server-defaults";
 import { durationSchema } from "../duration";
 import type { Architecture, ServerComponent } from "../model";
@@ -150,6 +151,12 @@ export const serverSchema = z
         '"floating" (default): the OS moves threads to idle cores; "pinned": each thread stays on one core (taskset, worker_cpu_affinity).',
       ),
     architecture: architectureSchema.default({ kind: "thread-pool", threads: 200, queue: 100, gil: false }),
+    // Optional without a default, so scenarios that leave it out keep their canonical form and hash.
+    gilSwitchInterval: positiveDuration
+      .optional()
+      .describe(
+        `With "gil": true, how long a thread runs holding the GIL while another waits for it before handing it over (CPython's sys.setswitchinterval). Default ${GIL_SWITCH_INTERVAL * 1000}ms.`,
+      ),
     acceptBacklog: z
       .int()
       .positive()
