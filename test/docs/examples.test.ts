@@ -88,6 +88,12 @@ const STATED: Record<string, (result: Result) => Record<string, number>> = {
     "cpu-busy": server(result, "web").cpu.useful,
     "p99-latency": result.latency.p99,
   }),
+  "python-concurrency": (result) => ({
+    throughput: result.throughput,
+    "mean-latency": result.latency.mean,
+    "p99-latency": result.latency.p99,
+    "cores-busy": server(result, "app").cpu.useful,
+  }),
 };
 
 interface ServerFigures {
@@ -160,6 +166,14 @@ describe("docs examples", () => {
     expect(server(result, "web").cpu.useful).toBeCloseTo(0.5, 2);
     // Each request waits for the two ahead of it: 3 × 100 ms from send to answer.
     expect(result.latency.p99).toBeCloseTo(0.3, 3);
+  });
+
+  it("python-concurrency: 32 threads under one GIL keep at most one of four cores busy", async () => {
+    const result = await cli(join(EXAMPLES, "python-concurrency.json"));
+    expect(server(result, "app").cpu.useful).toBeLessThanOrEqual(0.25);
+    expect(server(result, "app").cpu.useful).toBeGreaterThan(0.2);
+    // One core's worth of Python: 3 requests of 1 ms for each of 20 ms, 23 ms per 4 requests at most 174/s.
+    expect(result.throughput).toBeLessThan(4 / 0.023);
   });
 
   it("playground: the default scenario is an M/M/4 at 90% utilisation", async () => {

@@ -11,6 +11,9 @@ import { sitePages, widgetPages } from "./support/site-pages";
 import { changeFirstControl, waitForNewNumbers, widgetState } from "./support/widget-page";
 
 const enabled = chromiumAvailable();
+// Tests that visit every widget (or every page) in turn: each widget's runs take a few seconds on a
+// loaded machine, and the site keeps gaining widgets.
+const WIDGET_WALK_TIMEOUT = 240_000;
 
 describe.runIf(enabled)("docs site in a browser", () => {
   let server: DocsServer;
@@ -38,21 +41,25 @@ describe.runIf(enabled)("docs site in a browser", () => {
     return { context, page, errors, status: response?.status() };
   }
 
-  it("loads every page with status 200 and no console errors", async () => {
-    const pages = await sitePages();
-    expect(pages).toContain("/");
-    expect(pages).toContain("/playground/");
-    expect(pages).toContain("/reference/scenario/");
-    expect(pages).toContain("/reference/api/");
-    // One tab walks the whole site; the listeners attached by open() collect errors from every page.
-    const visit = await open(pages[0]!);
-    for (const path of pages) {
-      const response = await visit.page.goto(`${server.origin}${path}`, { waitUntil: "load" });
-      expect(response?.status(), path).toBe(200);
-    }
-    await visit.context.close();
-    expect(visit.errors).toEqual([]);
-  });
+  it(
+    "loads every page with status 200 and no console errors",
+    async () => {
+      const pages = await sitePages();
+      expect(pages).toContain("/");
+      expect(pages).toContain("/playground/");
+      expect(pages).toContain("/reference/scenario/");
+      expect(pages).toContain("/reference/api/");
+      // One tab walks the whole site; the listeners attached by open() collect errors from every page.
+      const visit = await open(pages[0]!);
+      for (const path of pages) {
+        const response = await visit.page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+        expect(response?.status(), path).toBe(200);
+      }
+      await visit.context.close();
+      expect(visit.errors).toEqual([]);
+    },
+    WIDGET_WALK_TIMEOUT,
+  );
 
   it("finds pages through the search box", async () => {
     const visit = await open("/");
@@ -79,70 +86,78 @@ describe.runIf(enabled)("docs site in a browser", () => {
     expect(widgets).toContain("hockey-stick");
   });
 
-  it("redraws each widget's numbers and chart when a control changes", async () => {
-    for (const { path, widgets } of await widgetPages()) {
-      const visit = await open(path);
-      for (const widget of widgets) {
-        const initial = await widgetState(visit.page, widget);
-        await changeFirstControl(visit.page, widget);
-        const first = await waitForNewNumbers(visit.page, widget, initial.numbers);
-        expect(first.charts.length, `${widget} charts`).toBe(initial.charts.length);
-        expect(first.charts[0], `${widget} chart`).not.toBe(initial.charts[0]);
-        // Once more, now that uPlot draws: the canvas itself must change, not only SVG → canvas.
-        await changeFirstControl(visit.page, widget);
-        const second = await waitForNewNumbers(visit.page, widget, first.numbers);
-        expect(second.charts[0], `${widget} redrawn chart`).not.toBe(first.charts[0]);
-      }
-      expect(visit.errors).toEqual([]);
-      await visit.context.close();
-    }
-  });
-
-  it("shares each widget's current run: the /r/:id page shows the same numbers", async () => {
-    for (const { path, widgets } of await widgetPages()) {
-      const visit = await open(path);
-      for (const widget of widgets) {
-        const root = visit.page.locator(`[data-widget="${widget}"]`);
-        // Share a run other than the default, so the link must follow the controls.
-        const initial = await widgetState(visit.page, widget);
-        await changeFirstControl(visit.page, widget);
-        await waitForNewNumbers(visit.page, widget, initial.numbers);
-        await root.locator("[data-action=share]").click();
-        const link = root.locator("[data-share-link]");
-        await link.waitFor({ state: "visible", timeout: 20_000 });
-        const url = (await link.getAttribute("href"))!;
-        expect(url).toMatch(new RegExp(`^${server.origin}/r/[0-9a-f]+$`));
-        // Every number that is a field of the chosen run's result must be that field of the stored run.
-        const numbers = await root.locator("[data-number]").evaluateAll((cells) =>
-          cells.map((c) => ({
-            id: c.getAttribute("data-number")!,
-            field: c.getAttribute("data-field"),
-            value: Number(c.getAttribute("data-value")),
-          })),
-        );
-        const fields = numbers.filter((n) => n.field !== null);
-        expect(fields.length, `${widget} numbers tied to result fields`).toBeGreaterThan(0);
-        const run = await (await fetch(`${server.origin}/v1/runs/${url.split("/").pop()}?wait=30`)).json();
-        expect(run.status, widget).toBe("done");
-        for (const { id, field, value } of fields) {
-          const stored = field!
-            .split(".")
-            .reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], run.result);
-          expect(stored, `${widget} ${id} (${field})`).toBe(value);
+  it(
+    "redraws each widget's numbers and chart when a control changes",
+    async () => {
+      for (const { path, widgets } of await widgetPages()) {
+        const visit = await open(path);
+        for (const widget of widgets) {
+          const initial = await widgetState(visit.page, widget);
+          await changeFirstControl(visit.page, widget);
+          const first = await waitForNewNumbers(visit.page, widget, initial.numbers);
+          expect(first.charts.length, `${widget} charts`).toBe(initial.charts.length);
+          expect(first.charts[0], `${widget} chart`).not.toBe(initial.charts[0]);
+          // Once more, now that uPlot draws: the canvas itself must change, not only SVG → canvas.
+          await changeFirstControl(visit.page, widget);
+          const second = await waitForNewNumbers(visit.page, widget, first.numbers);
+          expect(second.charts[0], `${widget} redrawn chart`).not.toBe(first.charts[0]);
         }
-        // The share page prints the run's latency summary as the widget does.
-        const share = await visit.context.newPage();
-        await share.goto(url);
-        const text = (await share.locator("body").textContent()) ?? "";
-        expect(text, `${widget} share page`).toContain(formatValue(run.result.latency.p99, "duration"));
-        const p99 = numbers.find((n) => n.field === "latency.p99");
-        if (p99) expect(text).toContain(formatValue(p99.value, "duration"));
-        await share.close();
+        expect(visit.errors).toEqual([]);
+        await visit.context.close();
       }
-      expect(visit.errors).toEqual([]);
-      await visit.context.close();
-    }
-  });
+    },
+    WIDGET_WALK_TIMEOUT,
+  );
+
+  it(
+    "shares each widget's current run: the /r/:id page shows the same numbers",
+    async () => {
+      for (const { path, widgets } of await widgetPages()) {
+        const visit = await open(path);
+        for (const widget of widgets) {
+          const root = visit.page.locator(`[data-widget="${widget}"]`);
+          // Share a run other than the default, so the link must follow the controls.
+          const initial = await widgetState(visit.page, widget);
+          await changeFirstControl(visit.page, widget);
+          await waitForNewNumbers(visit.page, widget, initial.numbers);
+          await root.locator("[data-action=share]").click();
+          const link = root.locator("[data-share-link]");
+          await link.waitFor({ state: "visible", timeout: 20_000 });
+          const url = (await link.getAttribute("href"))!;
+          expect(url).toMatch(new RegExp(`^${server.origin}/r/[0-9a-f]+$`));
+          // Every number that is a field of the chosen run's result must be that field of the stored run.
+          const numbers = await root.locator("[data-number]").evaluateAll((cells) =>
+            cells.map((c) => ({
+              id: c.getAttribute("data-number")!,
+              field: c.getAttribute("data-field"),
+              value: Number(c.getAttribute("data-value")),
+            })),
+          );
+          const fields = numbers.filter((n) => n.field !== null);
+          expect(fields.length, `${widget} numbers tied to result fields`).toBeGreaterThan(0);
+          const run = await (await fetch(`${server.origin}/v1/runs/${url.split("/").pop()}?wait=30`)).json();
+          expect(run.status, widget).toBe("done");
+          for (const { id, field, value } of fields) {
+            const stored = field!
+              .split(".")
+              .reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], run.result);
+            expect(stored, `${widget} ${id} (${field})`).toBe(value);
+          }
+          // The share page prints the run's latency summary as the widget does.
+          const share = await visit.context.newPage();
+          await share.goto(url);
+          const text = (await share.locator("body").textContent()) ?? "";
+          expect(text, `${widget} share page`).toContain(formatValue(run.result.latency.p99, "duration"));
+          const p99 = numbers.find((n) => n.field === "latency.p99");
+          if (p99) expect(text).toContain(formatValue(p99.value, "duration"));
+          await share.close();
+        }
+        expect(visit.errors).toEqual([]);
+        await visit.context.close();
+      }
+    },
+    WIDGET_WALK_TIMEOUT,
+  );
 
   it("rejects an invalid scenario in the playground, naming its path", async () => {
     const visit = await open("/playground/");
@@ -170,29 +185,33 @@ describe.runIf(enabled)("docs site in a browser", () => {
     await visit.context.close();
   });
 
-  it("shows each widget page's text and pre-rendered chart with JavaScript disabled", async () => {
-    for (const { path, widgets } of await widgetPages()) {
-      const visit = await open(path, false);
-      expect(((await visit.page.locator("main p").first().textContent()) ?? "").length).toBeGreaterThan(40);
-      for (const widget of widgets) {
-        const svgs = visit.page.locator(`[data-widget="${widget}"] [data-chart] > svg`);
-        expect(await svgs.count(), `${widget} chart`).toBeGreaterThanOrEqual(1);
-        for (const svg of await svgs.all()) {
-          expect(await svg.locator(":scope > title").textContent()).toBeTruthy();
-          expect(await svg.locator(":scope > desc").textContent(), `${widget} chart description`).toMatch(
-            /\d/,
-          );
+  it(
+    "shows each widget page's text and pre-rendered chart with JavaScript disabled",
+    async () => {
+      for (const { path, widgets } of await widgetPages()) {
+        const visit = await open(path, false);
+        expect(((await visit.page.locator("main p").first().textContent()) ?? "").length).toBeGreaterThan(40);
+        for (const widget of widgets) {
+          const svgs = visit.page.locator(`[data-widget="${widget}"] [data-chart] > svg`);
+          expect(await svgs.count(), `${widget} chart`).toBeGreaterThanOrEqual(1);
+          for (const svg of await svgs.all()) {
+            expect(await svg.locator(":scope > title").textContent()).toBeTruthy();
+            expect(await svg.locator(":scope > desc").textContent(), `${widget} chart description`).toMatch(
+              /\d/,
+            );
+          }
+          expect(
+            await visit.page.locator(`[data-widget="${widget}"] table tbody tr`).count(),
+          ).toBeGreaterThan(1);
+          expect(
+            await visit.page.locator(`[data-widget="${widget}"] [data-number]`).first().textContent(),
+          ).not.toBe("");
         }
-        expect(await visit.page.locator(`[data-widget="${widget}"] table tbody tr`).count()).toBeGreaterThan(
-          1,
-        );
-        expect(
-          await visit.page.locator(`[data-widget="${widget}"] [data-number]`).first().textContent(),
-        ).not.toBe("");
+        await visit.context.close();
       }
-      await visit.context.close();
-    }
-  });
+    },
+    WIDGET_WALK_TIMEOUT,
+  );
 
   it("saves screenshots of the home page and a widget page", async () => {
     const dir = join(ROOT, ".screenshots");

@@ -4,12 +4,19 @@ import { blockingIo } from "./blocking-io";
 import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
 import { overload } from "./overload";
+import { pythonConcurrency } from "./python-concurrency";
 import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
 
 export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
-  [hockeyStick, threadsVsCores, architectures, overload, connectionPools, blockingIo].map((model) => [
-    model.name,
-    model,
-  ]),
+  [
+    hockeyStick,
+    threadsVsCores,
+    architectures,
+    overload,
+    connectionPools,
+    blockingIo,
+    pythonConcurrency,
+    lockContention,
+  ].map((model) => [model.name, model]),
 );
