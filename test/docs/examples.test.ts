@@ -94,6 +94,12 @@ const STATED: Record<string, (result: Result) => Record<string, number>> = {
     "p99-latency": result.latency.p99,
     "cores-busy": server(result, "app").cpu.useful,
   }),
+  "lock-contention": (result) => ({
+    "mean-wait": result.wait.mean,
+    "p99-wait": result.wait.p99,
+    "lock-busy": result.components.lock!.utilization,
+    throughput: result.throughput,
+  }),
 };
 
 interface ServerFigures {
@@ -174,6 +180,16 @@ describe("docs examples", () => {
     expect(server(result, "app").cpu.useful).toBeGreaterThan(0.2);
     // One core's worth of Python: 3 requests of 1 ms for each of 20 ms, 23 ms per 4 requests at most 174/s.
     expect(result.throughput).toBeLessThan(4 / 0.023);
+  });
+
+  it("lock-contention: 8 threads, 100 µs inside and 1 ms outside wait as mean value analysis says (109 µs)", async () => {
+    const result = await cli(join(EXAMPLES, "lock-contention.json"));
+    // MVA for N = 8, Z = 1 ms, S = 100 µs: R = 209 µs, so a wait of 109 µs and X = 6,617 /s (lock 66 % busy).
+    expect(result.wait.mean).toBeGreaterThan(0.000098);
+    expect(result.wait.mean).toBeLessThan(0.00012);
+    expect(result.components.lock!.utilization).toBeCloseTo(0.66, 1);
+    expect(result.throughput).toBeGreaterThan(6300);
+    expect(result.throughput).toBeLessThan(6900);
   });
 
   it("playground: the default scenario is an M/M/4 at 90% utilisation", async () => {

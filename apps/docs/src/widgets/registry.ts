@@ -3,6 +3,7 @@ import { architectures } from "./architectures";
 import { blockingIo } from "./blocking-io";
 import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
+import { lockContention } from "./lock-contention";
 import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
 import { threadsVsCores } from "./threads-vs-cores";
