@@ -7,6 +7,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "./support/browser";
 import { type DocsServer, ROOT, startDocsServer } from "./support/docs-server";
+import { editorText, setEditorText } from "./support/playground-page";
 import { sitePages, widgetPages } from "./support/site-pages";
 import { changeFirstControl, waitForNewNumbers, widgetState } from "./support/widget-page";
 
@@ -161,9 +162,9 @@ describe.runIf(enabled)("docs site in a browser", () => {
 
   it("rejects an invalid scenario in the playground, naming its path", async () => {
     const visit = await open("/playground/");
-    const scenario = JSON.parse(await visit.page.inputValue("#scenario-text"));
+    const scenario = JSON.parse(await editorText(visit.page));
     scenario.components.q.servers = -2;
-    await visit.page.fill("#scenario-text", JSON.stringify(scenario, null, 2));
+    await setEditorText(visit.page, JSON.stringify(scenario, null, 2));
     const problems = visit.page.locator("[data-problems]");
     await expect.poll(() => problems.textContent(), { timeout: 15_000 }).toContain("components.q.servers");
     await visit.page.click("[data-action=run]");

@@ -1,6 +1,8 @@
 // The one Worker that runs sim-core for every widget and the playground, off the main thread.
-import { parseScenario, SyslabError, simulate } from "@syslab/sim-core";
+import { SyslabError } from "@syslab/sim-core";
 import { widgetModels } from "../widgets/registry";
+import { documentHandler, unsupportedKind } from "./document-handlers";
+import { documentKind } from "./document-kinds";
 import { parseJsonText } from "./json-text";
 import type { SimRequest, SimResponse } from "./sim-protocol";
 
@@ -14,16 +16,25 @@ function handle(request: SimRequest): SimResponse {
       if (!model) return { kind: "error", message: `No widget named ${request.widget}.`, problems: [] };
       return { kind: "widget", view: model.compute(request.params) };
     }
+    case "schema":
+      return { kind: "schema", schema: documentHandler(request.document)?.schema ?? null };
     case "validate": {
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "validate", problems: [json.problem] };
-      const parsed = parseScenario(json.value);
-      return { kind: "validate", problems: parsed.ok ? [] : parsed.problems };
+      const kind = documentKind(json.value);
+      const handler = documentHandler(kind);
+      return { kind: "validate", problems: handler ? handler.validate(json.value) : [unsupportedKind(kind)] };
     }
     case "run": {
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "error", message: json.problem.message, problems: [json.problem] };
-      return { kind: "run", result: simulate(json.value) };
+      const kind = documentKind(json.value);
+      const handler = documentHandler(kind);
+      if (!handler) {
+        const problem = unsupportedKind(kind);
+        return { kind: "error", message: problem.message, problems: [problem] };
+      }
+      return { kind: "run", result: handler.run(json.value) };
     }
   }
 }
