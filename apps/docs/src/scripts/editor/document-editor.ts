@@ -80,6 +80,8 @@ export class DocumentEditor {
           EditorView.contentAttributes.of({
             "aria-label": options.label,
             "aria-describedby": options.describedBy,
+            // Explicitly in the tab order, so the scroller around it counts as reachable by keyboard.
+            tabindex: "0",
             spellcheck: "false",
             autocapitalize: "off",
           }),
