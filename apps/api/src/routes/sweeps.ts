@@ -1,6 +1,6 @@
 // POST /v1/sweeps: one scenario, one field, several values → one ordinary run per value.
 
-import { type Problem, SyslabError, sweepVariant } from "@syslab/sim-core";
+import { inputShapeProblems, type Problem, SyslabError, sweepVariant } from "@syslab/sim-core";
 import { Hono } from "hono";
 import type { AppDeps } from "../app-deps";
 import { apiErrors } from "../errors/catalogue";
@@ -16,7 +16,11 @@ import { checkSweepRequest } from "../sweeps/sweep-request";
 export function sweepsRoutes({ store, scheduler, config }: AppDeps): Hono {
   const app = new Hono();
   app.post("/v1/sweeps", requireJson(), limitBody(config.bodyLimit), async (c) => {
-    const checked = checkSweepRequest(await readJsonBody(c), config.maxSweepValues);
+    const body = await readJsonBody(c);
+    // Too deep to copy or describe safely: refused before any other check reads it.
+    const shape = inputShapeProblems(body);
+    if (shape.length > 0) throw apiErrors.requestInvalid(shape);
+    const checked = checkSweepRequest(body, config.maxSweepValues);
     if (!checked.ok) throw apiErrors.requestInvalid(checked.problems);
     const { scenario, path, values } = checked.request;
     const problems: Problem[] = [];

@@ -9,6 +9,11 @@ import { nearestName } from "./nearest-name";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
 
+// Each draw sums k exponential draws, so k bounds the cost of one sample (the run's wall-time
+// limit is checked between events, never inside one); beyond a few hundred phases an Erlang is
+// nearly a constant (its squared coefficient of variation is 1/k).
+const MAX_ERLANG_PHASES = 1000;
+
 // z(0.99) of the standard normal: a lognormal's p99 is exp(mu + 2.3263478740 sigma).
 const Z99 = 2.326347874;
 
@@ -159,7 +164,9 @@ const erlang = z
   .strictObject({
     erlang: z
       .strictObject({
-        k: z.number().describe("Number of exponential phases; a whole number, at least 1."),
+        k: z
+          .number()
+          .describe(`Number of exponential phases; a whole number from 1 to ${MAX_ERLANG_PHASES}.`),
         mean: durationSchema.describe("Mean of the whole (sum of the k phases)."),
       })
       .describe("The number of phases and the mean."),
@@ -169,10 +176,10 @@ const erlang = z
     expectParameter(
       ctx,
       [k],
-      Number.isInteger(k) && k >= 1,
+      Number.isInteger(k) && k >= 1 && k <= MAX_ERLANG_PHASES,
       ["k"],
       "erlang",
-      `k must be a whole number, at least 1; got ${k}.`,
+      `k must be a whole number from 1 to ${MAX_ERLANG_PHASES}; got ${k}.`,
     );
     expectParameter(
       ctx,

@@ -55,6 +55,13 @@ export interface ServerComponent {
 
 const KINDS = ["event-loop", "thread-pool", "prefork", "threads"];
 
+// Bounds that keep a run's setup and its events cheap: every core is looked at when a thread is
+// scheduled, and every process and HAProxy thread is built before the run starts. The largest
+// single machines have a few hundred cores (two 192-core AMD EPYC 9965 sockets: 384), and NGINX,
+// Gunicorn and HAProxy run one to a few processes or threads per core.
+const MAX_CORES = 1024;
+const MAX_PROCESSES = 4096;
+
 const gil = z
   .boolean()
   .default(false)
@@ -68,8 +75,11 @@ const eventLoop = z
     workers: z
       .int()
       .positive()
+      .max(MAX_PROCESSES)
       .default(1)
-      .describe("Worker processes, one thread each (NGINX worker_processes). Default 1."),
+      .describe(
+        `Worker processes, one thread each (NGINX worker_processes), at most ${MAX_PROCESSES}. Default 1.`,
+      ),
     connections: z
       .int()
       .positive()
@@ -108,8 +118,11 @@ const prefork = z
     workers: z
       .int()
       .positive()
+      .max(MAX_PROCESSES)
       .default(1)
-      .describe("Worker processes, each serving one request at a time (Gunicorn --workers, default 1)."),
+      .describe(
+        `Worker processes, each serving one request at a time (Gunicorn --workers, default 1), at most ${MAX_PROCESSES}.`,
+      ),
     gil,
   })
   .describe(
@@ -122,8 +135,11 @@ const threads = z
     threads: z
       .int()
       .positive()
+      .max(MAX_PROCESSES)
       .optional()
-      .describe("Threads of the one process (HAProxy nbthread). Default: one per core."),
+      .describe(
+        `Threads of the one process (HAProxy nbthread), at most ${MAX_PROCESSES}. Default: one per core.`,
+      ),
     connections: z
       .int()
       .positive()
@@ -161,7 +177,12 @@ const bytes = (fallback: number, what: string) =>
 export const serverSchema = z
   .strictObject({
     type: z.literal("server"),
-    cores: z.int().positive().default(1).describe("CPU cores. Default 1."),
+    cores: z
+      .int()
+      .positive()
+      .max(MAX_CORES)
+      .default(1)
+      .describe(`CPU cores, at most ${MAX_CORES}. Default 1.`),
     timeslice: positiveDuration
       .default(DEFAULT_TIMESLICE)
       .describe(
