@@ -2,23 +2,34 @@
 // scenarioJsonSchema, generated from the schema that validates every submitted scenario.
 
 import { ENGINE_VERSION, scenarioJsonSchema } from "@syslab/sim-core";
-import { sweepRequestSchema } from "../sweeps/sweep-request";
+import { sweepRequestSchema } from "./sweep-request-schema";
 
 const scenarioPointer = "#/components/schemas/Scenario";
 
-/** Re-roots the scenario schema's internal references under components/schemas/Scenario. */
+/**
+ * Moves the scenario schema's shared definitions ($defs: Duration, Distribution, Step) beside it
+ * under components/schemas, where OpenAPI tools look for named schemas, and points its
+ * references there.
+ */
 function rebase(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rebase);
   if (typeof node !== "object" || node === null) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref" && typeof value === "string" && value.startsWith("#"))
-      out[key] = scenarioPointer + value.slice(1);
-    else if (key === "$schema" || key === "$id") continue;
+    if (key === "$ref" && typeof value === "string" && value.startsWith("#/$defs/"))
+      out[key] = `#/components/schemas/${value.slice("#/$defs/".length)}`;
+    else if (key === "$schema" || key === "$id" || key === "$defs") continue;
     else out[key] = rebase(value);
   }
   return out;
 }
+
+const scenarioDefinitions = Object.fromEntries(
+  Object.entries((scenarioJsonSchema.$defs ?? {}) as Record<string, unknown>).map(([name, schema]) => [
+    name,
+    rebase(schema),
+  ]),
+);
 
 const problemResponse = (description: string) => ({
   description,
@@ -46,6 +57,10 @@ export interface OpenApiOptions {
   /** Absolute URL of the server, listed under `servers`; absent: relative to where the document was fetched. */
   serverUrl?: string;
 }
+
+// syslab has not chosen a licence yet: nothing is granted, which the document says plainly rather
+// than leave the field out.
+const license = { name: "All rights reserved (no licence granted yet)" };
 
 export function openApiDocument(opts: OpenApiOptions = {}) {
   const jsonBody = (ref: string) => ({
@@ -84,8 +99,11 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
       description:
         "Submit a scenario, get a run id, long-poll or stream its progress, and share a link to the result. " +
         "Errors are application/problem+json (RFC 9457).",
+      license,
     },
-    ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
+    ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl, description: "This server." }] } : {}),
+    // Reading is open to anyone; the operations that write say what they need.
+    security: [],
     paths: {
       "/v1/runs": {
         post: {
@@ -239,6 +257,7 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
     components: {
       schemas: {
         Scenario: rebase(scenarioJsonSchema),
+        ...scenarioDefinitions,
         SweepRequest: sweepRequestSchema(opts.maxSweepValues ?? 50),
         Links: {
           type: "object",
