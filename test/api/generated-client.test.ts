@@ -120,3 +120,27 @@ describe("errors through the generated client are the documented problems", () =
     expect(text.response.status).toBe(415);
   });
 });
+
+describe("a server that sets API_TOKENS, through the generated client", () => {
+  test("without a token the documented 401; with one, the run", async () => {
+    const guarded = await startApiServer({ env: { API_TOKENS: "client-test-token-1" } });
+    try {
+      const document = await (await fetch(`${guarded.url}/openapi.json`)).json();
+      const anonymous = createApiClient(guarded.url, { fetch: checkedFetch(document) });
+      const refused = await anonymous.POST("/v1/runs", { body: scenario(105) });
+      expect(refused.response.status).toBe(401);
+      expect(refused.error!.code).toBe("request.token-required");
+      const authorised = createApiClient(guarded.url, {
+        fetch: checkedFetch(document),
+        token: "client-test-token-1",
+      });
+      const created = await authorised.POST("/v1/runs", { body: scenario(105) });
+      expect(created.response.status).toBe(201);
+      const read = await anonymous.GET("/v1/runs/{id}", { params: { path: { id: created.data!.id } } });
+      expect(read.response.status).toBe(200);
+    } finally {
+      await guarded.stop("SIGKILL");
+      removeDataDir(guarded.dataDir);
+    }
+  });
+});

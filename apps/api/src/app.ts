@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { AppDeps } from "./app-deps";
 import { apiErrors } from "./errors/catalogue";
 import { problemResponse } from "./errors/problem-response";
+import { rateLimitKey } from "./http/rate-limit-key";
 import { rateLimit } from "./middleware/rate-limit";
 import { isApiPath, mountDocsSite } from "./routes/docs-site";
 import { healthRoutes } from "./routes/health";
@@ -16,7 +17,7 @@ export type { AppDeps } from "./app-deps";
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const limiter = rateLimit({ perMinute: deps.config.rateLimit });
+  const limiter = rateLimit({ perMinute: deps.config.rateLimit, key: rateLimitKey(deps.config) });
   app.use("/v1/*", limiter);
   app.use("/r/*", limiter);
 

@@ -27,6 +27,8 @@ export interface Config {
   drainTimeout: number;
   /** Most values in one sweep. */
   maxSweepValues: number;
+  /** Tokens that may create runs and sweeps (API_TOKENS); empty: anyone may. */
+  apiTokens: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -52,7 +54,21 @@ export function loadConfig(env: Env = process.env): Config {
     maxWait: num(env, "MAX_WAIT", 60),
     drainTimeout: num(env, "DRAIN_TIMEOUT", 10),
     maxSweepValues: int(env, "MAX_SWEEP_VALUES", 50),
+    apiTokens: tokens(env),
   };
+}
+
+/** API_TOKENS: tokens separated by commas; each is sent as one header value, so it has no spaces. */
+function tokens(env: Env): string[] {
+  const list = (env.API_TOKENS ?? "")
+    .split(",")
+    .map((token) => token.trim())
+    .filter((token) => token !== "");
+  for (const token of list) {
+    if (!/^[A-Za-z0-9\-._~+/]+=*$/.test(token))
+      throw new Error("API_TOKENS must be tokens of letters, digits and -._~+/ separated by commas");
+  }
+  return list;
 }
 
 function num(env: Env, name: string, fallback: number): number {

@@ -56,6 +56,8 @@ export interface OpenApiOptions {
   maxSweepValues?: number;
   /** Absolute URL of the server, listed under `servers`; absent: relative to where the document was fetched. */
   serverUrl?: string;
+  /** The server sets API_TOKENS, so creating runs needs a token; absent: a token is optional. */
+  tokensRequired?: boolean;
 }
 
 // syslab has not chosen a licence yet: nothing is granted, which the document says plainly rather
@@ -71,8 +73,19 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
     content: { "application/json": { schema: { $ref: "#/components/schemas/RunCreated" } } },
     headers: { Location: { description: "URL of the run.", schema: { type: "string" } } },
   };
+  // Creating runs needs a bearer token on a server that sets API_TOKENS; elsewhere none (`{}`).
+  const writeSecurity = opts.tokensRequired ? [{ bearerToken: [] }] : [{ bearerToken: [] }, {}];
   const submitErrors = {
     "400": problemResponse("The body is not JSON."),
+    "401": {
+      ...problemResponse("The server sets API_TOKENS and the request carries no valid bearer token."),
+      headers: {
+        "WWW-Authenticate": {
+          description: 'The scheme to use: Bearer realm="syslab".',
+          schema: { type: "string" },
+        },
+      },
+    },
     "413": problemResponse("The body is larger than BODY_LIMIT."),
     "415": problemResponse("The Content-Type is not application/json."),
     "422": problemResponse(
@@ -109,6 +122,7 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         post: {
           operationId: "createRun",
           summary: "Submit a scenario",
+          security: writeSecurity,
           description:
             "Validates the scenario and queues a run. The run id derives from the canonical scenario and the " +
             "engine version: submitting the same scenario again answers 200 with the stored run instead of 201.",
@@ -124,6 +138,7 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         post: {
           operationId: "createSweep",
           summary: "Submit a parameter sweep",
+          security: writeSecurity,
           description:
             "Sets `path` in the scenario to each of `values` in turn and submits one ordinary run per value.",
           requestBody: jsonBody("#/components/schemas/SweepRequest"),
@@ -255,6 +270,14 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
       },
     },
     components: {
+      securitySchemes: {
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "One of the server's API_TOKENS, sent as Authorization: Bearer <token>. Needed to create runs and sweeps when the server sets API_TOKENS; rate limits then count per token.",
+        },
+      },
       schemas: {
         Scenario: rebase(scenarioJsonSchema),
         ...scenarioDefinitions,

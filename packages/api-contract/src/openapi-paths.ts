@@ -714,6 +714,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The server sets API_TOKENS and the request carries no valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="syslab". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than BODY_LIMIT. */
             413: {
                 headers: {
@@ -799,6 +810,17 @@ export interface operations {
             /** @description The body is not JSON. */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server sets API_TOKENS and the request carries no valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="syslab". */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type ApiServer, killAllServers, removeDataDir, startApiServer } from "../support/api-server";
+import { testApp } from "../support/test-app";
 
 const root = join(import.meta.dirname, "../../..");
 let server: ApiServer;
@@ -63,4 +64,25 @@ test("the served document names this server under servers", async () => {
   expect(doc.servers).toEqual([{ url: server.url, description: "This server." }]);
   expect(doc.info.license.name).toMatch(/no licence/);
   expect(doc.security).toEqual([]);
+});
+
+test("creating runs declares the bearer token: optional by default, required under API_TOKENS", async () => {
+  const security = async (apiTokens: string[]) => {
+    const t = testApp({ apiTokens });
+    try {
+      const doc = await (await t.app.request("/openapi.json")).json();
+      expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
+      expect(doc.paths["/v1/runs/{id}"].get.security).toBeUndefined(); // reads: the document's `security: []`
+      expect(doc.paths["/v1/runs"].post.responses["401"]).toBeDefined();
+      return [doc.paths["/v1/runs"].post.security, doc.paths["/v1/sweeps"].post.security];
+    } finally {
+      t.close();
+      removeDataDir(t.dataDir);
+    }
+  };
+  expect(await security([])).toEqual([
+    [{ bearerToken: [] }, {}],
+    [{ bearerToken: [] }, {}],
+  ]);
+  expect(await security(["a-token"])).toEqual([[{ bearerToken: [] }], [{ bearerToken: [] }]]);
 });

@@ -14,7 +14,10 @@ export function openApiRoutes({ config }: AppDeps): Hono {
     const origin = requestOrigin(c, config.publicUrl);
     let body = bodies.get(origin);
     if (body === undefined) {
-      body = JSON.stringify(openApiDocument({ maxSweepValues: config.maxSweepValues, serverUrl: origin }));
+      const tokensRequired = config.apiTokens.length > 0;
+      body = JSON.stringify(
+        openApiDocument({ maxSweepValues: config.maxSweepValues, serverUrl: origin, tokensRequired }),
+      );
       bodies.set(origin, body);
     }
     return c.body(body, 200, { "Content-Type": "application/json" });
