@@ -8,4 +8,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ API_TOKENS: " abc-123 , def_456,," }).apiTokens).toEqual(["abc-123", "def_456"]);
     expect(() => loadConfig({ API_TOKENS: "has space" })).toThrow(/API_TOKENS/);
   });
+
+  test("TRUST_PROXY lists addresses and subnets; a typo stops the start with its name", () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1" }).trustProxy).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: "127.0.0.1,nginx" })).toThrow('TRUST_PROXY: "nginx"');
+  });
 });

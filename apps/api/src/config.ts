@@ -3,6 +3,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { RunLimits } from "@syslab/sim-core";
+import { TrustedProxies } from "./http/client-address";
 
 export interface Config {
   host: string;
@@ -29,6 +30,8 @@ export interface Config {
   maxSweepValues: number;
   /** Tokens that may create runs and sweeps (API_TOKENS); empty: anyone may. */
   apiTokens: string[];
+  /** Addresses and subnets of proxies whose X-Forwarded-For is believed (TRUST_PROXY). */
+  trustProxy: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,7 +58,18 @@ export function loadConfig(env: Env = process.env): Config {
     drainTimeout: num(env, "DRAIN_TIMEOUT", 10),
     maxSweepValues: int(env, "MAX_SWEEP_VALUES", 50),
     apiTokens: tokens(env),
+    trustProxy: trustedProxies(env),
   };
+}
+
+/** TRUST_PROXY: addresses or subnets separated by commas, checked now so a typo stops the start. */
+function trustedProxies(env: Env): string[] {
+  const list = (env.TRUST_PROXY ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  new TrustedProxies(list);
+  return list;
 }
 
 /** API_TOKENS: tokens separated by commas; each is sent as one header value, so it has no spaces. */
