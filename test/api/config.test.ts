@@ -18,4 +18,14 @@ describe("loadConfig", () => {
     ]);
     expect(() => loadConfig({ TRUST_PROXY: "127.0.0.1,nginx" })).toThrow('TRUST_PROXY: "nginx"');
   });
+
+  test("CORS_ORIGINS lists origins exactly (or *); a URL with a path is refused", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: "https://docs.example.org, http://127.0.0.1:4321" }).corsOrigins,
+    ).toEqual(["https://docs.example.org", "http://127.0.0.1:4321"]);
+    expect(loadConfig({ CORS_ORIGINS: "*" }).corsOrigins).toEqual(["*"]);
+    expect(() => loadConfig({ CORS_ORIGINS: "https://docs.example.org/" })).toThrow("CORS_ORIGINS");
+    expect(() => loadConfig({ CORS_ORIGINS: "docs.example.org" })).toThrow("CORS_ORIGINS");
+  });
 });

@@ -32,6 +32,8 @@ export interface Config {
   apiTokens: string[];
   /** Addresses and subnets of proxies whose X-Forwarded-For is believed (TRUST_PROXY). */
   trustProxy: string[];
+  /** Origins of sites allowed to call the API from a browser (CORS_ORIGINS); "*" for any. */
+  corsOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -59,7 +61,27 @@ export function loadConfig(env: Env = process.env): Config {
     maxSweepValues: int(env, "MAX_SWEEP_VALUES", 50),
     apiTokens: tokens(env),
     trustProxy: trustedProxies(env),
+    corsOrigins: origins(env),
   };
+}
+
+/** CORS_ORIGINS: origins (scheme://host[:port], nothing after) separated by commas, or "*". */
+function origins(env: Env): string[] {
+  const list = (env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  for (const entry of list) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(entry).origin;
+    } catch {}
+    if (entry !== "*" && origin !== entry)
+      throw new Error(
+        `CORS_ORIGINS: "${entry}" is not an origin such as https://docs.example.org (no path, no trailing slash)`,
+      );
+  }
+  return list;
 }
 
 /** TRUST_PROXY: addresses or subnets separated by commas, checked now so a typo stops the start. */

@@ -20,7 +20,9 @@ export class TrustedProxies {
       const bits = family === "ipv6" ? 128 : 32;
       const badPrefix = prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
       if (isIP(address) === 0 || badPrefix || rest.length > 0) {
-        throw new Error(`TRUST_PROXY: "${entry}" is not an IP address or a subnet such as 10.0.0.0/8 or fd00::/8`);
+        throw new Error(
+          `TRUST_PROXY: "${entry}" is not an IP address or a subnet such as 10.0.0.0/8 or fd00::/8`,
+        );
       }
       if (prefix === undefined) this.list.addAddress(address, family);
       else this.list.addSubnet(address, Number(prefix), family);
