@@ -2,12 +2,8 @@
 // strings and numbers, wrong types, reserved keys, invalid UTF-8 and random JSON. Most are planted
 // in a real example scenario, so that they get past the first checks and reach the deep ones.
 
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Path = (string | number)[];
+import { at, exampleScenarios, type Json, type Path, paths } from "./example-documents";
 
 export interface HostileDocument {
   /** What kind of hostility this is, for the failure message. */
@@ -16,37 +12,12 @@ export interface HostileDocument {
   bytes: Uint8Array;
 }
 
-const examplesDir = join(import.meta.dirname, "../../examples");
-
-/** Every example scenario, parsed. */
-export function exampleScenarios(): Json[] {
-  return readdirSync(examplesDir, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".json"))
-    .sort()
-    .map((file) => JSON.parse(readFileSync(join(examplesDir, file), "utf8")) as Json);
-}
-
-/** Every path inside a document (the document itself excluded), containers and leaves alike. */
-function paths(value: Json, path: Path = []): Path[] {
-  const here = path.length > 0 ? [path] : [];
-  if (Array.isArray(value)) return [...here, ...value.flatMap((item, i) => paths(item, [...path, i]))];
-  if (value !== null && typeof value === "object")
-    return [...here, ...Object.entries(value).flatMap(([key, item]) => paths(item, [...path, key]))];
-  return here;
-}
-
 function objectPaths(document: Json): Path[] {
   const found = paths(document).filter((path) => {
     const node = at(document, path);
     return node !== null && typeof node === "object" && !Array.isArray(node);
   });
   return [[], ...found];
-}
-
-function at(document: Json, path: Path): Json {
-  let node = document;
-  for (const segment of path) node = (node as Record<string | number, Json>)[segment]!;
-  return node;
 }
 
 const HOLE = "@@hostile-value@@";

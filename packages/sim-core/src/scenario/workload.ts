@@ -36,6 +36,13 @@ export const workloadSchema = z
       .min(1)
       .describe("The request classes; each arrival picks one by weight."),
   })
+  // Exactly one of the two, as references.ts checks it (so it is reported with the other problems).
+  .meta({
+    oneOf: [
+      { required: ["arrival"], not: { required: ["clients"] } },
+      { required: ["clients"], not: { required: ["arrival"] } },
+    ],
+  })
   .transform((w): Workload => {
     const workload: Workload = { requests: w.requests };
     if (w.arrival !== undefined) workload.arrival = w.arrival;

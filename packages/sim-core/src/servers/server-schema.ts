@@ -1,6 +1,6 @@
 /** A server: cores with an OS scheduler, one architecture, and the kernel's accept queue in front. */
 import { z } from "zod";
-import { durationSchema } from "../scenario/duration";
+import { durationSchema, positiveDurationJson } from "../scenario/duration";
 import { nearestName } from "../scenario/nearest-name";
 import { problemText } from "../scenario/problem-text";
 import { showValue } from "../scenario/show-value";
@@ -166,10 +166,12 @@ const architectureSchema = z
     'How the server takes requests: { "kind": "thread-pool", "threads": 200, "queue": 100 }, { "kind": "event-loop", "workers": 2, "connections": 512 }, { "kind": "prefork", "workers": 5 } or { "kind": "threads", "threads": 8 }.',
   );
 
-const positiveDuration = durationSchema.refine((seconds) => seconds > 0, {
-  error: (issue) =>
-    problemText("scenario.too-small", { limit: "more than 0 seconds", got: showValue(issue.input) }),
-});
+const positiveDuration = durationSchema
+  .refine((seconds) => seconds > 0, {
+    error: (issue) =>
+      problemText("scenario.too-small", { limit: "more than 0 seconds", got: showValue(issue.input) }),
+  })
+  .meta(positiveDurationJson);
 
 const bytes = (fallback: number, what: string) =>
   z.int().nonnegative().default(fallback).describe(`Resident bytes per ${what}. Default ${fallback}.`);
