@@ -1,12 +1,14 @@
 // GET /openapi.json read by a tool nobody here wrote: @redocly/cli lint with its recommended rules,
 // run on the document as the server serves it.
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type ApiServer, killAllServers, removeDataDir, startApiServer } from "../support/api-server";
 import { testApp } from "../support/test-app";
 
 const root = join(import.meta.dirname, "../../..");
+const redocly = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
 let server: ApiServer;
 
 beforeAll(async () => {
@@ -37,15 +39,7 @@ const KNOWN_WARNINGS = [
 test("@redocly/cli lint --extends recommended passes on the served /openapi.json", () => {
   const lint = spawnSync(
     process.execPath,
-    [
-      join(root, "node_modules/@redocly/cli/bin/cli.js"),
-      "lint",
-      `${server.url}/openapi.json`,
-      "--extends",
-      "recommended",
-      "--format",
-      "json",
-    ],
+    [redocly, "lint", `${server.url}/openapi.json`, "--extends", "recommended", "--format", "json"],
     { cwd: root, encoding: "utf8", timeout: 120_000, env: { ...process.env, REDOCLY_TELEMETRY: "off" } },
   );
   const report = JSON.parse(lint.stdout) as { totals: { errors: number }; problems: LintProblem[] };
