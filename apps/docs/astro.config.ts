@@ -1,6 +1,6 @@
 // The syslab docs site: static output, MDX notes, and a build that fails on a broken internal link.
 import mdx from "@astrojs/mdx";
-import { defineConfig } from "astro/config";
+import { defineConfig, envField } from "astro/config";
 import { focusableCodeBlock } from "./integrations/focusable-code-block";
 import { linkCheck } from "./integrations/link-check";
 import { scrollableTables } from "./integrations/scrollable-tables";
@@ -20,6 +20,14 @@ export default defineConfig({
     },
   },
   trailingSlash: "ignore",
+  env: {
+    schema: {
+      // Where "Share" and "Copy as curl" send runs: the API's base URL, set when the site is built
+      // to be hosted apart from the API (e.g. SYSLAB_API_URL=https://api.example.org npm run build).
+      // Absent: the API that serves the site, on the same origin.
+      SYSLAB_API_URL: envField.string({ context: "client", access: "public", optional: true, url: true }),
+    },
+  },
   // /pagefind is written after astro build; /v1 and /r are served by the API on the same port.
   integrations: [mdx(), linkCheck({ ignore: ["/pagefind/", "/v1/", "/r/", "/openapi.json", "/healthz"] })],
   vite: {

@@ -170,6 +170,34 @@ describe("errors", () => {
     expect(small.status).toBe(201);
   });
 
+  test("a body nested 5,000 deep is 422 naming where, for a run and for a sweep", async () => {
+    const { app } = setup();
+    const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+    const run = await app.request("/v1/runs", postRequest(`{"version":1,"workload":${deep}}`));
+    expect(run.status).toBe(422);
+    const runProblems = (await run.json()).problems;
+    expect(runProblems).toEqual([
+      { path: `workload${"[0]".repeat(63)}`, code: "scenario.too-deep", message: expect.any(String) },
+    ]);
+    const body = `{"scenario":${JSON.stringify(quickScenario())},"path":"seed","values":[${deep}]}`;
+    const sweep = await app.request("/v1/sweeps", postRequest(body));
+    expect(sweep.status).toBe(422);
+    const sweepBody = await sweep.json();
+    expect(sweepBody.code).toBe("request.invalid");
+    expect(sweepBody.problems.map((p: { path: string; code: string }) => [p.path, p.code])).toEqual([
+      [`values${"[0]".repeat(63)}`, "scenario.too-deep"],
+    ]);
+  });
+
+  test('a sweep through "__proto__" changes nothing outside the scenario', async () => {
+    const { app } = setup();
+    const body = { scenario: quickScenario(), path: "__proto__.polluted", values: [1] };
+    const res = await app.request("/v1/sweeps", postRequest(body));
+    expect(res.status).toBe(422);
+    expect((await res.json()).problems[0]).toMatchObject({ path: "path", code: "sweep.path" });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   test("the rate limit answers 429 with Retry-After after RATE_LIMIT requests a minute", async () => {
     const { app } = setup({ rateLimit: 2 });
     expect((await app.request("/v1/runs/abc")).status).toBe(404);

@@ -290,6 +290,27 @@ describe("errors are application/problem+json", () => {
     expect((await problem(res, 413)).code).toBe("request.too-large");
   });
 
+  test("a chunked body over BODY_LIMIT gets its 413 while still sending, not a reset connection", async () => {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ ...quickScenario(), name: "x".repeat(2_000_000) }),
+    );
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${server.url}/v1/runs`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: new ReadableStream({
+          start(controller) {
+            for (let at = 0; at < bytes.length; at += 65_536)
+              controller.enqueue(bytes.subarray(at, at + 65_536));
+            controller.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+      expect((await problem(res, 413)).code).toBe("request.too-large");
+    }
+  });
+
   test("a bad ?wait= is 400", async () => {
     const { id } = await (await postJson(`${server.url}/v1/runs`, quickScenario(1))).json();
     expect((await problem(await fetch(`${server.url}/v1/runs/${id}?wait=soon`), 400)).code).toBe(

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -155,6 +155,34 @@ describe("errors", () => {
     const badJson = cli(scenarioFile("bad.json", '{\n  "version": 1,\n  "seed" 2\n}'));
     expect(badJson.status).toBe(2);
     expect(badJson.stderr).toMatch(/^The input is not valid JSON: .*bad\.json:3:10: /);
+  });
+
+  test("a file nested 100,000 deep exits 2 naming where, and one over 64 MiB is not read", () => {
+    const deep = scenarioFile(
+      "deep.json",
+      `{"version":1,"workload":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+    );
+    const err: string[] = [];
+    expect(runCli([deep], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join("")).toMatch(
+      /^workload(\[0\]){63}: This value is nested more than 64 levels of objects and lists deep; /,
+    );
+    const huge = join(dir, "huge.json");
+    writeFileSync(huge, "");
+    truncateSync(huge, 65 * 1024 * 1024); // sparse: takes no disk space
+    const hugeErr: string[] = [];
+    expect(runCli([huge], { out: () => {}, err: (t) => hugeErr.push(t) })).toBe(2);
+    expect(hugeErr.join("")).toMatch(
+      /^Cannot read .*huge\.json: it is 65 MiB, more than the 64 MiB a scenario file may be\./,
+    );
+  });
+
+  test("control characters quoted from a broken file are written as escapes", () => {
+    const file = scenarioFile("control.json", '{"version": \u001b[31m1}');
+    const err: string[] = [];
+    expect(runCli([file], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join("")).toContain("\\u001b[31m");
+    expect(err.join("")).not.toContain("\u001b");
   });
 
   // Arguments are checked before anything is read or run, so these go through the same entry

@@ -14,6 +14,7 @@ test("the package exports exactly its declared surface", () => {
     "documentHash",
     "documentName",
     "errorCatalogue",
+    "inputShapeProblems",
     "parseDocument",
     "parseDuration",
     "parseScenario",

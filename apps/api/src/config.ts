@@ -3,6 +3,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { RunLimits } from "@syslab/sim-core";
+import { TrustedProxies } from "./http/client-address";
 
 export interface Config {
   host: string;
@@ -27,6 +28,12 @@ export interface Config {
   drainTimeout: number;
   /** Most values in one sweep. */
   maxSweepValues: number;
+  /** Tokens that may create runs and sweeps (API_TOKENS); empty: anyone may. */
+  apiTokens: string[];
+  /** Addresses and subnets of proxies whose X-Forwarded-For is believed (TRUST_PROXY). */
+  trustProxy: string[];
+  /** Origins of sites allowed to call the API from a browser (CORS_ORIGINS); "*" for any. */
+  corsOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -52,7 +59,52 @@ export function loadConfig(env: Env = process.env): Config {
     maxWait: num(env, "MAX_WAIT", 60),
     drainTimeout: num(env, "DRAIN_TIMEOUT", 10),
     maxSweepValues: int(env, "MAX_SWEEP_VALUES", 50),
+    apiTokens: tokens(env),
+    trustProxy: trustedProxies(env),
+    corsOrigins: origins(env),
   };
+}
+
+/** CORS_ORIGINS: origins (scheme://host[:port], nothing after) separated by commas, or "*". */
+function origins(env: Env): string[] {
+  const list = (env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  for (const entry of list) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(entry).origin;
+    } catch {}
+    if (entry !== "*" && origin !== entry)
+      throw new Error(
+        `CORS_ORIGINS: "${entry}" is not an origin such as https://docs.example.org (no path, no trailing slash)`,
+      );
+  }
+  return list;
+}
+
+/** TRUST_PROXY: addresses or subnets separated by commas, checked now so a typo stops the start. */
+function trustedProxies(env: Env): string[] {
+  const list = (env.TRUST_PROXY ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  new TrustedProxies(list);
+  return list;
+}
+
+/** API_TOKENS: tokens separated by commas; each is sent as one header value, so it has no spaces. */
+function tokens(env: Env): string[] {
+  const list = (env.API_TOKENS ?? "")
+    .split(",")
+    .map((token) => token.trim())
+    .filter((token) => token !== "");
+  for (const token of list) {
+    if (!/^[A-Za-z0-9\-._~+/]+=*$/.test(token))
+      throw new Error("API_TOKENS must be tokens of letters, digits and -._~+/ separated by commas");
+  }
+  return list;
 }
 
 function num(env: Env, name: string, fallback: number): number {

@@ -1,12 +1,26 @@
 /** Reads a scenario file as JSON, reporting an unreadable file or bad JSON with the place to look. */
-import { readFileSync } from "node:fs";
-import { catalogueError } from "@syslab/sim-core";
+import { readFileSync, statSync } from "node:fs";
+import { catalogueError, SyslabError } from "@syslab/sim-core";
+
+// A scenario is a few kilobytes; past this a file is surely something else, and reading it whole
+// could exhaust memory before any message is printed.
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export function readScenarioFile(file: string): unknown {
   let text: string;
   try {
+    // Pipes and terminals report size 0 and are read as they come.
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      const mib = (size / 1024 / 1024).toFixed(0);
+      throw catalogueError("input.file", {
+        file,
+        reason: `it is ${mib} MiB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a scenario file may be`,
+      });
+    }
     text = readFileSync(file, "utf8");
   } catch (error) {
+    if (error instanceof SyslabError) throw error;
     throw catalogueError("input.file", { file, reason: reason(error as NodeJS.ErrnoException) });
   }
   try {
@@ -42,7 +56,22 @@ function lineColumn(text: string, offset: number): string {
 }
 
 function describe(error: Error): string {
-  return error.message
+  const text = error.message
     .replace(/ in JSON at position \d+.*$/, "")
     .replace(/^Unexpected end of JSON input$/, "the file ends too early");
+  return withVisibleControls(text);
+}
+
+/**
+ * V8 quotes the text around a JSON error; its control characters are written as \u escapes, so
+ * that a file can neither break the message over lines nor send escape sequences to the terminal.
+ */
+function withVisibleControls(text: string): string {
+  let out = "";
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+    out += control ? `\\u${code.toString(16).padStart(4, "0")}` : char;
+  }
+  return out;
 }

@@ -23,6 +23,7 @@ export { simulate } from "./run/simulate";
 export { type SweepResult, type SweepValue, sweep, sweepVariant } from "./run/sweep";
 export { canonicalScenario, scenarioHash } from "./scenario/canonical";
 export { parseDuration } from "./scenario/duration";
+export { inputShapeProblems } from "./scenario/input-shape";
 export { scenarioJsonSchema } from "./scenario/json-schema";
 export type * from "./scenario/model";
 export { type ParseResult, parseScenario } from "./scenario/parse-scenario";

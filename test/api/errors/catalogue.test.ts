@@ -12,6 +12,8 @@ test("every API error keeps its code, status, title, message and hint", () => {
     apiErrors.invalidQuery("wait", "a number of seconds from 0 to 60"),
     apiErrors.unsupportedMediaType("text/plain"),
     apiErrors.tooLarge(1_048_576),
+    apiErrors.tokenMissing(),
+    apiErrors.tokenInvalid(),
     apiErrors.rateLimited(600, 42),
     apiErrors.queueFull(100, 8),
     apiErrors.draining(),

@@ -11,6 +11,9 @@ import { SyslabError } from "../../../packages/sim-core/src/errors/syslab-error"
 const SAMPLES: Partial<Record<ErrorCode, object>> = {
   "scenario.invalid": { count: 3 },
   "scenario.not-object": { got: "an empty list" },
+  "scenario.too-deep": { max: 64 },
+  "scenario.too-many-values": { max: 1000000 },
+  "scenario.reserved-key": { key: "__proto__" },
   "scenario.required": {
     field: "entry",
     guide: 'Name the component requests arrive at, e.g. "entry": "web".',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SyslabError } from "../../../packages/sim-core/src/errors/syslab-error";
-import { sweep } from "../../../packages/sim-core/src/run/sweep";
+import { sweep, sweepVariant } from "../../../packages/sim-core/src/run/sweep";
 import { tandem } from "../scenario/scenario-fixtures";
 
 function thrown(run: () => unknown): SyslabError {
@@ -68,5 +68,38 @@ describe("sweep", () => {
         message: "With components.web.servers = 0: Must be greater than 0; got 0.",
       },
     ]);
+  });
+});
+
+describe("sweep paths that reach for JavaScript's internals", () => {
+  test('"__proto__" in a path never reaches Object.prototype; as the last name it is an own field, refused', () => {
+    expect(thrown(() => sweepVariant(tandem(), "__proto__.polluted", 1)).code).toBe("sweep.path");
+    const variant = sweepVariant(tandem(), "components.__proto__", { polluted: 1 }) as {
+      components: object;
+    };
+    expect(Object.getPrototypeOf(variant.components)).toBe(Object.prototype);
+    expect(Object.keys(variant.components)).toContain("__proto__");
+    const error = thrown(() => sweep(tandem(), "components.__proto__", [1]));
+    expect(error.problems.map((p) => [p.path, p.code])).toContainEqual([
+      "components.__proto__",
+      "scenario.reserved-key",
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test("inherited fields (constructor, toString) are not part of the scenario", () => {
+    for (const path of ["constructor.prototype.polluted", "components.toString.x"]) {
+      const error = thrown(() => sweepVariant(tandem(), path, 1));
+      expect(error.code, path).toBe("sweep.path");
+    }
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test("a scenario nested too deeply to copy is refused before it is copied", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const error = thrown(() => sweep({ ...tandem(), description: deep }, "seed", [1]));
+    expect(error.code).toBe("scenario.invalid");
+    expect(error.problems.map((p) => p.code)).toEqual(["scenario.too-deep"]);
   });
 });

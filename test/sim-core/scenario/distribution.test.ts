@@ -148,7 +148,7 @@ describe("each form's own errors", () => {
           ".hyperexp.scv: In this hyperexp distribution, scv must be at least 1 (a hyperexponential varies at least as much as an exponential); got 0.5. For less variable service use erlang.",
         ],
         [
-          ".erlang.k: In this erlang distribution, k must be a whole number, at least 1; got 0.",
+          ".erlang.k: In this erlang distribution, k must be a whole number from 1 to 1000; got 0.",
         ],
         [
           ".uniform: In this uniform distribution, the first bound must not exceed the second; got [0.005 s, 0.001 s].",

@@ -426,3 +426,22 @@ describe("references between parts", () => {
     `);
   });
 });
+
+describe("counts that would stall a run before it starts", () => {
+  test("closed users and Erlang phases are bounded, with the bound in the message", () => {
+    const found = problems({
+      ...designMmc,
+      workload: {
+        clients: { users: 1e8 },
+        requests: [{ name: "job", steps: [{ service: { erlang: { k: 1e12, mean: "1s" } } }] }],
+      },
+    });
+    expect(found.map((p) => [p.path, p.message])).toEqual([
+      ["workload.clients.users", "Must be at most 1000000; got 100000000."],
+      [
+        "workload.requests[0].steps[0].service.erlang.k",
+        "In this erlang distribution, k must be a whole number from 1 to 1000; got 1000000000000.",
+      ],
+    ]);
+  });
+});

@@ -130,6 +130,24 @@ describe("server schema", () => {
     expect(found).toHaveLength(10);
   });
 
+  test("cores and processes are bounded, so a hostile count cannot stall a run before it starts", () => {
+    expect(parsedServer({ cores: 1024, architecture: { kind: "prefork", workers: 4096 } })).toMatchObject({
+      cores: 1024,
+    });
+    const found = [
+      ...problems({ cores: 1025 }),
+      ...problems({ architecture: { kind: "prefork", workers: 1e9 } }),
+      ...problems({ architecture: { kind: "event-loop", workers: 4097 } }),
+      ...problems({ architecture: { kind: "threads", threads: 1e9 } }),
+    ];
+    expect(found.map((p) => [p.path, p.message])).toEqual([
+      ["components.web.cores", "Must be at most 1024; got 1025."],
+      ["components.web.architecture.workers", "Must be at most 4096; got 1000000000."],
+      ["components.web.architecture.workers", "Must be at most 4096; got 4097."],
+      ["components.web.architecture.threads", "Must be at most 4096; got 1000000000."],
+    ]);
+  });
+
   test("a call to a server must give the steps it runs there", () => {
     const input = withServer({});
     input.workload.requests[0]!.steps = [{ call: "api", hold: "1ms" } as never];

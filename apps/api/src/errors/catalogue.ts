@@ -55,6 +55,24 @@ export const apiErrors = {
       message: `The body is larger than the limit of ${limit} bytes.`,
       hint: "Send a smaller scenario, or raise BODY_LIMIT on a server you run yourself.",
     }),
+  tokenMissing: () =>
+    new ApiError({
+      status: 401,
+      code: "request.token-required",
+      title: "An API token is required",
+      message: "This server creates runs and sweeps only for requests that carry an API token.",
+      hint: 'Send the header "Authorization: Bearer <token>" with a token from the server\'s operator (API_TOKENS); reading runs and share pages needs none.',
+      headers: { "WWW-Authenticate": 'Bearer realm="syslab"' },
+    }),
+  tokenInvalid: () =>
+    new ApiError({
+      status: 401,
+      code: "request.token-invalid",
+      title: "The API token is not valid",
+      message: "The Authorization header does not carry a token this server accepts.",
+      hint: 'Send "Authorization: Bearer <token>" with a token from the server\'s operator; check it was copied whole.',
+      headers: { "WWW-Authenticate": 'Bearer realm="syslab", error="invalid_token"' },
+    }),
   rateLimited: (perMinute: number, retryAfter: number) =>
     new ApiError({
       status: 429,

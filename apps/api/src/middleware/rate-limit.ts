@@ -1,6 +1,5 @@
 // Per-client request limit over a fixed one-minute window; over it, 429 with Retry-After.
 
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { apiErrors } from "../errors/catalogue";
 
@@ -11,16 +10,12 @@ interface Window {
 
 const windowMs = 60_000;
 
-/** The address the request came from; requests made in-process (app.request) share one key. */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "local";
-  } catch {
-    return "local";
-  }
-}
-
-export function rateLimit(opts: { perMinute: number; now?: () => number }): MiddlewareHandler {
+export function rateLimit(opts: {
+  perMinute: number;
+  /** Whom a request counts against: requests with the same key share one allowance. */
+  key: (c: Context) => string;
+  now?: () => number;
+}): MiddlewareHandler {
   const now = opts.now ?? Date.now;
   const windows = new Map<string, Window>();
   return async function rateLimitMiddleware(c, next) {
@@ -28,7 +23,7 @@ export function rateLimit(opts: { perMinute: number; now?: () => number }): Midd
     const t = now();
     // Forget finished windows now and then so the map stays as small as the set of active clients.
     if (windows.size > 10_000) for (const [k, w] of windows) if (t - w.start >= windowMs) windows.delete(k);
-    const key = clientAddress(c);
+    const key = opts.key(c);
     let w = windows.get(key);
     if (!w || t - w.start >= windowMs) {
       w = { start: t, count: 0 };

@@ -9,6 +9,7 @@ import { requestOrigin } from "../http/origin";
 import { parseJson } from "../http/read-json-body";
 import { limitBody } from "../middleware/limit-body";
 import { requireJson } from "../middleware/require-json";
+import { requireToken } from "../middleware/require-token";
 import { acceptRuns } from "../runs/accept-runs";
 import { BoundedCache } from "../runs/bounded-cache";
 import { prepareRun } from "../runs/prepare-run";
@@ -25,24 +26,30 @@ export function runsRoutes(deps: AppDeps): Hono {
   // A done run never changes: its JSON is kept ready (per origin, since the links are absolute).
   const doneJson = new BoundedCache<string, string>(1_000);
 
-  app.post("/v1/runs", requireJson(), limitBody(config.bodyLimit), async (c) => {
-    const text = await bodyText(c);
-    const digest = createHash("sha256").update(text).digest("base64");
-    const knownId = bodyToRunId.get(digest);
-    const known = knownId === undefined ? undefined : store.get(knownId);
-    if (known && known.status !== "failed" && !scheduler.isDraining) {
-      const body = runSummary(known, requestOrigin(c, config.publicUrl));
+  app.post(
+    "/v1/runs",
+    requireToken(config.apiTokens),
+    requireJson(),
+    limitBody(config.bodyLimit),
+    async (c) => {
+      const text = await bodyText(c);
+      const digest = createHash("sha256").update(text).digest("base64");
+      const knownId = bodyToRunId.get(digest);
+      const known = knownId === undefined ? undefined : store.get(knownId);
+      if (known && known.status !== "failed" && !scheduler.isDraining) {
+        const body = runSummary(known, requestOrigin(c, config.publicUrl));
+        c.header("Location", body.links.self);
+        return c.json(body, 200);
+      }
+      const prepared = prepareRun(parseJson(text));
+      if (!prepared.ok) throw apiErrors.scenarioInvalid(prepared.problems);
+      const [accepted] = acceptRuns(store, scheduler, [prepared]);
+      bodyToRunId.set(digest, prepared.run.id);
+      const body = runSummary(accepted!.row, requestOrigin(c, config.publicUrl));
       c.header("Location", body.links.self);
-      return c.json(body, 200);
-    }
-    const prepared = prepareRun(parseJson(text));
-    if (!prepared.ok) throw apiErrors.scenarioInvalid(prepared.problems);
-    const [accepted] = acceptRuns(store, scheduler, [prepared]);
-    bodyToRunId.set(digest, prepared.run.id);
-    const body = runSummary(accepted!.row, requestOrigin(c, config.publicUrl));
-    c.header("Location", body.links.self);
-    return c.json(body, accepted!.created ? 201 : 200);
-  });
+      return c.json(body, accepted!.created ? 201 : 200);
+    },
+  );
 
   app.get("/v1/runs/:id", async (c) => {
     const id = c.req.param("id");

@@ -1,6 +1,7 @@
 // The HTML page behind a share link (/r/:id): the run's name, key numbers and charts, readable
 // without scripts, with Open Graph and Twitter tags so a pasted link previews well.
 
+import { createHash } from "node:crypto";
 import { escapeXml as esc, formatValue } from "@syslab/charts";
 import type { Result } from "@syslab/sim-core";
 import type { RunRow } from "../db/schema";
@@ -24,6 +25,9 @@ figure{margin:20px 0;background:#fff;border:1px solid #d0d7de;border-radius:8px;
 figure svg{max-width:100%;height:auto}
 footer{font-size:.85rem;color:#57606a}a{color:#0969da}
 `;
+
+/** The CSP source that allows the page's one <style> element, and nothing else inline. */
+export const sharePageStyleHash = `'sha256-${createHash("sha256").update(styles).digest("base64")}'`;
 
 function duration(seconds: number): string {
   return formatValue(seconds, "duration");

@@ -1,39 +1,13 @@
-// The body of POST /v1/sweeps: its JSON Schema (published in the OpenAPI document) and the
-// checks that enforce exactly that schema, so the document and the validation cannot drift apart.
+// Checks the body of POST /v1/sweeps against exactly the schema the OpenAPI document publishes
+// (its pattern and bounds come from @syslab/api-contract), so the two cannot drift apart.
 
+import { sweepPathPattern } from "@syslab/api-contract";
 import type { Problem } from "@syslab/sim-core";
 
 export interface SweepRequest {
   scenario: unknown;
   path: string;
   values: unknown[];
-}
-
-const sweepPathPattern = "^[A-Za-z_$][\\w$-]*(\\[\\d+\\]|\\.[A-Za-z_$][\\w$-]*)*$";
-
-export function sweepRequestSchema(maxValues: number) {
-  return {
-    type: "object",
-    required: ["scenario", "path", "values"],
-    additionalProperties: false,
-    properties: {
-      scenario: { $ref: "#/components/schemas/Scenario" },
-      path: {
-        type: "string",
-        pattern: sweepPathPattern,
-        description:
-          "Where in the scenario each value goes, e.g. workload.arrival.rate or components.q.servers.",
-        examples: ["workload.arrival.rate"],
-      },
-      values: {
-        type: "array",
-        minItems: 1,
-        maxItems: maxValues,
-        items: { type: ["number", "string", "boolean", "object", "array"] },
-        description: "One run per value, each a normal run (deduplicated like POST /v1/runs).",
-      },
-    },
-  } as const;
 }
 
 export function checkSweepRequest(

@@ -49,10 +49,12 @@ export function typeOf(schema: JsonSchema): string {
   if (schema.$ref) return refName(schema.$ref);
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");
-  const variants = schema.anyOf ?? schema.oneOf;
-  if (variants) return [...new Set(variants.map(typeOf))].join(" | ");
-  if (schema.allOf) return schema.allOf.map(typeOf).join(" & ");
+  // With a type of its own, a schema's anyOf/oneOf/allOf only constrain it further (a run's
+  // warm-up in the unit of its length); without one, they are its variants.
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (types.length === 0 && variants) return [...new Set(variants.map(typeOf))].join(" | ");
+  if (types.length === 0 && schema.allOf) return schema.allOf.map(typeOf).join(" & ");
   return (
     types
       .map((type) => {

@@ -1,4 +1,13 @@
 // "Share" and "Copy as curl": store a scenario as a run through the API, or print the request that does.
+// The API is the one serving the site unless the site was built with SYSLAB_API_URL (hosted apart).
+
+import { SYSLAB_API_URL } from "astro:env/client";
+
+/** The API's URL for `path` ("v1/runs", "r/<id>"), keeping any path the base URL has. */
+function apiUrl(path: string): string {
+  const base = SYSLAB_API_URL ?? location.origin;
+  return new URL(path, base.endsWith("/") ? base : `${base}/`).href;
+}
 
 export interface SharedRun {
   id: string;
@@ -6,7 +15,7 @@ export interface SharedRun {
 }
 
 export async function shareRun(scenario: unknown): Promise<SharedRun> {
-  const response = await fetch("/v1/runs", {
+  const response = await fetch(apiUrl("v1/runs"), {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify(scenario),
@@ -15,13 +24,13 @@ export async function shareRun(scenario: unknown): Promise<SharedRun> {
   if (!response.ok || !body.id) {
     throw new Error(body.detail ?? body.title ?? `The API answered ${response.status}.`);
   }
-  return { id: body.id, url: new URL(`/r/${body.id}`, location.origin).href };
+  return { id: body.id, url: apiUrl(`r/${body.id}`) };
 }
 
 /** A shell command that posts the same scenario; single quotes inside the JSON are escaped for sh. */
 export function curlCommand(scenario: unknown): string {
   const body = JSON.stringify(scenario).replaceAll("'", "'\\''");
-  return `curl -X POST ${new URL("/v1/runs", location.origin).href} -H 'content-type: application/json' -d '${body}'`;
+  return `curl -X POST ${apiUrl("v1/runs")} -H 'content-type: application/json' -d '${body}'`;
 }
 
 /** Copies text; the clipboard can be refused (permissions, insecure origin), so report whether it worked. */

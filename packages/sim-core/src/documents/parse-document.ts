@@ -4,6 +4,7 @@
  */
 import { catalogueMessage } from "../errors/catalogue";
 import type { Problem } from "../errors/problem";
+import { inputShapeProblems } from "../scenario/input-shape";
 import { nearestName } from "../scenario/nearest-name";
 import { showValue } from "../scenario/show-value";
 import type { AnyDocumentKind } from "./any-document-kind";
@@ -21,6 +22,9 @@ export function documentKind(kind: string): AnyDocumentKind | undefined {
 }
 
 export function parseDocument(input: unknown): ParsedDocument {
+  // Every kind's parser recurses through the document: one too deep or too large is refused first.
+  const shape = inputShapeProblems(input);
+  if (shape.some((p) => p.code !== "scenario.reserved-key")) return { ok: false, problems: shape };
   const named =
     input !== null && typeof input === "object" && !Array.isArray(input)
       ? (input as Record<string, unknown>).kind

@@ -44,6 +44,24 @@ export const errorCatalogue = {
       `A scenario must be a JSON object such as { "version": 1, "run": …, "workload": …, "entry": …, "components": … }; got ${got}.`,
     hint: "Start from one of the scenarios in the examples folder.",
   }),
+  "scenario.too-deep": entry<{ max: number }>({
+    title: "Nested too deeply",
+    message: ({ max }) =>
+      `This value is nested more than ${max} levels of objects and lists deep; a scenario's deepest fields are about a dozen levels down. Remove the extra nesting.`,
+    hint: "Look for a value wrapped in lists or objects by mistake, or calls nested inside calls far beyond any real system.",
+  }),
+  "scenario.too-many-values": entry<{ max: number }>({
+    title: "Input too large",
+    message: ({ max }) =>
+      `The input holds more than ${max} values (objects, lists, strings and numbers together). Send a smaller one.`,
+    hint: "A scenario describes a system in a few hundred values; long lists (empirical samples, rate segments) can be shortened.",
+  }),
+  "scenario.reserved-key": entry<{ key: string }>({
+    title: "Reserved name",
+    message: ({ key }) =>
+      `"${key}" cannot be a field or a name: JavaScript reserves it, so it would be lost. Rename it.`,
+    hint: "Names of components and fields may be any other string.",
+  }),
 
   // ── Documents of any kind ────────────────────────────────────────────────
   "document.invalid": entry<{ count: number }>({

@@ -102,6 +102,13 @@ export const poolSchema = z
       });
     }
   })
+  // The fields of the other mode, refused above, in JSON Schema's words (mode defaults to "pool").
+  .meta({
+    if: { properties: { mode: { const: "transaction" } }, required: ["mode"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword, never awaited.
+    then: { not: { required: ["queue"] } },
+    else: { not: { required: ["clientConnections"] } },
+  })
   .transform((p): PoolComponent => {
     if (p.mode === "transaction") {
       const size = p.size ?? BOUNCER_SIZE;

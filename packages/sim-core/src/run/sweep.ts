@@ -4,6 +4,7 @@
  */
 import { catalogueError } from "../errors/catalogue";
 import type { Result } from "../result/model";
+import { inputShapeProblems } from "../scenario/input-shape";
 import { formatPath, type PathSegment, parsePath } from "../scenario/json-path";
 import type { Scenario } from "../scenario/model";
 import { parseScenario } from "../scenario/parse-scenario";
@@ -66,6 +67,9 @@ function sweepPath(path: string): PathSegment[] {
 
 /** A deep copy of `input` with `value` at `segments`; every segment but the last must already exist. */
 function withValue(input: unknown, segments: PathSegment[], value: unknown, path: string): unknown {
+  // structuredClone recurses: an input too deep for it is refused first, as parseScenario would.
+  const shape = inputShapeProblems(input);
+  if (shape.length > 0) throw catalogueError("scenario.invalid", { count: shape.length }, shape);
   const copy = structuredClone(input);
   let node: unknown = copy;
   for (let i = 0; i < segments.length - 1; i++) {
@@ -86,13 +90,15 @@ function withValue(input: unknown, segments: PathSegment[], value: unknown, path
       reason: `${where} is not an object or list that can hold it`,
     });
   }
-  (node as Record<PathSegment, unknown>)[last] = value;
+  // Defined, not assigned: `node["__proto__"] = value` would replace the object's prototype.
+  Object.defineProperty(node, last, { value, writable: true, enumerable: true, configurable: true });
   return copy;
 }
 
+/** Own fields only: a path through "__proto__" or "constructor" must never reach Object.prototype. */
 function child(node: unknown, segment: PathSegment): unknown {
   if (typeof segment === "number") return Array.isArray(node) ? node[segment] : undefined;
-  return isRecord(node) ? node[segment] : undefined;
+  return isRecord(node) && Object.hasOwn(node, segment) ? node[segment] : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { distributionSchema } from "./distribution";
-import { durationSchema } from "./duration";
+import { durationSchema, zeroDurationJson } from "./duration";
 import { fieldGuide } from "./field-guide";
 import type { Arrival, RateSegment } from "./model";
 import { nearestName } from "./nearest-name";
@@ -42,6 +42,13 @@ const rateSchema = z
         }
         if (segments.every((s) => s.rate === 0))
           fail("Every segment has rate 0, so no request would arrive.");
+      })
+      // The checks above JSON Schema can state (all but the increasing order of `from`). The
+      // first-item rule sits in an allOf: a prefixItems beside `items` would exempt that item from it.
+      .meta({
+        minItems: 1,
+        allOf: [{ prefixItems: [{ properties: { from: zeroDurationJson } }] }],
+        contains: { properties: { rate: { exclusiveMinimum: 0 } } },
       })
       .describe(
         'A rate that changes over time: [{ "from": "0s", "rate": 100 }, { "from": "30s", "rate": 400 }]; each rate holds until the next segment starts.',

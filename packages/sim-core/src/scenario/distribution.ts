@@ -3,11 +3,16 @@
  * distribution by its one key), checked and turned into the tagged Distribution the engine samples.
  */
 import { z } from "zod";
-import { durationSchema } from "./duration";
+import { durationSchema, positiveDurationJson } from "./duration";
 import type { Distribution } from "./model";
 import { nearestName } from "./nearest-name";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
+
+// Each draw sums k exponential draws, so k bounds the cost of one sample (the run's wall-time
+// limit is checked between events, never inside one); beyond a few hundred phases an Erlang is
+// nearly a constant (its squared coefficient of variation is 1/k).
+const MAX_ERLANG_PHASES = 1000;
 
 // z(0.99) of the standard normal: a lognormal's p99 is exp(mu + 2.3263478740 sigma).
 const Z99 = 2.326347874;
@@ -50,7 +55,9 @@ function expectParameter(
 const seconds = (value: number) => `${value} s`;
 
 const exp = z
-  .strictObject({ exp: durationSchema.describe("Mean of the exponential distribution.") })
+  .strictObject({
+    exp: durationSchema.meta(positiveDurationJson).describe("Mean of the exponential distribution."),
+  })
   .superRefine((d, ctx) =>
     expectParameter(ctx, [d.exp], d.exp > 0, [], "exp", `the mean must be greater than 0; got ${d.exp}.`),
   )
@@ -91,7 +98,7 @@ const normal = z
 
 const lognormalByQuantiles = z
   .strictObject({
-    median: durationSchema.describe("The median (50th percentile)."),
+    median: durationSchema.meta(positiveDurationJson).describe("The median (50th percentile)."),
     p99: durationSchema.describe("The 99th percentile; must exceed the median."),
   })
   .meta({ description: "A lognormal given by its median and 99th percentile." });
@@ -99,7 +106,10 @@ const lognormalByQuantiles = z
 const lognormalByParameters = z
   .strictObject({
     mu: z.number().describe("Mean of the underlying normal (of ln X, X in seconds)."),
-    sigma: z.number().describe("Standard deviation of the underlying normal; at least 0."),
+    sigma: z
+      .number()
+      .meta({ minimum: 0 })
+      .describe("Standard deviation of the underlying normal; at least 0."),
   })
   .meta({ description: "A lognormal given by the parameters of the underlying normal." });
 
@@ -159,8 +169,11 @@ const erlang = z
   .strictObject({
     erlang: z
       .strictObject({
-        k: z.number().describe("Number of exponential phases; a whole number, at least 1."),
-        mean: durationSchema.describe("Mean of the whole (sum of the k phases)."),
+        k: z
+          .number()
+          .meta({ type: "integer", minimum: 1, maximum: MAX_ERLANG_PHASES })
+          .describe(`Number of exponential phases; a whole number from 1 to ${MAX_ERLANG_PHASES}.`),
+        mean: durationSchema.meta(positiveDurationJson).describe("Mean of the whole (sum of the k phases)."),
       })
       .describe("The number of phases and the mean."),
   })
@@ -169,10 +182,10 @@ const erlang = z
     expectParameter(
       ctx,
       [k],
-      Number.isInteger(k) && k >= 1,
+      Number.isInteger(k) && k >= 1 && k <= MAX_ERLANG_PHASES,
       ["k"],
       "erlang",
-      `k must be a whole number, at least 1; got ${k}.`,
+      `k must be a whole number from 1 to ${MAX_ERLANG_PHASES}; got ${k}.`,
     );
     expectParameter(
       ctx,
@@ -193,8 +206,11 @@ const hyperexp = z
   .strictObject({
     hyperexp: z
       .strictObject({
-        mean: durationSchema.describe("Mean."),
-        scv: z.number().describe("Squared coefficient of variation (variance / mean²); at least 1."),
+        mean: durationSchema.meta(positiveDurationJson).describe("Mean."),
+        scv: z
+          .number()
+          .meta({ minimum: 1 })
+          .describe("Squared coefficient of variation (variance / mean²); at least 1."),
       })
       .describe("The mean and the squared coefficient of variation."),
   })
@@ -227,9 +243,10 @@ const pareto = z
   .strictObject({
     pareto: z
       .strictObject({
-        scale: durationSchema.describe("The smallest value (x_m)."),
+        scale: durationSchema.meta(positiveDurationJson).describe("The smallest value (x_m)."),
         shape: z
           .number()
+          .meta({ exclusiveMinimum: 0 })
           .describe("Tail index alpha; the mean is finite only above 1, the variance above 2."),
       })
       .describe("The scale and the shape."),
@@ -261,7 +278,10 @@ const pareto = z
 
 const empirical = z
   .strictObject({
-    empirical: z.array(durationSchema).describe("The observed values; each is drawn with equal probability."),
+    empirical: z
+      .array(durationSchema)
+      .meta({ minItems: 1 })
+      .describe("The observed values; each is drawn with equal probability."),
   })
   .superRefine((d, ctx) =>
     expectParameter(

@@ -9,6 +9,27 @@ import { showValue } from "./show-value";
 
 const DURATION_PATTERN = /^(\d+)(?:\.(\d+))?(ns|us|µs|ms|s|m|h)$/;
 
+// What JSON Schema can state of durations that a refinement bounds, attached with .meta() beside
+// each refinement so that the published schema refuses what the validator refuses: a duration
+// above 0 (a positive number, or a string whose digits are not all zeros), and one that is 0.
+const UNIT = "(?:ns|us|µs|ms|s|m|h)";
+export const positiveDurationJson = {
+  anyOf: [
+    { type: "number", exclusiveMinimum: 0 },
+    { type: "string", pattern: `^(?!0+(?:\\.0+)?${UNIT}$)\\d+(?:\\.\\d+)?${UNIT}$` },
+  ],
+};
+export const zeroDurationJson = {
+  anyOf: [{ const: 0 }, { type: "string", pattern: `^0+(?:\\.0+)?${UNIT}$` }],
+};
+/** A duration or a number of seconds, at least 0, as JSON Schema states it. */
+export const durationJson = {
+  anyOf: [
+    { type: "number", minimum: 0 },
+    { type: "string", pattern: DURATION_PATTERN.source },
+  ],
+};
+
 // Decimal exponent of each sub-second unit, and multiplier of each longer one. Sub-second units
 // divide an integer by a power of ten so that "5ms" is exactly the double nearest 0.005,
 // the same number as a scenario that writes 0.005 (their canonical hashes must agree).

@@ -1,16 +1,21 @@
 /** "Did you mean …?": the allowed name closest to a misspelt one, if any is close enough to be a typo. */
 export function nearestName(name: string, candidates: readonly string[]): string | undefined {
+  // A third of the name's length (at least 1, at most 3 edits) separates a typo from another word.
+  const tolerance = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // The distance is at least the difference in length: a name far longer than any candidate
+    // (a hostile key of a megabyte) is never compared letter by letter.
+    if (Math.abs(lower.length - other.length) > tolerance) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  // A third of the name's length (at least 1, at most 3 edits) separates a typo from another word.
-  const tolerance = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
   return bestDistance <= tolerance ? best : undefined;
 }
 

@@ -6,6 +6,7 @@ import type { AnyComponentKind } from "../component/component-kind";
 import { componentKinds } from "../component-kinds";
 import { catalogueMessage } from "../errors/catalogue";
 import type { Problem } from "../errors/problem";
+import { inputShapeProblems } from "./input-shape";
 import type { Scenario } from "./model";
 import { problemsFromIssues, unknownKeyMessage } from "./problems-from-issues";
 import { referenceProblems } from "./references";
@@ -22,9 +23,14 @@ export function createScenarioParser(kinds: readonly AnyComponentKind[]): (input
       const message = catalogueMessage("scenario.not-object", { got: showValue(input) });
       return { ok: false, problems: [{ path: "", code: "scenario.not-object", message }] };
     }
+    // Too deep or too large: nothing else is read. A "__proto__" key is listed with every other problem.
+    const shape = inputShapeProblems(input);
+    if (shape.some((p) => p.code !== "scenario.reserved-key")) return { ok: false, problems: shape };
+    const reserved = new Set(shape.map((p) => p.path));
     const parsed = schema.safeParse(input, { reportInput: true, error: unknownKeyMessage });
     const problems = distinct([
-      ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)),
+      ...shape,
+      ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)).filter((p) => !reserved.has(p.path)),
       ...referenceProblems(input, kinds),
     ]);
     if (parsed.success && problems.length === 0) return { ok: true, scenario: parsed.data };

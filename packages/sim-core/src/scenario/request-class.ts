@@ -1,6 +1,6 @@
 /** A request class: a named kind of request, its share of arrivals, its priority and its steps. */
 import { z } from "zod";
-import { durationSchema } from "./duration";
+import { durationSchema, positiveDurationJson } from "./duration";
 import { keySchema } from "./key";
 import type { RequestClass } from "./model";
 import { problemText } from "./problem-text";
@@ -27,6 +27,7 @@ export const requestClassSchema = z
         error: (issue) =>
           problemText("scenario.too-small", { limit: "greater than 0", got: showValue(issue.input) }),
       })
+      .meta(positiveDurationJson)
       .optional()
       .describe(
         "The client gives up on an attempt after this long and counts it as timed out (the server does not learn, and goes on). Default: never.",

@@ -3,7 +3,7 @@
  * before it in the same unit, and optional limits that stop a run gone out of bounds.
  */
 import { z } from "zod";
-import { durationSchema, durationStringSeconds } from "./duration";
+import { durationJson, durationSchema, durationStringSeconds } from "./duration";
 import type { RunLength, RunSpec } from "./model";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
@@ -74,6 +74,17 @@ export const runSchema = z
         }),
       });
     }
+  })
+  // The refinement above in JSON Schema's words: exactly one of the two lengths, the warm-up in its unit.
+  .meta({
+    oneOf: [
+      { required: ["duration"], not: { required: ["requests"] }, properties: { warmup: durationJson } },
+      {
+        required: ["requests"],
+        not: { required: ["duration"] },
+        properties: { warmup: { type: "integer", minimum: 0 } },
+      },
+    ],
   })
   .transform(
     (run): RunSpec => ({

@@ -8,12 +8,19 @@ import { distributionSchema } from "./distribution";
 import type { Workload } from "./model";
 import { requestClassSchema } from "./request-class";
 
+// Every user is built before the run starts, with its request or its think time pending; a
+// million keep that within tens of megabytes.
+const MAX_USERS = 1_000_000;
+
 const clientsSchema = z
   .strictObject({
     users: z
       .int()
       .positive()
-      .describe("Number of users; each sends a request, waits for the reply, then thinks."),
+      .max(MAX_USERS)
+      .describe(
+        `Number of users, at most ${MAX_USERS}; each sends a request, waits for the reply, then thinks.`,
+      ),
     think: distributionSchema
       .prefault(0)
       .describe("Think time between a reply and the user's next request. Default 0."),
@@ -28,6 +35,13 @@ export const workloadSchema = z
       .array(requestClassSchema)
       .min(1)
       .describe("The request classes; each arrival picks one by weight."),
+  })
+  // Exactly one of the two, as references.ts checks it (so it is reported with the other problems).
+  .meta({
+    oneOf: [
+      { required: ["arrival"], not: { required: ["clients"] } },
+      { required: ["clients"], not: { required: ["arrival"] } },
+    ],
   })
   .transform((w): Workload => {
     const workload: Workload = { requests: w.requests };

@@ -1,6 +1,6 @@
 /** A server: cores with an OS scheduler, one architecture, and the kernel's accept queue in front. */
 import { z } from "zod";
-import { durationSchema } from "../scenario/duration";
+import { durationSchema, positiveDurationJson } from "../scenario/duration";
 import { nearestName } from "../scenario/nearest-name";
 import { problemText } from "../scenario/problem-text";
 import { showValue } from "../scenario/show-value";
@@ -58,6 +58,13 @@ export interface ServerComponent {
 
 const KINDS = ["event-loop", "thread-pool", "prefork", "threads"];
 
+// Bounds that keep a run's setup and its events cheap: every core is looked at when a thread is
+// scheduled, and every process and HAProxy thread is built before the run starts. The largest
+// single machines have a few hundred cores (two 192-core AMD EPYC 9965 sockets: 384), and NGINX,
+// Gunicorn and HAProxy run one to a few processes or threads per core.
+const MAX_CORES = 1024;
+const MAX_PROCESSES = 4096;
+
 const gil = z
   .boolean()
   .default(false)
@@ -71,8 +78,11 @@ const eventLoop = z
     workers: z
       .int()
       .positive()
+      .max(MAX_PROCESSES)
       .default(1)
-      .describe("Worker processes, one thread each (NGINX worker_processes). Default 1."),
+      .describe(
+        `Worker processes, one thread each (NGINX worker_processes), at most ${MAX_PROCESSES}. Default 1.`,
+      ),
     connections: z
       .int()
       .positive()
@@ -111,8 +121,11 @@ const prefork = z
     workers: z
       .int()
       .positive()
+      .max(MAX_PROCESSES)
       .default(1)
-      .describe("Worker processes, each serving one request at a time (Gunicorn --workers, default 1)."),
+      .describe(
+        `Worker processes, each serving one request at a time (Gunicorn --workers, default 1), at most ${MAX_PROCESSES}.`,
+      ),
     gil,
   })
   .describe(
@@ -125,8 +138,11 @@ const threads = z
     threads: z
       .int()
       .positive()
+      .max(MAX_PROCESSES)
       .optional()
-      .describe("Threads of the one process (HAProxy nbthread). Default: one per core."),
+      .describe(
+        `Threads of the one process (HAProxy nbthread), at most ${MAX_PROCESSES}. Default: one per core.`,
+      ),
     connections: z
       .int()
       .positive()
@@ -153,10 +169,12 @@ const architectureSchema = z
     'How the server takes requests: { "kind": "thread-pool", "threads": 200, "queue": 100 }, { "kind": "event-loop", "workers": 2, "connections": 512 }, { "kind": "prefork", "workers": 5 } or { "kind": "threads", "threads": 8 }.',
   );
 
-const positiveDuration = durationSchema.refine((seconds) => seconds > 0, {
-  error: (issue) =>
-    problemText("scenario.too-small", { limit: "more than 0 seconds", got: showValue(issue.input) }),
-});
+const positiveDuration = durationSchema
+  .refine((seconds) => seconds > 0, {
+    error: (issue) =>
+      problemText("scenario.too-small", { limit: "more than 0 seconds", got: showValue(issue.input) }),
+  })
+  .meta(positiveDurationJson);
 
 const bytes = (fallback: number, what: string) =>
   z.int().nonnegative().default(fallback).describe(`Resident bytes per ${what}. Default ${fallback}.`);
@@ -164,7 +182,12 @@ const bytes = (fallback: number, what: string) =>
 export const serverSchema = z
   .strictObject({
     type: z.literal("server"),
-    cores: z.int().positive().default(1).describe("CPU cores. Default 1."),
+    cores: z
+      .int()
+      .positive()
+      .max(MAX_CORES)
+      .default(1)
+      .describe(`CPU cores, at most ${MAX_CORES}. Default 1.`),
     timeslice: positiveDuration
       .default(DEFAULT_TIMESLICE)
       .describe(

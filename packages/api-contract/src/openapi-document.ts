@@ -2,23 +2,34 @@
 // scenarioJsonSchema, generated from the schema that validates every submitted scenario.
 
 import { ENGINE_VERSION, scenarioJsonSchema } from "@syslab/sim-core";
-import { sweepRequestSchema } from "../sweeps/sweep-request";
+import { sweepRequestSchema } from "./sweep-request-schema";
 
 const scenarioPointer = "#/components/schemas/Scenario";
 
-/** Re-roots the scenario schema's internal references under components/schemas/Scenario. */
+/**
+ * Moves the scenario schema's shared definitions ($defs: Duration, Distribution, Step) beside it
+ * under components/schemas, where OpenAPI tools look for named schemas, and points its
+ * references there.
+ */
 function rebase(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rebase);
   if (typeof node !== "object" || node === null) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref" && typeof value === "string" && value.startsWith("#"))
-      out[key] = scenarioPointer + value.slice(1);
-    else if (key === "$schema" || key === "$id") continue;
+    if (key === "$ref" && typeof value === "string" && value.startsWith("#/$defs/"))
+      out[key] = `#/components/schemas/${value.slice("#/$defs/".length)}`;
+    else if (key === "$schema" || key === "$id" || key === "$defs") continue;
     else out[key] = rebase(value);
   }
   return out;
 }
+
+const scenarioDefinitions = Object.fromEntries(
+  Object.entries((scenarioJsonSchema.$defs ?? {}) as Record<string, unknown>).map(([name, schema]) => [
+    name,
+    rebase(schema),
+  ]),
+);
 
 const problemResponse = (description: string) => ({
   description,
@@ -45,7 +56,13 @@ export interface OpenApiOptions {
   maxSweepValues?: number;
   /** Absolute URL of the server, listed under `servers`; absent: relative to where the document was fetched. */
   serverUrl?: string;
+  /** The server sets API_TOKENS, so creating runs needs a token; absent: a token is optional. */
+  tokensRequired?: boolean;
 }
+
+// syslab has not chosen a licence yet: nothing is granted, which the document says plainly rather
+// than leave the field out.
+const license = { name: "All rights reserved (no licence granted yet)" };
 
 export function openApiDocument(opts: OpenApiOptions = {}) {
   const jsonBody = (ref: string) => ({
@@ -56,8 +73,19 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
     content: { "application/json": { schema: { $ref: "#/components/schemas/RunCreated" } } },
     headers: { Location: { description: "URL of the run.", schema: { type: "string" } } },
   };
+  // Creating runs needs a bearer token on a server that sets API_TOKENS; elsewhere none (`{}`).
+  const writeSecurity = opts.tokensRequired ? [{ bearerToken: [] }] : [{ bearerToken: [] }, {}];
   const submitErrors = {
     "400": problemResponse("The body is not JSON."),
+    "401": {
+      ...problemResponse("The server sets API_TOKENS and the request carries no valid bearer token."),
+      headers: {
+        "WWW-Authenticate": {
+          description: 'The scheme to use: Bearer realm="syslab".',
+          schema: { type: "string" },
+        },
+      },
+    },
     "413": problemResponse("The body is larger than BODY_LIMIT."),
     "415": problemResponse("The Content-Type is not application/json."),
     "422": problemResponse(
@@ -84,13 +112,17 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
       description:
         "Submit a scenario, get a run id, long-poll or stream its progress, and share a link to the result. " +
         "Errors are application/problem+json (RFC 9457).",
+      license,
     },
-    ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
+    ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl, description: "This server." }] } : {}),
+    // Reading is open to anyone; the operations that write say what they need.
+    security: [],
     paths: {
       "/v1/runs": {
         post: {
           operationId: "createRun",
           summary: "Submit a scenario",
+          security: writeSecurity,
           description:
             "Validates the scenario and queues a run. The run id derives from the canonical scenario and the " +
             "engine version: submitting the same scenario again answers 200 with the stored run instead of 201.",
@@ -106,6 +138,7 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         post: {
           operationId: "createSweep",
           summary: "Submit a parameter sweep",
+          security: writeSecurity,
           description:
             "Sets `path` in the scenario to each of `values` in turn and submits one ordinary run per value.",
           requestBody: jsonBody("#/components/schemas/SweepRequest"),
@@ -237,8 +270,17 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
       },
     },
     components: {
+      securitySchemes: {
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "One of the server's API_TOKENS, sent as Authorization: Bearer <token>. Needed to create runs and sweeps when the server sets API_TOKENS; rate limits then count per token.",
+        },
+      },
       schemas: {
         Scenario: rebase(scenarioJsonSchema),
+        ...scenarioDefinitions,
         SweepRequest: sweepRequestSchema(opts.maxSweepValues ?? 50),
         Links: {
           type: "object",

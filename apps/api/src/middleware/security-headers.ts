@@ -1,0 +1,59 @@
+// Security headers on every answer, through Hono's secure-headers middleware: nosniff, no framing
+// (frame-ancestors 'none' and X-Frame-Options), no referrer, and a Content-Security-Policy that
+// allows only what each kind of answer loads:
+// - the API's JSON, event streams and SVG charts load nothing, so nothing at all is allowed;
+// - a share page (/r/:id) is HTML with inline SVG and one <style> element, allowed by its hash;
+// - the docs site loads its own scripts, styles, Web Worker and pagefind's WebAssembly from its
+//   origin; its inline scripts (the theme script, Astro's hoisted modules) are allowed by hash.
+
+import type { Context, MiddlewareHandler } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { isApiPath } from "../routes/docs-site";
+import { sharePageStyleHash } from "../share/share-page";
+
+const none = ["'none'"];
+const common = {
+  xFrameOptions: "DENY",
+  referrerPolicy: "no-referrer",
+} as const;
+
+export function securityHeaders(docsInlineScripts: readonly string[]): MiddlewareHandler {
+  const api = secureHeaders({
+    ...common,
+    // Charts and results may be embedded or read from anywhere; CORS governs scripts' reads.
+    crossOriginResourcePolicy: "cross-origin",
+    contentSecurityPolicy: { defaultSrc: none, frameAncestors: none, baseUri: none, formAction: none },
+  });
+  const share = secureHeaders({
+    ...common,
+    contentSecurityPolicy: {
+      defaultSrc: none,
+      styleSrc: [sharePageStyleHash],
+      imgSrc: ["'self'"],
+      frameAncestors: none,
+      baseUri: none,
+      formAction: none,
+    },
+  });
+  const docs = secureHeaders({
+    ...common,
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      // pagefind's search index runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'", ...docsInlineScripts],
+      // Highlighted code carries its colours in style attributes and widgets style charts at run
+      // time; styles cannot run code, so inline ones are allowed where scripts are not.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      workerSrc: ["'self'"],
+      objectSrc: none,
+      frameAncestors: none,
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+  });
+  return function securityHeadersMiddleware(c: Context, next) {
+    if (c.req.path.startsWith("/r/")) return share(c, next);
+    return isApiPath(c) ? api(c, next) : docs(c, next);
+  };
+}

@@ -1,0 +1,1126 @@
+// Generated from the OpenAPI document by openapi-typescript: do not edit.
+// Regenerate with: npm run generate -w @syslab/api-contract
+
+export interface paths {
+    "/v1/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a scenario
+         * @description Validates the scenario and queues a run. The run id derives from the canonical scenario and the engine version: submitting the same scenario again answers 200 with the stored run instead of 201.
+         */
+        post: operations["createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sweeps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a parameter sweep
+         * @description Sets `path` in the scenario to each of `values` in turn and submits one ordinary run per value.
+         */
+        post: operations["createSweep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a run
+         * @description Status, timings and, when done, the result. With `wait`, holds the request until the run finishes.
+         */
+        get: operations["getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream a run's progress
+         * @description Server-sent events: `status` ({status}), `progress` ({simulatedTime, events, percent}), then `result` (the run, with its result) or `failed` (the run, with its error), after which the stream ends.
+         */
+        get: operations["streamRunEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/runs/{id}/chart.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chart of the run, as SVG */
+        get: operations["getRunChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/r/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share page of a run
+         * @description HTML with the key numbers, SVG charts and link-preview meta tags; reloads itself until the run is done.
+         */
+        get: operations["sharePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["openApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and queue figures */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * syslab scenario (version 1)
+         * @description A system to simulate: the workload sent to it, the components that serve it, and how long to run. Durations are seconds or strings with a unit; distributions are a duration (constant) or an object naming the distribution.
+         */
+        Scenario: {
+            /**
+             * @description The scenario format's version: always 1.
+             * @constant
+             */
+            version: 1;
+            /** @description A title for the scenario, repeated in the result. */
+            name?: string;
+            /** @description What the scenario shows, for people reading it. Does not change the run (nor its hash). */
+            description?: string;
+            /**
+             * @description Seed of the random number generator, a whole number from 0 to 4294967295. The same scenario with the same seed gives the same result. Default 1.
+             * @default 1
+             */
+            seed?: number;
+            /** @description How long to run: { "duration": "60s", "warmup": "5s" } or { "requests": 100000, "warmup": 1000 }. The warm-up comes first and is never measured; every statistic covers the measured part only. */
+            run: {
+                /** @description Measure this much simulated time after the warm-up. Give this or `requests`, not both. */
+                duration?: components["schemas"]["Duration"];
+                /** @description Measure this many requests (counted by arrival) after the warm-up. Give this or `duration`. */
+                requests?: number;
+                /** @description Run this long first, unmeasured: a duration when the run has `duration`, a count of requests when it has `requests`. Default 0. */
+                warmup?: number | string;
+                /** @description Bounds that end a run with an error instead of letting it go on; the engine has defaults for each. */
+                limits?: {
+                    /** @description Stop the run with an error after this many events. */
+                    maxEvents?: number;
+                    /** @description Stop the run with an error after this much real time. */
+                    maxWallTime?: components["schemas"]["Duration"];
+                    /** @description Stop the run with an error when simulated time passes this (warm-up included). */
+                    maxSimTime?: components["schemas"]["Duration"];
+                    /** @description Stop the run with an error when more requests than this are in the system at once (an overloaded system's queues grow without bound; this bounds the run's memory). */
+                    maxInFlight?: number;
+                };
+            };
+            /** @description Who sends requests and what they ask for. Give exactly one of `arrival` (open) or `clients` (closed). */
+            workload: {
+                /** @description Open arrivals, independent of how fast requests complete: { "process": "poisson", "rate": 800 }, { "process": "constant", "rate": 800 }, or { "process": "onoff", "rate": 2000, "on": "1s", "off": "4s" }. */
+                arrival?: {
+                    /** @constant */
+                    process: "poisson";
+                    /** @description Arrivals per second: a number, or a piecewise rate over time. */
+                    rate: number | {
+                        /** @description Simulated time (from the start of the run, warm-up included) this rate starts at. */
+                        from: components["schemas"]["Duration"];
+                        /** @description Arrivals per second from `from` until the next segment. */
+                        rate: number;
+                    }[];
+                } | {
+                    /** @constant */
+                    process: "constant";
+                    /** @description Arrivals per second: a number, or a piecewise rate over time. */
+                    rate: number | {
+                        /** @description Simulated time (from the start of the run, warm-up included) this rate starts at. */
+                        from: components["schemas"]["Duration"];
+                        /** @description Arrivals per second from `from` until the next segment. */
+                        rate: number;
+                    }[];
+                } | {
+                    /** @constant */
+                    process: "onoff";
+                    /** @description Poisson arrivals per second during an on-period. */
+                    rate: number;
+                    /** @description Length of each on-period (a burst). */
+                    on: components["schemas"]["Distribution"];
+                    /** @description Length of each silent off-period between bursts. */
+                    off: components["schemas"]["Distribution"];
+                };
+                /** @description Closed workload: { "users": 10, "think": { "exp": "1s" } }. */
+                clients?: {
+                    /** @description Number of users, at most 1000000; each sends a request, waits for the reply, then thinks. */
+                    users: number;
+                    /**
+                     * @description Think time between a reply and the user's next request. Default 0.
+                     * @default 0
+                     */
+                    think?: components["schemas"]["Distribution"];
+                };
+                /** @description The request classes; each arrival picks one by weight. */
+                requests: {
+                    /** @description Name of the class; results are reported per class under this name. */
+                    name: string;
+                    /**
+                     * @description Share of arrivals (or of a client's requests) relative to the other classes. Default 1.
+                     * @default 1
+                     */
+                    weight?: number;
+                    /**
+                     * @description Higher is served first at a station with discipline "priority" (non-preemptive). Default 0.
+                     * @default 0
+                     */
+                    priority?: number;
+                    /** @description The client gives up on an attempt after this long and counts it as timed out (the server does not learn, and goes on). Default: never. */
+                    timeout?: components["schemas"]["Duration"];
+                    /** @description The client retries a failed attempt: { "attempts": 3, "on": ["rejected", "timeout"], "backoff": { "base": "100ms", "cap": "2s", "jitter": "full" } }. Each attempt has the class's timeout; a timed-out attempt goes on being served. */
+                    retry?: {
+                        /**
+                         * @description Attempts in all, the first included (1 sends once and never retries). Default 3.
+                         * @default 3
+                         */
+                        attempts?: number;
+                        /**
+                         * @description The failures that are retried: "rejected" (503), "reset" (RST) and "timeout" (no answer within the class's timeout). Default all three.
+                         * @default [
+                         *       "rejected",
+                         *       "reset",
+                         *       "timeout"
+                         *     ]
+                         */
+                        on?: ("rejected" | "reset" | "timeout")[];
+                        /**
+                         * @description The wait before each retry: exponential from `base`, capped at `cap`, with jitter.
+                         * @default {}
+                         */
+                        backoff?: {
+                            /** @description The first retry's backoff, doubling each time. Default 100ms. */
+                            base?: components["schemas"]["Duration"];
+                            /** @description The longest backoff. Default 20s. */
+                            cap?: components["schemas"]["Duration"];
+                            /**
+                             * @description Randomness in each backoff b: "none" sleeps b; "full" (default) a uniform time in [0, b]; "equal" b/2 plus a uniform time in [0, b/2]; "decorrelated" a uniform time in [base, 3 × the previous sleep], capped.
+                             * @default full
+                             * @enum {string}
+                             */
+                            jitter?: "none" | "full" | "equal" | "decorrelated";
+                        };
+                    };
+                    /** @description The key each request is about, for hash balancers and caches: { "zipf": { "keys": 1000, "s": 0.8 } } or { "uniform": { "keys": 1000 } }. */
+                    key?: {
+                        /** @description Zipf popularity: a few hot keys and a long tail. */
+                        zipf: {
+                            /** @description How many distinct keys there are (0 … keys − 1), at most 1,000,000,000. */
+                            keys: number;
+                            /** @description The exponent: key k is drawn with probability ∝ (k + 1)^−s; 0 is uniform, about 0.6–1.2 is typical of web and cache traffic. */
+                            s: number;
+                        };
+                    } | {
+                        /** @description Every key equally likely. */
+                        uniform: {
+                            /** @description How many distinct keys there are (0 … keys − 1), at most 1,000,000,000. */
+                            keys: number;
+                        };
+                    };
+                    /** @description What the request does, in order. */
+                    steps: components["schemas"]["Step"][];
+                }[];
+            };
+            /** @description Name of the component every request arrives at (a key of `components`). */
+            entry: string;
+            /** @description The components of the system, by name; requests reach them by `entry` and by `call` steps. */
+            components: {
+                [key: string]: {
+                    /** @constant */
+                    type: "station";
+                    /**
+                     * @description Number of servers (c). Default 1.
+                     * @default 1
+                     */
+                    servers?: number;
+                    /**
+                     * @description Queue discipline: "fcfs" first come first served (default), "lifo" last come first served, "priority" highest request priority first (non-preemptive), "deadline" earliest deadline (arrival + timeout) first, "ps" processor sharing.
+                     * @default fcfs
+                     * @enum {string}
+                     */
+                    discipline?: "fcfs" | "lifo" | "priority" | "deadline" | "ps";
+                    /** @description The most requests in the station, in service and waiting together (K), at least `servers`; an arrival that finds it full is rejected and counted in requests.failed.rejected. Default: unbounded. */
+                    capacity?: number;
+                } | {
+                    /** @constant */
+                    type: "server";
+                    /**
+                     * @description CPU cores, at most 1024. Default 1.
+                     * @default 1
+                     */
+                    cores?: number;
+                    /** @description Round-robin time slice of the OS scheduler. Default 3ms (Linux CFS: 6 ms latency shared by runnable threads). */
+                    timeslice?: components["schemas"]["Duration"];
+                    /** @description Shortest slice: with n > 2 threads runnable on a core each gets max(2 × timeslice / n, minTimeslice), as CFS divides sched_latency. Default 0.75ms (sched_min_granularity). */
+                    minTimeslice?: components["schemas"]["Duration"];
+                    /** @description Core time lost each time a core switches to another thread. Default 3us. */
+                    contextSwitch?: components["schemas"]["Duration"];
+                    /** @description Core time lost refilling caches when a thread resumes on another core than before. Default 30us. */
+                    migration?: components["schemas"]["Duration"];
+                    /**
+                     * @description "floating" (default): the OS moves threads to idle cores; "pinned": each thread stays on one core (taskset, worker_cpu_affinity).
+                     * @default floating
+                     * @enum {string}
+                     */
+                    affinity?: "pinned" | "floating";
+                    /**
+                     * @description How the server takes requests: { "kind": "thread-pool", "threads": 200, "queue": 100 }, { "kind": "event-loop", "workers": 2, "connections": 512 }, { "kind": "prefork", "workers": 5 } or { "kind": "threads", "threads": 8 }.
+                     * @default {
+                     *       "kind": "thread-pool",
+                     *       "threads": 200,
+                     *       "queue": 100,
+                     *       "gil": false
+                     *     }
+                     */
+                    architecture?: {
+                        /** @constant */
+                        kind: "event-loop";
+                        /**
+                         * @description Worker processes, one thread each (NGINX worker_processes), at most 4096. Default 1.
+                         * @default 1
+                         */
+                        workers?: number;
+                        /**
+                         * @description Most open connections per worker (NGINX worker_connections, default 512); more wait in the accept queue.
+                         * @default 512
+                         */
+                        connections?: number;
+                        /**
+                         * @description Only one thread of a process runs CPU work at a time, handing over every 5 ms while others wait (CPython's GIL). Default false.
+                         * @default false
+                         */
+                        gil?: boolean;
+                    } | {
+                        /** @constant */
+                        kind: "thread-pool";
+                        /**
+                         * @description Most threads, started as needed (Tomcat maxThreads, default 200).
+                         * @default 200
+                         */
+                        threads?: number;
+                        /**
+                         * @description Accepted connections that may wait for a thread (Tomcat acceptCount, default 100); one more is rejected (HTTP 503, requests.failed.rejected).
+                         * @default 100
+                         */
+                        queue?: number;
+                        /**
+                         * @description Only one thread of a process runs CPU work at a time, handing over every 5 ms while others wait (CPython's GIL). Default false.
+                         * @default false
+                         */
+                        gil?: boolean;
+                    } | {
+                        /** @constant */
+                        kind: "prefork";
+                        /**
+                         * @description Worker processes, each serving one request at a time (Gunicorn --workers, default 1), at most 4096.
+                         * @default 1
+                         */
+                        workers?: number;
+                        /**
+                         * @description Only one thread of a process runs CPU work at a time, handing over every 5 ms while others wait (CPython's GIL). Default false.
+                         * @default false
+                         */
+                        gil?: boolean;
+                    } | {
+                        /** @constant */
+                        kind: "threads";
+                        /** @description Threads of the one process (HAProxy nbthread), at most 4096. Default: one per core. */
+                        threads?: number;
+                        /**
+                         * @description Most open connections in the process (HAProxy maxconn); more wait in the accept queue. Default 4096.
+                         * @default 4096
+                         */
+                        connections?: number;
+                        /**
+                         * @description Only one thread of a process runs CPU work at a time, handing over every 5 ms while others wait (CPython's GIL). Default false.
+                         * @default false
+                         */
+                        gil?: boolean;
+                    };
+                    /**
+                     * @description Listen backlog: connections waiting for accept(). The kernel caps it at somaxconn (4096). Default 511.
+                     * @default 511
+                     */
+                    acceptBacklog?: number;
+                    /**
+                     * @description When the accept queue is full: "drop" (Linux default) ignores the handshake so the client retries after 1, 3, 7, 15, 31 s; "reset" answers RST (requests.failed.reset).
+                     * @default drop
+                     * @enum {string}
+                     */
+                    onOverflow?: "drop" | "reset";
+                    /**
+                     * @description Memory figures behind the result's peakMemory.
+                     * @default {
+                     *       "process": 10485760,
+                     *       "thread": 1048576,
+                     *       "connection": 16384
+                     *     }
+                     */
+                    memory?: {
+                        /**
+                         * @description Resident bytes per process. Default 10485760.
+                         * @default 10485760
+                         */
+                        process?: number;
+                        /**
+                         * @description Resident bytes per thread (its stack). Default 1048576.
+                         * @default 1048576
+                         */
+                        thread?: number;
+                        /**
+                         * @description Resident bytes per open connection. Default 16384.
+                         * @default 16384
+                         */
+                        connection?: number;
+                    };
+                } | {
+                    /** @constant */
+                    type: "pool";
+                    /**
+                     * @description "pool" (default): an application-side pool (HikariCP); "transaction": a pgbouncer multiplexing client connections onto `size` server connections, one transaction at a time.
+                     * @default pool
+                     * @enum {string}
+                     */
+                    mode?: "pool" | "transaction";
+                    /** @description Connections (to the target). Default 10 for a pool (HikariCP), 20 for transaction mode (pgbouncer default_pool_size). */
+                    size?: number;
+                    /** @description Callers that may wait for a connection ("pool" mode); one more is rejected. Default: unbounded. */
+                    queue?: number;
+                    /** @description Client connections accepted ("transaction" mode; pgbouncer max_client_conn, default 100); one more is rejected. */
+                    clientConnections?: number;
+                    /** @description Longest wait for a connection before the caller is rejected. Default 30s (HikariCP connectionTimeout); 120s in transaction mode (query_wait_timeout). */
+                    acquireTimeout?: components["schemas"]["Duration"];
+                    /** @description The component that serves each call on a connection: a station serves the call's `hold`; a server runs the call's `steps`. Absent: the pool holds the connection for the call's `hold` itself. */
+                    target?: string;
+                };
+            };
+        };
+        /** @description A duration: a number of seconds (0.005) or a string with a unit: "250ns", "150us", "5ms", "2s", "1m", "1h". */
+        Duration: number | string;
+        /** @description A distribution of durations. A bare duration ("5ms") is a constant; an object with one key names a distribution: exp, uniform, normal, lognormal, erlang, hyperexp, pareto or empirical. */
+        Distribution: components["schemas"]["Duration"] | {
+            /** @description Mean of the exponential distribution. */
+            exp: components["schemas"]["Duration"];
+        } | {
+            /** @description The lowest and highest value: [min, max]. */
+            uniform: [
+                components["schemas"]["Duration"],
+                components["schemas"]["Duration"]
+            ];
+        } | {
+            /** @description The mean and standard deviation. */
+            normal: {
+                /** @description Mean of the (untruncated) normal. */
+                mean: components["schemas"]["Duration"];
+                /** @description Standard deviation. */
+                sd: components["schemas"]["Duration"];
+            };
+        } | {
+            /** @description Either the median and 99th percentile, or mu and sigma. */
+            lognormal: {
+                /** @description The median (50th percentile). */
+                median: components["schemas"]["Duration"];
+                /** @description The 99th percentile; must exceed the median. */
+                p99: components["schemas"]["Duration"];
+            } | {
+                /** @description Mean of the underlying normal (of ln X, X in seconds). */
+                mu: number;
+                /** @description Standard deviation of the underlying normal; at least 0. */
+                sigma: number;
+            };
+        } | {
+            /** @description The number of phases and the mean. */
+            erlang: {
+                /** @description Number of exponential phases; a whole number from 1 to 1000. */
+                k: number;
+                /** @description Mean of the whole (sum of the k phases). */
+                mean: components["schemas"]["Duration"];
+            };
+        } | {
+            /** @description The mean and the squared coefficient of variation. */
+            hyperexp: {
+                /** @description Mean. */
+                mean: components["schemas"]["Duration"];
+                /** @description Squared coefficient of variation (variance / mean²); at least 1. */
+                scv: number;
+            };
+        } | {
+            /** @description The scale and the shape. */
+            pareto: {
+                /** @description The smallest value (x_m). */
+                scale: components["schemas"]["Duration"];
+                /** @description Tail index alpha; the mean is finite only above 1, the variance above 2. */
+                shape: number;
+            };
+        } | {
+            /** @description The observed values; each is drawn with equal probability. */
+            empirical: components["schemas"]["Duration"][];
+        };
+        /** @description One step of a request: an object with one of service, cpu, io or call. */
+        Step: {
+            /** @description Service time at the station. */
+            service: components["schemas"]["Distribution"];
+        } | {
+            /** @description CPU time needed. */
+            cpu: components["schemas"]["Distribution"];
+        } | {
+            /** @description Time waiting on I/O. */
+            io: components["schemas"]["Distribution"];
+        } | {
+            /** @description Name of the component called (a key of `components`). */
+            call: string;
+            /** @description How long a called station or pool serves the request. Required for a station or a pool. */
+            hold?: components["schemas"]["Distribution"];
+            /** @description What a called server does for the request. Required for a server. */
+            steps?: components["schemas"]["Step"][];
+        };
+        SweepRequest: {
+            scenario: components["schemas"]["Scenario"];
+            /**
+             * @description Where in the scenario each value goes, e.g. workload.arrival.rate or components.q.servers.
+             * @example workload.arrival.rate
+             */
+            path: string;
+            /** @description One run per value, each a normal run (deduplicated like POST /v1/runs). */
+            values: (number | string | boolean | Record<string, unknown> | unknown[])[];
+        };
+        Links: {
+            /** Format: uri */
+            self: string;
+            /** Format: uri */
+            events: string;
+            /** Format: uri */
+            share: string;
+            /** Format: uri */
+            chart: string;
+        };
+        /** @enum {string} */
+        Status: "queued" | "running" | "done" | "failed";
+        RunCreated: {
+            id: string;
+            status: components["schemas"]["Status"];
+            name?: string | null;
+            links: components["schemas"]["Links"];
+        };
+        SweepCreated: {
+            path: string;
+            values: unknown[];
+            runs: (components["schemas"]["RunCreated"] & {
+                value?: unknown;
+            })[];
+        };
+        Run: {
+            id: string;
+            status: components["schemas"]["Status"];
+            name?: string | null;
+            engineVersion: string;
+            scenarioHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            /** @description Wall-clock milliseconds the run took. */
+            wallMs?: number | null;
+            links: components["schemas"]["Links"];
+            /** @description While running: the latest progress. */
+            progress?: {
+                simulatedTime?: number;
+                events?: number;
+                percent?: number;
+            };
+            /** @description When done: the result (see the Result contract in the docs). */
+            result?: Record<string, unknown>;
+            error?: components["schemas"]["RunError"];
+        };
+        RunError: {
+            /**
+             * @example limit.events
+             * @example limit.wall-time
+             * @example limit.sim-time
+             */
+            code: string;
+            title: string;
+            message: string;
+            hint: string;
+            problems?: components["schemas"]["ValidationProblem"][];
+        };
+        ValidationProblem: {
+            /** @example workload.requests[0].steps[1].call */
+            path: string;
+            code: string;
+            message: string;
+        };
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            instance?: string;
+            code: string;
+            hint?: string;
+            problems?: components["schemas"]["ValidationProblem"][];
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "draining";
+            engineVersion: string;
+            runs: {
+                pending?: number;
+                running?: number;
+                queueLimit?: number;
+            };
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    createRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Scenario"];
+            };
+        };
+        responses: {
+            /** @description This scenario was submitted before; the existing run. */
+            200: {
+                headers: {
+                    /** @description URL of the run. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunCreated"];
+                };
+            };
+            /** @description A new run was queued. */
+            201: {
+                headers: {
+                    /** @description URL of the run. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunCreated"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server sets API_TOKENS and the request carries no valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="syslab". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The scenario (or sweep) is not valid; every problem is listed with its JSON path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run queue is full or the server is stopping; see Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSweep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SweepRequest"];
+            };
+        };
+        responses: {
+            /** @description Every run existed already. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SweepCreated"];
+                };
+            };
+            /** @description At least one new run was queued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SweepCreated"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server sets API_TOKENS and the request carries no valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="syslab". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The scenario (or sweep) is not valid; every problem is listed with its JSON path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run queue is full or the server is stopping; see Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: {
+                /** @description Long poll: seconds to wait for the run to finish (capped by the server's MAX_WAIT). */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A run id, as returned by POST /v1/runs. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            /** @description `wait` is not a non-negative number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamRunEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A run id, as returned by POST /v1/runs. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description No run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRunChart: {
+        parameters: {
+            query?: {
+                /** @description `latency` (percentiles, the default) or `series` (mean latency over time). */
+                kind?: "latency" | "series";
+            };
+            header?: never;
+            path: {
+                /** @description A run id, as returned by POST /v1/runs. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart; a placeholder while the run is unfinished. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description `kind` is not latency or series. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sharePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A run id, as returned by POST /v1/runs. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Serving. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Draining before a stop. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+}

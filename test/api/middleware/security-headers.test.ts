@@ -1,0 +1,112 @@
+// Every answer carries nosniff, no framing, no referrer and a Content-Security-Policy that allows
+// only what that kind of answer loads: nothing for the API, one hashed <style> for a share page,
+// the site's own files and its hashed inline scripts for the docs.
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { removeDataDir, tempDataDir } from "../support/api-server";
+import { quickScenario } from "../support/scenarios";
+import { postRequest, testApp } from "../support/test-app";
+
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+const THEME = "document.documentElement.dataset.theme = 'dark';";
+const MODULE = 'import "/_astro/x.js";';
+const site = tempDataDir();
+mkdirSync(join(site, "notes"), { recursive: true });
+writeFileSync(
+  join(site, "index.html"),
+  `<!doctype html><title>home</title><script>${THEME}</script><script type="module">${MODULE}</script>` +
+    `<script type="application/json" data-scenario>{"version":1}</script><script type="module" src="/_astro/a.js"></script>`,
+);
+writeFileSync(
+  join(site, "notes", "index.html"),
+  `<!doctype html><title>notes</title><script>${THEME}</script>`,
+);
+writeFileSync(join(site, "404.html"), "<!doctype html><title>Page not found</title>");
+const t = testApp({ docsDir: site });
+
+afterAll(() => {
+  t.close();
+  removeDataDir(t.dataDir);
+  removeDataDir(site);
+});
+
+/** The CSP as a map from directive to its sources. */
+function csp(res: Response): Record<string, string[]> {
+  const header = res.headers.get("content-security-policy");
+  expect(header, res.url).toBeTruthy();
+  return Object.fromEntries(
+    header!
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
+function expectCommon(res: Response) {
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(res.headers.get("x-frame-options")).toBe("DENY");
+  expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+  expect(csp(res)["frame-ancestors"]).toEqual(["'none'"]);
+}
+
+describe("API answers", () => {
+  test("JSON, problems, charts and the document allow nothing to load", async () => {
+    const created = await t.app.request("/v1/runs", postRequest(quickScenario()));
+    const { id } = await created.json();
+    for (const res of [
+      created,
+      await t.app.request(`/v1/runs/${id}`),
+      await t.app.request(`/v1/runs/${id}/chart.svg`),
+      await t.app.request("/v1/runs/nope"),
+      await t.app.request("/openapi.json"),
+      await t.app.request("/healthz"),
+    ]) {
+      expectCommon(res);
+      expect(csp(res)["default-src"]).toEqual(["'none'"]);
+      expect(csp(res)["script-src"]).toBeUndefined();
+      expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    }
+  });
+});
+
+describe("share pages", () => {
+  test("allow their one <style> element by its hash, and no script at all", async () => {
+    const { id } = await (await t.app.request("/v1/runs", postRequest(quickScenario(2)))).json();
+    const res = await t.app.request(`/r/${id}`);
+    const html = await res.text();
+    expectCommon(res);
+    const policy = csp(res);
+    expect(policy["default-src"]).toEqual(["'none'"]);
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    expect(policy["style-src"]).toEqual([sha256(styles[0]!)]);
+    expect(policy["script-src"]).toBeUndefined();
+    expect(html).not.toMatch(/<script/i);
+  });
+});
+
+describe("docs pages", () => {
+  test("allow the site's files and exactly its inline scripts, by hash; JSON data blocks are not scripts", async () => {
+    const res = await t.app.request("/");
+    expectCommon(res);
+    const policy = csp(res);
+    expect(policy["default-src"]).toEqual(["'self'"]);
+    expect(policy["script-src"]!.sort()).toEqual(
+      ["'self'", "'wasm-unsafe-eval'", sha256(THEME), sha256(MODULE)].sort(),
+    );
+    expect(policy["worker-src"]).toEqual(["'self'"]);
+    expect(policy["object-src"]).toEqual(["'none'"]);
+    expect(policy["script-src"]).not.toContain("'unsafe-inline'");
+    expect(policy["script-src"]).not.toContain("'unsafe-eval'");
+  });
+
+  test("the site's 404 page carries the same policy", async () => {
+    const res = await t.app.request("/no/such/page");
+    expect(res.status).toBe(404);
+    expect(csp(res)["script-src"]).toContain(sha256(THEME));
+  });
+});
