@@ -1,0 +1,12 @@
+/** The calibration cases, in the order `npm run calibrate` runs them; the only list of them. */
+import type { CaseResult } from "./case-result";
+import * as acceptQueue from "./cases/accept-queue";
+
+export interface MeasureOptions {
+  /** How many times each noisy trial is repeated. */
+  repeats: number;
+}
+
+export const CALIBRATION_CASES: Record<string, (options: MeasureOptions) => Promise<CaseResult>> = {
+  "accept-queue": acceptQueue.measure,
+};

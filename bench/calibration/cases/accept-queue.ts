@@ -1,0 +1,243 @@
+/**
+ * Accept-queue overflow. A single-threaded blocking server (accept → read one byte → sleep 10 ms
+ * → answer) with a small listen backlog gets a 2-second Poisson burst of new connections, far
+ * more than it can take; every client waits up to 65 s. Measured in both overflow modes: the
+ * Linux default (tcp_abort_on_overflow = 0, the handshake is dropped and retransmissions decide
+ * who gets in when) and tcp_abort_on_overflow = 1 (RST). Each trial runs in its own network
+ * namespace, so it sets that sysctl for itself alone.
+ *
+ * The twin: a prefork server with one worker, one 10 ms `io` step, the same backlog and overflow
+ * mode, the same burst (repeated every 70 s so that one run pools many bursts).
+ */
+import type { Scenario } from "@syslab/sim-core";
+import { cServer } from "../build-servers";
+import { type CaseResult, type ChartData, type Comparison, compare, type TrialSummary } from "../case-result";
+import { type Outcome, poissonTimes, runOpenLoop, seededRandom } from "../open-loop-client";
+import { latencyFigures } from "../percentiles";
+import { start, stop, waitForOutput } from "../processes";
+import { runTrial } from "../run-trial";
+import { staggered } from "../staggered";
+import { counterDelta, readTcpCounters } from "../tcp-counters";
+import type { TrialContext } from "../trial-context";
+import { completedCurve, simulateTwin } from "../twin";
+import { twinFigure } from "../twin-figures";
+
+const SERVICE_MS = 10;
+const BURST = 2;
+const TIMEOUT = 65;
+/** A burst and everything it causes is over within BURST + TIMEOUT; twins repeat bursts this far apart. */
+const CYCLE = 70;
+
+interface Variant {
+  id: string;
+  backlog: number;
+  rate: number;
+  onOverflow: "drop" | "reset";
+}
+
+const VARIANTS: Variant[] = [
+  { id: "drop-64", backlog: 64, rate: 500, onOverflow: "drop" },
+  { id: "drop-128", backlog: 128, rate: 300, onOverflow: "drop" },
+  { id: "reset-64", backlog: 64, rate: 500, onOverflow: "reset" },
+  { id: "reset-128", backlog: 128, rate: 300, onOverflow: "reset" },
+];
+
+interface BurstParams {
+  binary: string;
+  backlog: number;
+  rate: number;
+  seed: number;
+  sysctls: Record<string, number>;
+}
+
+interface BurstResult {
+  outcomes: [number, number | null, string | null][];
+  counters: Record<string, number>;
+  maxSendLag: number;
+}
+
+async function burst(params: BurstParams, context: TrialContext): Promise<BurstResult> {
+  const port = context.privateNetwork ? 7000 : 0;
+  const server = start(params.binary, [String(port), String(params.backlog), String(SERVICE_MS)]);
+  try {
+    const listening = await waitForOutput(server, /listening (\d+)/, 10);
+    const random = seededRandom(params.seed);
+    const plan = poissonTimes(random, params.rate, 0, BURST).map((at) => ({ at, cls: "hit", payload: "x" }));
+    const before = readTcpCounters();
+    const run = await runOpenLoop({ host: "127.0.0.1", port: Number(listening[1]), plan, timeout: TIMEOUT });
+    const counters = counterDelta(before, readTcpCounters());
+    return {
+      outcomes: run.outcomes.map((o) => [o.at, o.latency, o.failure]),
+      counters,
+      maxSendLag: run.maxSendLag,
+    };
+  } finally {
+    await stop(server);
+  }
+}
+
+/** @public Loaded by trial.ts, which imports this module by its path. */
+export const trials = { burst };
+
+function twinScenario(v: Variant, bursts: number): Scenario {
+  return {
+    version: 1,
+    name: `Accept queue: backlog ${v.backlog}, ${v.rate}/s for ${BURST} s, ${v.onOverflow}`,
+    seed: 1,
+    run: { duration: `${CYCLE * bursts}s` },
+    workload: {
+      arrival: { process: "onoff", rate: v.rate, on: `${BURST}s`, off: `${CYCLE - BURST}s` },
+      requests: [{ name: "hit", timeout: `${TIMEOUT}s`, steps: [{ io: `${SERVICE_MS}ms` }] }],
+    },
+    entry: "web",
+    components: {
+      web: {
+        type: "server",
+        cores: 2,
+        architecture: { kind: "prefork", workers: 1 },
+        acceptBacklog: v.backlog,
+        onOverflow: v.onOverflow,
+      },
+    },
+  } as unknown as Scenario;
+}
+
+/** Fraction of the burst's requests completed by each time since the burst began, sampled every `step` s. */
+function measuredCurve(outcomes: Outcome[][], step: number, until: number): [number, number][] {
+  const ends = outcomes.flatMap((run) => run.filter((o) => o.latency !== null).map((o) => o.at + o.latency!));
+  ends.sort((a, b) => a - b);
+  const sent = outcomes.reduce((n, run) => n + run.length, 0);
+  const points: [number, number][] = [];
+  let k = 0;
+  for (let t = 0; t <= until + 1e-9; t += step) {
+    while (k < ends.length && ends[k]! <= t) k++;
+    points.push([Math.round(t * 1000) / 1000, k / sent]);
+  }
+  return points;
+}
+
+export async function measure(options: { repeats: number }): Promise<CaseResult> {
+  const began = Date.now();
+  const binary = await cServer("blocking-accept");
+  const module = import.meta.filename;
+  const jobs = VARIANTS.flatMap((v) => Array.from({ length: options.repeats }, (_, r) => ({ v, r })));
+  // Trials overlap (each has its own namespace), but start 3 s apart so no two bursts coincide.
+  const results = await staggered(jobs, 3, ({ v, r }) =>
+    runTrial<BurstResult>(
+      module,
+      "burst",
+      {
+        binary,
+        backlog: v.backlog,
+        rate: v.rate,
+        seed: 1000 + r,
+        sysctls: { "net.ipv4.tcp_abort_on_overflow": v.onOverflow === "reset" ? 1 : 0 },
+      },
+      BURST + TIMEOUT + 30,
+    ),
+  );
+
+  const twins: Record<string, Scenario> = {};
+  const comparisons: Comparison[] = [];
+  const trialSummaries: TrialSummary[] = [];
+  const charts: ChartData[] = [];
+  for (const v of VARIANTS) {
+    const mine = results.filter((_, i) => jobs[i]!.v === v);
+    const runs: Outcome[][] = mine.map((t) =>
+      t.outcomes.map(([at, latency, failure]) => ({
+        at,
+        cls: "hit",
+        latency,
+        failure: failure as Outcome["failure"],
+        connected: null,
+        head: "",
+      })),
+    );
+    const pooled = latencyFigures(runs.flat());
+    const perTrial = runs.map(latencyFigures);
+    mine.forEach((t, i) => {
+      trialSummaries.push({
+        label: `${v.id} #${i + 1}`,
+        load: t.load,
+        figures: {
+          completed: perTrial[i]!.completed,
+          failureFraction: perTrial[i]!.failureFraction,
+          p50: perTrial[i]!.p50,
+          p90: perTrial[i]!.p90,
+          p99: perTrial[i]!.p99,
+          maxSendLag: t.maxSendLag,
+          abortOnOverflow: t.context.sysctls["net.ipv4.tcp_abort_on_overflow"] ?? "unknown",
+          counters: t.counters,
+        },
+      });
+    });
+
+    const twinKey = `${v.id}`;
+    twins[twinKey] = twinScenario(v, 20);
+    const sim = simulateTwin(twins[twinKey]!);
+    const label = `backlog ${v.backlog}, ${v.rate}/s, ${v.onOverflow}`;
+    const held = v.onOverflow === "drop";
+    for (const q of ["p50", "p90", "p99"] as const) {
+      comparisons.push(
+        compare(
+          {
+            label: `${label}: ${q} latency`,
+            twin: twinKey,
+            figure: `latency.${q}`,
+            unit: "s",
+            realTrials: perTrial.map((f) => f[q]),
+            ...(held ? { bound: { factor: 1.25 } } : {}),
+          },
+          pooled[q],
+          twinFigure(sim, `latency.${q}`),
+        ),
+      );
+    }
+    comparisons.push(
+      compare(
+        {
+          label: `${label}: failed fraction`,
+          twin: twinKey,
+          figure: "failureFraction",
+          unit: "fraction",
+          realTrials: perTrial.map((f) => f.failureFraction),
+          ...(held ? { bound: { factor: 2, absolute: 0.01 } } : {}),
+        },
+        pooled.failureFraction,
+        twinFigure(sim, "failureFraction"),
+      ),
+    );
+
+    // The chart: completions over time after the burst, real (all trials pooled) and simulated.
+    const single = twinScenario(v, 1);
+    const simCurves: [number, number][][] = [];
+    for (let seed = 1; seed <= 8; seed++) simCurves.push(completedCurve(simulateTwin({ ...single, seed })));
+    charts.push({
+      id: `accept-queue-${v.id}`,
+      title: `Backlog ${v.backlog}, ${v.rate} connections/s for ${BURST} s, ${v.onOverflow === "drop" ? "handshake dropped (default)" : "RST on overflow"}`,
+      xLabel: "time since the burst began",
+      yLabel: "share of requests completed",
+      xFormat: "duration",
+      yFormat: "percent",
+      series: [
+        { name: `measured (${runs.length} bursts)`, points: measuredCurve(runs, 0.5, TIMEOUT + BURST) },
+        { name: "syslab", points: averageCurves(simCurves) },
+      ],
+    });
+  }
+  return {
+    name: "accept-queue",
+    title: "Accept-queue overflow",
+    setup: `A single-threaded C server (accept, read 1 byte, sleep ${SERVICE_MS} ms, answer) with listen(backlog); a ${BURST}-second Poisson burst of new connections, ${TIMEOUT} s client timeout; tcp_abort_on_overflow 0 (drop) or 1 (reset), set in the trial's own network namespace.`,
+    twins,
+    comparisons,
+    charts,
+    trials: trialSummaries,
+    seconds: (Date.now() - began) / 1000,
+  };
+}
+
+function averageCurves(curves: [number, number][][]): [number, number][] {
+  const first = curves[0] ?? [];
+  return first.map(([t], i) => [t, curves.reduce((sum, c) => sum + (c[i]?.[1] ?? 0), 0) / curves.length]);
+}
