@@ -96,5 +96,6 @@ export function describeMachine(): Machine {
   };
 }
 
-/** Debian's PostgreSQL server binaries (postgresql-15). */
-export const POSTGRES_BIN = "/usr/lib/postgresql/15/bin/postgres";
+/** Debian's PostgreSQL 15 server programs (package postgresql-15). */
+export const POSTGRES_BIN_DIR = "/usr/lib/postgresql/15/bin";
+export const POSTGRES_BIN = `${POSTGRES_BIN_DIR}/postgres`;

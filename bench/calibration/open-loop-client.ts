@@ -1,12 +1,12 @@
 /**
- * An open-loop load generator: every request is sent at its scheduled time on a new TCP
- * connection, however many earlier ones are still waiting, and its latency is measured from that
- * scheduled time. A closed-loop client (wrk, or any client that waits for an answer before
- * sending the next) slows down when the server does, so the queueing it should see never forms
- * ("coordinated omission"); this one keeps arriving.
+ * An open-loop load generator: every request is sent at its scheduled time, however many earlier
+ * ones are still waiting, and its latency is measured from that scheduled time. A closed-loop
+ * client (wrk, or any client that waits for an answer before sending the next) slows down when
+ * the server does, so the queueing it should see never forms ("coordinated omission"); this one
+ * keeps arriving.
  *
- * A request: connect, write the payload, read until the server closes the connection. Its outcome
- * is the latency, or why it failed: the client's own timeout, a reset, a refused connection.
+ * How one request is carried is an `Exchange`: `tcpExchange` opens a connection, writes the
+ * payload and reads until the server closes; postgres-exchange.ts speaks Postgres's protocol.
  */
 import { connect } from "node:net";
 
@@ -18,24 +18,34 @@ export interface Planned {
   payload: string;
 }
 
+export type Failure = "timeout" | "reset" | "refused" | "error" | "empty";
+
 export interface Outcome {
   at: number;
   cls: string;
   /** Seconds from the scheduled send to the end of the answer; null when the request failed. */
   latency: number | null;
-  failure: "timeout" | "reset" | "refused" | "error" | "empty" | null;
-  /** Seconds from the scheduled send until the client's connect completed (null if it never did). */
-  connected: number | null;
+  failure: Failure | null;
   /** The first bytes of the answer, to check it. */
   head: string;
+}
+
+/** Carries one request; resolves with the answer's first bytes, or rejects with an ExchangeFailure. */
+export type Exchange = (request: Planned, signal: AbortSignal) => Promise<string>;
+
+export class ExchangeFailure extends Error {
+  constructor(
+    readonly failure: Failure,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface OpenLoopRun {
   outcomes: Outcome[];
   /** Largest delay between a scheduled send and the moment the client issued it (client overload). */
   maxSendLag: number;
-  /** Seconds from the first scheduled send to the last outcome. */
-  span: number;
 }
 
 /** A small seeded generator (mulberry32), so a trial's arrivals are the same every run. */
@@ -60,82 +70,79 @@ export function poissonTimes(random: () => number, rate: number, from: number, t
   }
 }
 
+/** Maps a socket error to the failure a client sees. */
+export function socketFailure(error: NodeJS.ErrnoException): ExchangeFailure {
+  const failure: Failure =
+    error.code === "ECONNRESET" || error.code === "EPIPE"
+      ? "reset"
+      : error.code === "ECONNREFUSED"
+        ? "refused"
+        : error.code === "ETIMEDOUT"
+          ? "timeout"
+          : "error";
+  return new ExchangeFailure(failure, error.message);
+}
+
+/** Connect, write the payload, read until the server closes the connection. */
+export function tcpExchange(host: string, port: number): Exchange {
+  return (request, signal) =>
+    new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect({ host, port, noDelay: true });
+      signal.addEventListener("abort", () => {
+        socket.destroy();
+        reject(new ExchangeFailure("timeout", "no answer in time"));
+      });
+      socket.on("connect", () => socket.write(request.payload));
+      socket.on("data", (d) => chunks.push(d));
+      socket.on("end", () => {
+        socket.destroy();
+        if (chunks.length === 0) reject(new ExchangeFailure("empty", "closed without an answer"));
+        else resolve(Buffer.concat(chunks).subarray(0, 64).toString("latin1"));
+      });
+      socket.on("error", (error) => reject(socketFailure(error)));
+    });
+}
+
 export async function runOpenLoop(options: {
-  host: string;
-  port: number;
   plan: Planned[];
   /** Per request, from its scheduled send, in seconds. */
   timeout: number;
+  exchange: Exchange;
 }): Promise<OpenLoopRun> {
-  const { plan } = options;
-  const outcomes: Outcome[] = new Array(plan.length);
-  let maxSendLag = 0;
-  let pending = plan.length;
-  let lastEnd = 0;
+  const { plan, exchange } = options;
   const t0 = performance.now() / 1000 + 0.05;
   const now = () => performance.now() / 1000 - t0;
+  let maxSendLag = 0;
 
-  return new Promise<OpenLoopRun>((resolve) => {
-    if (plan.length === 0) resolve({ outcomes, maxSendLag, span: 0 });
-    const finish = (index: number, outcome: Outcome) => {
-      if (outcomes[index] !== undefined) return;
-      outcomes[index] = outcome;
-      lastEnd = Math.max(lastEnd, now());
-      if (--pending === 0) resolve({ outcomes, maxSendLag, span: lastEnd - (plan[0]?.at ?? 0) });
-    };
+  const send = async (request: Planned): Promise<Outcome> => {
+    maxSendLag = Math.max(maxSendLag, now() - request.at);
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        abort.abort();
+      },
+      Math.max(0, (request.at + options.timeout - now()) * 1000),
+    );
+    try {
+      const head = await exchange(request, abort.signal);
+      return { at: request.at, cls: request.cls, latency: now() - request.at, failure: null, head };
+    } catch (error) {
+      const failure = timedOut ? "timeout" : error instanceof ExchangeFailure ? error.failure : "error";
+      return { at: request.at, cls: request.cls, latency: null, failure, head: "" };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
-    const send = (index: number) => {
-      const request = plan[index]!;
-      maxSendLag = Math.max(maxSendLag, now() - request.at);
-      let connected: number | null = null;
-      const chunks: Buffer[] = [];
-      const socket = connect({ host: options.host, port: options.port, noDelay: true });
-      const outcome = (latency: number | null, failure: Outcome["failure"]): Outcome => ({
-        at: request.at,
-        cls: request.cls,
-        latency,
-        failure,
-        connected,
-        head: Buffer.concat(chunks).subarray(0, 64).toString("latin1"),
-      });
-      const timer = setTimeout(
-        () => {
-          socket.destroy();
-          finish(index, outcome(null, "timeout"));
-        },
-        Math.max(0, (request.at + options.timeout - now()) * 1000),
-      );
-      socket.on("connect", () => {
-        connected = now() - request.at;
-        socket.write(request.payload);
-      });
-      socket.on("data", (d) => chunks.push(d));
-      socket.on("end", () => {
-        clearTimeout(timer);
-        socket.destroy();
-        const got = chunks.length > 0;
-        finish(index, outcome(got ? now() - request.at : null, got ? null : "empty"));
-      });
-      socket.on("error", (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        const failure =
-          error.code === "ECONNRESET" || error.code === "EPIPE"
-            ? "reset"
-            : error.code === "ECONNREFUSED"
-              ? "refused"
-              : error.code === "ETIMEDOUT"
-                ? "timeout"
-                : "error";
-        finish(index, outcome(null, failure));
-      });
-    };
-
-    let next = 0;
-    const tick = () => {
-      const t = now();
-      while (next < plan.length && plan[next]!.at <= t) send(next++);
-      if (next < plan.length) setTimeout(tick, Math.max(0, (plan[next]!.at - now()) * 1000 - 1));
-    };
-    setTimeout(tick, 50);
-  });
+  const sent: Promise<Outcome>[] = [];
+  for (const request of plan) {
+    const wait = (request.at - now()) * 1000;
+    // Sleep to just before the send time; a timer that fires late only adds to the measured latency.
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait - 1));
+    sent.push(send(request));
+  }
+  return { outcomes: await Promise.all(sent), maxSendLag };
 }

@@ -7,7 +7,11 @@
  *
  * Params may carry `sysctls` ({ "net.ipv4.tcp_abort_on_overflow": 1, … }): set here inside a
  * private namespace; on the shared network they are only read, and the trial reports the values
- * it actually ran with.
+ * it actually ran with. And `priority`: the nice value of the trial's autogroup. The harness
+ * starts each trial in a session of its own, and Linux shares CPU between sessions' autogroups
+ * first (sched_autogroup_enabled), so on a machine busy with other work a CPU-bound trial would
+ * get a fraction of a core; a lower nice value for its autogroup (sched(7), "The autogroup
+ * feature") gives it most of the cores for the few seconds it runs.
  */
 import { writeFileSync } from "node:fs";
 import { loadAverage, readSysctls } from "./machine";
@@ -19,7 +23,7 @@ if (!modulePath || !name || !json) {
   console.error("usage: trial.ts <case module> <trial name> '<params JSON>'");
   process.exit(2);
 }
-const params = JSON.parse(json) as { sysctls?: Record<string, number> };
+const params = JSON.parse(json) as { sysctls?: Record<string, number>; priority?: number };
 const privateNetwork = process.env.CALIBRATION_PRIVATE_NETWORK === "1";
 
 if (privateNetwork) {
@@ -27,6 +31,8 @@ if (privateNetwork) {
   for (const [key, value] of Object.entries(params.sysctls ?? {}))
     writeFileSync(`/proc/sys/${key.replaceAll(".", "/")}`, String(value));
 }
+
+if (params.priority !== undefined) writeFileSync("/proc/self/autogroup", String(params.priority));
 
 const context: TrialContext = { privateNetwork, sysctls: readSysctls() };
 const loadBefore = loadAverage();

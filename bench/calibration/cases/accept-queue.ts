@@ -12,7 +12,7 @@
 import type { Scenario } from "@syslab/sim-core";
 import { cServer } from "../build-servers";
 import { type CaseResult, type ChartData, type Comparison, compare, type TrialSummary } from "../case-result";
-import { type Outcome, poissonTimes, runOpenLoop, seededRandom } from "../open-loop-client";
+import { type Outcome, poissonTimes, runOpenLoop, seededRandom, tcpExchange } from "../open-loop-client";
 import { latencyFigures } from "../percentiles";
 import { start, stop, waitForOutput } from "../processes";
 import { runTrial } from "../run-trial";
@@ -58,13 +58,19 @@ interface BurstResult {
 
 async function burst(params: BurstParams, context: TrialContext): Promise<BurstResult> {
   const port = context.privateNetwork ? 7000 : 0;
-  const server = start(params.binary, [String(port), String(params.backlog), String(SERVICE_MS)]);
+  const server = start(params.binary, [String(port), String(params.backlog), String(SERVICE_MS)], {
+    ownGroup: false,
+  });
   try {
     const listening = await waitForOutput(server, /listening (\d+)/, 10);
     const random = seededRandom(params.seed);
     const plan = poissonTimes(random, params.rate, 0, BURST).map((at) => ({ at, cls: "hit", payload: "x" }));
     const before = readTcpCounters();
-    const run = await runOpenLoop({ host: "127.0.0.1", port: Number(listening[1]), plan, timeout: TIMEOUT });
+    const run = await runOpenLoop({
+      plan,
+      timeout: TIMEOUT,
+      exchange: tcpExchange("127.0.0.1", Number(listening[1])),
+    });
     const counters = counterDelta(before, readTcpCounters());
     return {
       outcomes: run.outcomes.map((o) => [o.at, o.latency, o.failure]),
@@ -149,7 +155,6 @@ export async function measure(options: { repeats: number }): Promise<CaseResult>
         cls: "hit",
         latency,
         failure: failure as Outcome["failure"],
-        connected: null,
         head: "",
       })),
     );
