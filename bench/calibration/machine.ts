@@ -17,6 +17,7 @@ export const TCP_SYSCTLS = [
   "net.ipv4.tcp_syncookies",
   "net.ipv4.tcp_max_syn_backlog",
   "net.ipv4.tcp_rto_min_us",
+  "net.ipv4.tcp_no_metrics_save",
 ] as const;
 
 export interface Machine {

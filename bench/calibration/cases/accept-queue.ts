@@ -6,14 +6,28 @@
  * who gets in when) and tcp_abort_on_overflow = 1 (RST). Each trial runs in its own network
  * namespace, so it sets that sysctl for itself alone.
  *
- * The twin: a prefork server with one worker, one 10 ms `io` step, the same backlog and overflow
- * mode, the same burst (repeated every 70 s so that one run pools many bursts).
+ * On loopback the client and the server are one kernel, and they share its per-destination TCP
+ * metrics cache (net/ipv4/tcp_metrics.c): a server connection whose handshake ACK was dropped and
+ * that was completed later by a retransmission records the time since its SYN-ACK as its RTT
+ * (tcp_synack_rtt_meas), stores it when it closes (tcp_update_metrics keeps the larger), and the
+ * clients' next connections to 127.0.0.1 start with an RTO of about three times that
+ * (tcp_init_metrics) — seconds instead of 200 ms. Clients on other machines never see the
+ * server's samples. So the trials set tcp_no_metrics_save = 1 in their namespace, as remote
+ * clients would behave, and one more variant keeps the loopback default to show the difference.
+ *
+ * The twin: a prefork server with one worker, one `io` step, the same backlog and overflow mode,
+ * the same burst (repeated every 70 s so that one run pools many bursts). The step lasts what the
+ * real server took per request while it was busy — the 10 ms sleep, its system calls and, on a
+ * shared machine, the wait for a core after each sleep — drawn from the gaps between consecutive
+ * answers (20 quantiles, an empirical distribution). The tail is sensitive to it: a server a
+ * tenth slower misses a retransmission wave, and whoever is left waits for the next one, twice
+ * as far away.
  */
 import type { Scenario } from "@syslab/sim-core";
 import { cServer } from "../build-servers";
 import { type CaseResult, type ChartData, type Comparison, compare, type TrialSummary } from "../case-result";
 import { type Outcome, poissonTimes, runOpenLoop, seededRandom, tcpExchange } from "../open-loop-client";
-import { latencyFigures } from "../percentiles";
+import { latencyFigures, quantile } from "../percentiles";
 import { start, stop, waitForOutput } from "../processes";
 import { runTrial } from "../run-trial";
 import { staggered } from "../staggered";
@@ -27,12 +41,21 @@ const BURST = 2;
 const TIMEOUT = 65;
 /** A burst and everything it causes is over within BURST + TIMEOUT; twins repeat bursts this far apart. */
 const CYCLE = 70;
+/** Bursts a twin pools: its quantiles sit on steps between retransmission waves, so it takes many. */
+const BURSTS = 40;
+/**
+ * Autogroup nice value of each trial (trial.ts): the server sleeps rather than computes, but on
+ * a busy machine its wake-ups after each 10 ms would wait for a core.
+ */
+const PRIORITY = -10;
 
 interface Variant {
   id: string;
   backlog: number;
   rate: number;
   onOverflow: "drop" | "reset";
+  /** Keep the loopback default: clients inherit the server's RTT samples from the shared metrics cache. */
+  sharedMetrics?: boolean;
 }
 
 const VARIANTS: Variant[] = [
@@ -40,6 +63,7 @@ const VARIANTS: Variant[] = [
   { id: "drop-128", backlog: 128, rate: 300, onOverflow: "drop" },
   { id: "reset-64", backlog: 64, rate: 500, onOverflow: "reset" },
   { id: "reset-128", backlog: 128, rate: 300, onOverflow: "reset" },
+  { id: "drop-64-shared-metrics", backlog: 64, rate: 500, onOverflow: "drop", sharedMetrics: true },
 ];
 
 interface BurstParams {
@@ -85,7 +109,31 @@ async function burst(params: BurstParams, context: TrialContext): Promise<BurstR
 /** @public Loaded by trial.ts, which imports this module by its path. */
 export const trials = { burst };
 
-function twinScenario(v: Variant, bursts: number): Scenario {
+/**
+ * The real server's time per request while busy, ascending: the gaps between consecutive answers,
+ * leaving out pauses (the worker waiting in read(), or idle) longer than 50 ms.
+ */
+function serviceGaps(runs: Outcome[][]): number[] {
+  const gaps: number[] = [];
+  for (const run of runs) {
+    const ends = run
+      .filter((o) => o.latency !== null)
+      .map((o) => o.at + o.latency!)
+      .sort((a, b) => a - b);
+    for (let i = 1; i < ends.length; i++)
+      if (ends[i]! - ends[i - 1]! < 0.05) gaps.push(ends[i]! - ends[i - 1]!);
+  }
+  return gaps.sort((a, b) => a - b);
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** 20 quantiles of the measured service gaps, as the twin's empirical distribution. */
+function serviceDistribution(gaps: number[]): string[] {
+  return Array.from({ length: 20 }, (_, i) => `${Math.round(quantile(gaps, (i + 0.5) / 20) * 1e7) / 1e4}ms`);
+}
+
+function twinScenario(v: Variant, bursts: number, service: string[]): Scenario {
   return {
     version: 1,
     name: `Accept queue: backlog ${v.backlog}, ${v.rate}/s for ${BURST} s, ${v.onOverflow}`,
@@ -93,7 +141,7 @@ function twinScenario(v: Variant, bursts: number): Scenario {
     run: { duration: `${CYCLE * bursts}s` },
     workload: {
       arrival: { process: "onoff", rate: v.rate, on: `${BURST}s`, off: `${CYCLE - BURST}s` },
-      requests: [{ name: "hit", timeout: `${TIMEOUT}s`, steps: [{ io: `${SERVICE_MS}ms` }] }],
+      requests: [{ name: "hit", timeout: `${TIMEOUT}s`, steps: [{ io: { empirical: service } }] }],
     },
     entry: "web",
     components: {
@@ -137,7 +185,11 @@ export async function measure(options: { repeats: number }): Promise<CaseResult>
         backlog: v.backlog,
         rate: v.rate,
         seed: 1000 + r,
-        sysctls: { "net.ipv4.tcp_abort_on_overflow": v.onOverflow === "reset" ? 1 : 0 },
+        priority: PRIORITY,
+        sysctls: {
+          "net.ipv4.tcp_abort_on_overflow": v.onOverflow === "reset" ? 1 : 0,
+          "net.ipv4.tcp_no_metrics_save": v.sharedMetrics ? 0 : 1,
+        },
       },
       BURST + TIMEOUT + 30,
     ),
@@ -170,6 +222,7 @@ export async function measure(options: { repeats: number }): Promise<CaseResult>
           p50: perTrial[i]!.p50,
           p90: perTrial[i]!.p90,
           p99: perTrial[i]!.p99,
+          serviceTime: mean(serviceGaps([runs[i]!])),
           maxSendLag: t.maxSendLag,
           abortOnOverflow: t.context.sysctls["net.ipv4.tcp_abort_on_overflow"] ?? "unknown",
           counters: t.counters,
@@ -177,11 +230,13 @@ export async function measure(options: { repeats: number }): Promise<CaseResult>
       });
     });
 
-    const twinKey = `${v.id}`;
-    twins[twinKey] = twinScenario(v, 20);
+    // The shared-metrics variant has the same twin: syslab models clients on other machines.
+    const twinKey = v.id.replace("-shared-metrics", "");
+    const service = serviceDistribution(serviceGaps(runs));
+    twins[twinKey] ??= twinScenario(v, BURSTS, service);
     const sim = simulateTwin(twins[twinKey]!);
-    const label = `backlog ${v.backlog}, ${v.rate}/s, ${v.onOverflow}`;
-    const held = v.onOverflow === "drop";
+    const label = `backlog ${v.backlog}, ${v.rate}/s, ${v.onOverflow}${v.sharedMetrics ? ", metrics cache shared" : ""}`;
+    const held = !v.sharedMetrics;
     for (const q of ["p50", "p90", "p99"] as const) {
       comparisons.push(
         compare(
@@ -213,8 +268,20 @@ export async function measure(options: { repeats: number }): Promise<CaseResult>
       ),
     );
 
+    const measured = {
+      name: `measured (${runs.length} bursts)`,
+      points: measuredCurve(runs, 0.5, TIMEOUT + BURST),
+    };
+    if (v.sharedMetrics) {
+      const chart = charts.find((c) => c.id === `accept-queue-${twinKey}`)!;
+      chart.series.push({
+        ...measured,
+        name: `measured, loopback metrics cache shared (${runs.length} bursts)`,
+      });
+      continue;
+    }
     // The chart: completions over time after the burst, real (all trials pooled) and simulated.
-    const single = twinScenario(v, 1);
+    const single = twinScenario(v, 1, service);
     const simCurves: [number, number][][] = [];
     for (let seed = 1; seed <= 8; seed++) simCurves.push(completedCurve(simulateTwin({ ...single, seed })));
     charts.push({
@@ -224,16 +291,13 @@ export async function measure(options: { repeats: number }): Promise<CaseResult>
       yLabel: "share of requests completed",
       xFormat: "duration",
       yFormat: "percent",
-      series: [
-        { name: `measured (${runs.length} bursts)`, points: measuredCurve(runs, 0.5, TIMEOUT + BURST) },
-        { name: "syslab", points: averageCurves(simCurves) },
-      ],
+      series: [measured, { name: "syslab", points: averageCurves(simCurves) }],
     });
   }
   return {
     name: "accept-queue",
     title: "Accept-queue overflow",
-    setup: `A single-threaded C server (accept, read 1 byte, sleep ${SERVICE_MS} ms, answer) with listen(backlog); a ${BURST}-second Poisson burst of new connections, ${TIMEOUT} s client timeout; tcp_abort_on_overflow 0 (drop) or 1 (reset), set in the trial's own network namespace.`,
+    setup: `A single-threaded C server (accept, read 1 byte, sleep ${SERVICE_MS} ms, answer) with listen(backlog); a ${BURST}-second Poisson burst of new connections, ${TIMEOUT} s client timeout; tcp_abort_on_overflow 0 (drop) or 1 (reset) and tcp_no_metrics_save 1 (as for clients on other machines; one variant keeps the loopback default), set in the trial's own network namespace. The twin's step lasts the real server's measured time per request while busy.`,
     twins,
     comparisons,
     charts,
