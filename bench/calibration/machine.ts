@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { cpus, loadavg, release } from "node:os";
 
 /** The sysctls a trial reads (and, inside its own network namespace, may set). */
-export const TCP_SYSCTLS = [
+const TCP_SYSCTLS = [
   "net.ipv4.tcp_abort_on_overflow",
   "net.core.somaxconn",
   "net.ipv4.tcp_syn_retries",
@@ -31,7 +31,7 @@ export interface Machine {
   tools: Record<string, string>;
 }
 
-export function readSysctl(name: string): number | null {
+function readSysctl(name: string): number | null {
   try {
     const text = readFileSync(`/proc/sys/${name.replaceAll(".", "/")}`, "utf8").trim();
     const value = Number(text.split(/\s+/)[0]);

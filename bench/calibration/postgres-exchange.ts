@@ -4,7 +4,9 @@
  * connect, StartupMessage, wait for ReadyForQuery, one simple Query, wait for ReadyForQuery,
  * Terminate. A new connection per request, as an application without a pool opens them. An
  * ErrorResponse during startup with SQLSTATE 53300 ("sorry, too many clients already") counts as
- * a refusal; authentication must be `trust` (the harness's own clusters and pgbouncer).
+ * a refusal; authentication must be `trust` (the harness's own clusters and pgbouncer). The answer
+ * it resolves with is `ready <seconds>`: how long the connection took to start, to its first
+ * ReadyForQuery.
  */
 import { connect } from "node:net";
 import { type Exchange, ExchangeFailure, socketFailure } from "./open-loop-client";
@@ -42,6 +44,8 @@ export function postgresExchange(host: string, port: number, user: string, datab
       const socket = connect({ host, port, noDelay: true });
       let buffered = Buffer.alloc(0);
       let queried = false;
+      const began = performance.now();
+      let ready = 0;
       const fail = (failure: ExchangeFailure) => {
         socket.destroy();
         reject(failure);
@@ -67,11 +71,12 @@ export function postgresExchange(host: string, port: number, user: string, datab
           if (type !== "Z") continue; // ReadyForQuery ends the startup, then the query
           if (!queried) {
             queried = true;
+            ready = (performance.now() - began) / 1000;
             socket.write(message("Q", Buffer.from(`${request.payload}\0`, "utf8")));
             continue;
           }
           socket.end(message("X", Buffer.alloc(0)));
-          resolve("ok");
+          resolve(`ready ${ready}`);
           return;
         }
       });

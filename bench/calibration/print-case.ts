@@ -1,5 +1,6 @@
 /** Prints a case's comparison table: real beside simulated, their ratio, and whether it is within its bound. */
-import { type CaseResult, type Comparison, withinBound } from "./case-result";
+import { type Comparison, withinBound } from "../../apps/docs/src/calibration/comparison";
+import type { CaseResult } from "./case-result";
 
 function show(value: number, unit: Comparison["unit"]): string {
   if (!Number.isFinite(value)) return "—";
@@ -21,7 +22,7 @@ export function printCase(result: CaseResult): void {
       show(c.real, c.unit),
       spread,
       show(c.simulated, c.unit),
-      Number.isFinite(c.ratio) ? c.ratio.toFixed(2) : "—",
+      c.ratio !== null ? c.ratio.toFixed(2) : "—",
       verdict,
     ];
   });

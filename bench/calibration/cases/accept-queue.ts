@@ -175,8 +175,8 @@ export async function measure(options: { repeats: number }): Promise<CaseResult>
   const binary = await cServer("blocking-accept");
   const module = import.meta.filename;
   const jobs = VARIANTS.flatMap((v) => Array.from({ length: options.repeats }, (_, r) => ({ v, r })));
-  // Trials overlap (each has its own namespace), but start 3 s apart so no two bursts coincide.
-  const results = await staggered(jobs, 3, ({ v, r }) =>
+  // Trials overlap (each has its own namespace), but start 2 s apart (a burst lasts 2 s), so no two bursts overlap.
+  const results = await staggered(jobs, 2, ({ v, r }) =>
     runTrial<BurstResult>(
       module,
       "burst",

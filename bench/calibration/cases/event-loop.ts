@@ -27,7 +27,7 @@ import { simulateTwin } from "../twin";
 import { twinFigure } from "../twin-figures";
 
 const RATE = 20;
-const SECONDS = 30;
+const SECONDS = 20;
 const HEAVY_EVERY = 20;
 const PRIORITY = -10;
 
@@ -99,10 +99,7 @@ export async function measure(options: MeasureOptions): Promise<CaseResult> {
   const twins: Record<string, Scenario> = {};
   const comparisons: Comparison[] = [];
   const trialSummaries: TrialSummary[] = [];
-  const bars: ChartData["series"] = [
-    { name: "measured", points: [] },
-    { name: "syslab", points: [] },
-  ];
+  const series: ChartData["series"] = [];
   for (const heavy of [false, true]) {
     const runs: Outcome[][] = [];
     for (let r = 0; r < repeats; r++) {
@@ -159,9 +156,11 @@ export async function measure(options: MeasureOptions): Promise<CaseResult> {
         ),
       );
     }
-    const x = heavy ? 1 : 0;
-    bars[0]!.points.push([x, light.mean]);
-    bars[1]!.points.push([x, twinFigure(sim, "class.light.latencyMean")]);
+    const percentiles = [50, 90, 99] as const;
+    series.push(
+      { name: `${what}, measured`, points: percentiles.map((p) => [p, all[`p${p}`]]) },
+      { name: `${what}, syslab`, points: percentiles.map((p) => [p, twinFigure(sim, `latency.p${p}`)]) },
+    );
   }
   return {
     name: "event-loop",
@@ -171,13 +170,13 @@ export async function measure(options: MeasureOptions): Promise<CaseResult> {
     comparisons,
     charts: [
       {
-        id: "event-loop-light-mean",
-        title: "Mean latency of the light requests, without and with a heavy handler",
-        xLabel: "heavy requests: 0 = none, 1 = one in 20",
-        yLabel: "mean latency",
+        id: "event-loop-percentiles",
+        title: "Latency percentiles of an event loop, without and with a 300 ms handler",
+        xLabel: "percentile",
+        yLabel: "latency",
         xFormat: "number",
         yFormat: "duration",
-        series: bars,
+        series,
       },
     ],
     trials: trialSummaries,

@@ -11,8 +11,9 @@
  *
  * The twins: a station with max_connections servers and capacity max_connections (direct), and
  * a transaction-mode pool of the same size in front of it (pgbouncer). A direct connection holds
- * its slot for the query and for the connection's own start-up, which the trial measures: the
- * twin's hold is pg_sleep's 200 ms plus that measured start-up.
+ * its slot for the query and for the connection's own start-up (a backend is forked for it), which
+ * each request of the trial measures: the twin's hold is pg_sleep's 200 ms plus the measured
+ * start-ups (20 quantiles, an empirical distribution).
  */
 import { chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,15 +33,15 @@ import { twinFigure } from "../twin-figures";
 
 const MAX_CONNECTIONS = 20;
 const RATE = 80;
-const SECONDS = 30;
+const SECONDS = 20;
 const QUERY_SECONDS = 0.2;
 const PRIORITY = -10;
 
 interface PostgresResult {
   direct: [number, number | null, string | null][];
   bouncer: [number, number | null, string | null][];
-  /** Median seconds from connect to ReadyForQuery, straight to Postgres, with nothing else running. */
-  startup: number;
+  /** Seconds from connect to ReadyForQuery of each direct request that was not refused. */
+  startups: number[];
 }
 
 /** Runs `command` as the postgres user (Postgres and pgbouncer refuse to run as root). */
@@ -89,16 +90,6 @@ async function postgres(params: { seed: number }, context: TrialContext): Promis
       "synchronous_commit=off",
     ]);
     await waitForOutput(postgresServer, /ready to accept connections/, 60);
-    const direct = postgresExchange("127.0.0.1", pgPort, "postgres", "postgres");
-
-    // Connection start-up alone, one at a time: what each direct client adds to its slot's hold.
-    const startups: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const t = performance.now();
-      await direct({ at: 0, cls: "probe", payload: "SELECT 1" }, new AbortController().signal);
-      startups.push((performance.now() - t) / 1000);
-    }
-    startups.sort((a, b) => a - b);
 
     const ini = join(dir, "pgbouncer.ini");
     writeFileSync(
@@ -133,15 +124,17 @@ async function postgres(params: { seed: number }, context: TrialContext): Promis
         timeout: 30,
         exchange: postgresExchange("127.0.0.1", port, "postgres", "postgres"),
       });
-      return outcome.outcomes.map((o): [number, number | null, string | null] => [
-        o.at,
-        o.latency,
-        o.failure,
-      ]);
+      return outcome.outcomes;
     };
     const directOutcomes = await load(pgPort, params.seed);
     const bouncerOutcomes = await load(bouncerPort, params.seed);
-    return { direct: directOutcomes, bouncer: bouncerOutcomes, startup: quantile(startups, 0.5) };
+    const rows = (outcomes: typeof directOutcomes) =>
+      outcomes.map((o): [number, number | null, string | null] => [o.at, o.latency, o.failure]);
+    return {
+      direct: rows(directOutcomes),
+      bouncer: rows(bouncerOutcomes),
+      startups: directOutcomes.filter((o) => o.failure === null).map((o) => Number(o.head.split(" ")[1])),
+    };
   } finally {
     if (bouncer) await stop(bouncer);
     if (postgresServer) await stop(postgresServer, 10);
@@ -152,9 +145,17 @@ async function postgres(params: { seed: number }, context: TrialContext): Promis
 /** @public Loaded by trial.ts, which imports this module by its path. */
 export const trials = { postgres };
 
-function twinScenario(through: "direct" | "pgbouncer", hold: number): Scenario {
+function twinScenario(through: "direct" | "pgbouncer", startups: number[]): Scenario {
   const db = { type: "station", servers: MAX_CONNECTIONS, capacity: MAX_CONNECTIONS };
-  const holdText = `${Math.round(hold * 1e6)}us`;
+  const micros = (seconds: number) => `${Math.round(seconds * 1e6)}us`;
+  const holdText =
+    through === "direct"
+      ? {
+          empirical: Array.from({ length: 20 }, (_, i) =>
+            micros(QUERY_SECONDS + quantile(startups, (i + 0.5) / 20)),
+          ),
+        }
+      : micros(QUERY_SECONDS);
   return {
     version: 1,
     name:
@@ -189,6 +190,12 @@ function twinScenario(through: "direct" | "pgbouncer", hold: number): Scenario {
   } as unknown as Scenario;
 }
 
+const PERCENTILES = [50, 90, 99] as const;
+const percentileCurve = (f: ReturnType<typeof latencyFigures>): [number, number][] =>
+  PERCENTILES.map((p) => [p, f[`p${p}`]]);
+const simCurve = (result: Parameters<typeof twinFigure>[0]): [number, number][] =>
+  PERCENTILES.map((p) => [p, twinFigure(result, `latency.p${p}`)]);
+
 const toOutcomes = (rows: [number, number | null, string | null][]): Outcome[] =>
   rows.map(([at, latency, failure]) => ({
     at,
@@ -217,7 +224,10 @@ export async function measure(options: MeasureOptions): Promise<CaseResult> {
       label: `#${r + 1}`,
       load: t.load,
       figures: {
-        startup: t.startup,
+        startupMedian: quantile(
+          [...t.startups].sort((a, b) => a - b),
+          0.5,
+        ),
         directRefused: direct.failed.refused ?? 0,
         directFailureFraction: direct.failureFraction,
         directP50: direct.p50,
@@ -227,15 +237,13 @@ export async function measure(options: MeasureOptions): Promise<CaseResult> {
       },
     });
   }
-  const startup = quantile(
-    results.map((t) => t.startup).sort((a, b) => a - b),
-    0.5,
-  );
+  const startups = results.flatMap((t) => t.startups).sort((a, b) => a - b);
+  const startup = quantile(startups, 0.5);
   const direct = latencyFigures(results.flatMap((t) => toOutcomes(t.direct)));
   const bouncer = latencyFigures(results.flatMap((t) => toOutcomes(t.bouncer)));
   const twins: Record<string, Scenario> = {
-    direct: twinScenario("direct", QUERY_SECONDS + startup),
-    pgbouncer: twinScenario("pgbouncer", QUERY_SECONDS),
+    direct: twinScenario("direct", startups),
+    pgbouncer: twinScenario("pgbouncer", startups),
   };
   const simDirect = simulateTwin(twins.direct);
   const simBouncer = simulateTwin(twins.pgbouncer);
@@ -251,10 +259,12 @@ export async function measure(options: MeasureOptions): Promise<CaseResult> {
       direct.failureFraction,
       twinFigure(simDirect, "failureFraction"),
     ),
-    compare(
-      { label: "direct: p50 latency", twin: "direct", figure: "latency.p50", unit: "s" },
-      direct.p50,
-      twinFigure(simDirect, "latency.p50"),
+    ...(["p50", "p99"] as const).map((q) =>
+      compare(
+        { label: `direct: ${q} latency`, twin: "direct", figure: `latency.${q}`, unit: "s" },
+        direct[q],
+        twinFigure(simDirect, `latency.${q}`),
+      ),
     ),
     compare(
       {
@@ -277,10 +287,25 @@ export async function measure(options: MeasureOptions): Promise<CaseResult> {
   return {
     name: "postgres",
     title: "Postgres max_connections against pgbouncer",
-    setup: `A throwaway PostgreSQL cluster with max_connections ${MAX_CONNECTIONS}; open-loop Poisson ${RATE}/s for ${SECONDS} s, each client a new connection running SELECT pg_sleep(${QUERY_SECONDS}); straight to Postgres, then through pgbouncer (transaction mode, ${MAX_CONNECTIONS} server connections); connection start-up measured at ${(startup * 1000).toFixed(1)} ms; ${repeats} runs pooled.`,
+    setup: `A throwaway PostgreSQL cluster with max_connections ${MAX_CONNECTIONS}; open-loop Poisson ${RATE}/s for ${SECONDS} s, each client a new connection running SELECT pg_sleep(${QUERY_SECONDS}); straight to Postgres, then through pgbouncer (transaction mode, ${MAX_CONNECTIONS} server connections); direct connections started in ${(startup * 1000).toFixed(1)} ms (median), which the twin's hold includes; ${repeats} runs pooled.`,
     twins,
     comparisons,
-    charts: [],
+    charts: [
+      {
+        id: "postgres-percentiles",
+        title: `${RATE} new connections/s, each a ${QUERY_SECONDS * 1000} ms query, max_connections ${MAX_CONNECTIONS}`,
+        xLabel: "percentile",
+        yLabel: "latency of the requests that completed",
+        xFormat: "number",
+        yFormat: "duration",
+        series: [
+          { name: "direct, measured", points: percentileCurve(direct) },
+          { name: "direct, syslab", points: simCurve(simDirect) },
+          { name: "pgbouncer, measured", points: percentileCurve(bouncer) },
+          { name: "pgbouncer, syslab", points: simCurve(simBouncer) },
+        ],
+      },
+    ],
     trials: trialSummaries,
     seconds: (Date.now() - began) / 1000,
   };
