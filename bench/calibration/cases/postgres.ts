@@ -173,11 +173,18 @@ function twinScenario(through: "direct" | "pgbouncer", startups: number[]): Scen
         },
       ],
     },
-    entry: through === "direct" ? "db" : "bouncer",
+    // Through pgbouncer, each client is a connection of the application (a front that only makes
+    // the call, with no limit of its own) to the transaction-mode pool.
+    entry: through === "direct" ? "db" : "app",
     components:
       through === "direct"
         ? { db }
         : {
+            app: {
+              type: "server",
+              cores: 2,
+              architecture: { kind: "event-loop", workers: 1, connections: 100_000 },
+            },
             bouncer: {
               type: "pool",
               mode: "transaction",

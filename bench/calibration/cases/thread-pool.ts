@@ -160,7 +160,7 @@ export async function measure(options: MeasureOptions): Promise<CaseResult> {
     charts: [
       {
         id: "thread-pool-throughput",
-        title: `Throughput against threads: ${CPU_MS} ms CPU + ${SLEEP_MS} ms blocked per request, 2 cores`,
+        title: `Thread pool, 2 cores: ${CPU_MS} ms CPU + ${SLEEP_MS} ms blocked per request`,
         xLabel: "threads",
         yLabel: "requests per second",
         xFormat: "number",
