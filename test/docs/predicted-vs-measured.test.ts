@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { simulate } from "@syslab/sim-core";
 import { describe, expect, it } from "vitest";
 import { calibrationRun } from "../../apps/docs/src/calibration/calibration-run";
-import { formatFigure } from "../../apps/docs/src/calibration/comparison";
+import { formatFigure, withinBound } from "../../apps/docs/src/calibration/comparison";
 import { twinFigure } from "../../bench/calibration/twin-figures";
 import { DOCS_DIST } from "./support/docs-server";
 
@@ -64,6 +64,35 @@ describe("the built page", () => {
       const figure = html.slice(at, html.indexOf("</figure>", at));
       expect(figure).toContain("<svg");
       for (const series of chart.series) expect(figure).toContain(series.name.replaceAll("&", "&amp;"));
+    }
+  });
+
+  it("states for each case held to bounds which figures are outside them, and by how much", async () => {
+    const html = await page();
+    for (const c of cases) {
+      const held = c.comparisons.filter((row) => row.bound !== undefined);
+      if (held.length === 0) continue;
+      const at = html.indexOf(`data-calibration-verdict="${c.name}"`);
+      expect(at, c.name).toBeGreaterThan(0);
+      const verdict = html.slice(at, html.indexOf("</div>", at));
+      const outside = held.filter((row) => !withinBound(row));
+      expect(verdict).toContain(`${held.length - outside.length} of the ${held.length} figures`);
+      expect([...verdict.matchAll(/data-outside="([^"]+)"/g)].map((m) => m[1])).toEqual(
+        outside.map((row) => row.label),
+      );
+      for (const row of outside) {
+        const item = verdict.slice(verdict.indexOf(`data-outside="${row.label}"`));
+        const text = item.slice(0, item.indexOf("</li>"));
+        expect(text).toContain(`measured ${formatFigure(row.real, row.unit)}`);
+        expect(text).toContain(`syslab ${formatFigure(row.simulated, row.unit)}`);
+        if (row.ratio !== null) expect(text).toContain(`syslab / measured ${row.ratio.toFixed(2)}`);
+        if (row.realTrials && row.realTrials.length > 1) {
+          const within = row.realTrials.filter((real) =>
+            withinBound({ ...row, real, ratio: real === 0 ? null : row.simulated / real }),
+          ).length;
+          expect(text).toContain(`within it of ${within} of the ${row.realTrials.length} single trials`);
+        }
+      }
     }
   });
 
