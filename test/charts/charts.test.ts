@@ -136,3 +136,37 @@ test("empty series and non-finite values do not produce NaN coordinates", () => 
   expect(bars).not.toContain("NaN");
   expect(bars).not.toContain("Infinity");
 });
+
+test('a "points" series draws a marker per point and no line; an emphasised line is drawn heavier', () => {
+  const svg = lineChartSvg({
+    title: "Theory and samples",
+    xLabel: "x",
+    yLabel: "y",
+    series: [
+      {
+        name: "theory",
+        emphasis: true,
+        points: [
+          [0, 1],
+          [1, 2],
+          [2, 3],
+        ],
+      },
+      {
+        name: "simulated",
+        style: "points",
+        points: [
+          [0, 1.1],
+          [1, 1.9],
+          [2, 3.05],
+        ],
+      },
+    ],
+  });
+  assertWellFormed(svg);
+  expect(svg.match(/<path class="chart-series-1" [^>]*stroke-width="4"/g)).toHaveLength(1);
+  expect(svg).not.toMatch(/<path class="chart-series-2"/);
+  // Three markers in the plot and one in the legend.
+  expect(svg.match(/<circle cx="[\d.]+" cy="[\d.]+" r="4" class="chart-series-2"/g)).toHaveLength(3);
+  expect(svg.match(/<circle class="chart-series-2"/g)).toHaveLength(1);
+});

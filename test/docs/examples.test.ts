@@ -83,10 +83,27 @@ const STATED: Record<string, (result: Result) => Record<string, number>> = {
     switching: server(result, "db").cpu.switching,
     "peak-memory": server(result, "db").peakMemory,
   }),
+  "blocking-io": (result) => ({
+    throughput: result.throughput,
+    "cpu-busy": server(result, "web").cpu.useful,
+    "p99-latency": result.latency.p99,
+  }),
+  "python-concurrency": (result) => ({
+    throughput: result.throughput,
+    "mean-latency": result.latency.mean,
+    "p99-latency": result.latency.p99,
+    "cores-busy": server(result, "app").cpu.useful,
+  }),
+  "lock-contention": (result) => ({
+    "mean-wait": result.wait.mean,
+    "p99-wait": result.wait.p99,
+    "lock-busy": result.components.lock!.utilization,
+    throughput: result.throughput,
+  }),
 };
 
 interface ServerFigures {
-  cpu: { switching: number };
+  cpu: { switching: number; useful: number };
   peakMemory: number;
   acceptQueue: { drops: number };
 }
@@ -144,6 +161,35 @@ describe("docs examples", () => {
     const result = await cli(join(EXAMPLES, "connection-pools.json"));
     expect(server(result, "db").cpu.switching).toBeGreaterThan(0.03);
     expect(result.throughput).toBeLessThan(850);
+  });
+
+  it("blocking-io: one blocking thread completes 1 / (50 ms + 50 ms) = 10 requests/s, its core half busy", async () => {
+    const result = await cli(join(EXAMPLES, "blocking-io.json"));
+    // Constant times and three clients with no think time: the run is periodic, so the figures are exact
+    // up to the last unfinished cycle of the 20 s window.
+    expect(result.throughput).toBeGreaterThan(9.9);
+    expect(result.throughput).toBeLessThanOrEqual(10);
+    expect(server(result, "web").cpu.useful).toBeCloseTo(0.5, 2);
+    // Each request waits for the two ahead of it: 3 × 100 ms from send to answer.
+    expect(result.latency.p99).toBeCloseTo(0.3, 3);
+  });
+
+  it("python-concurrency: 32 threads under one GIL keep at most one of four cores busy", async () => {
+    const result = await cli(join(EXAMPLES, "python-concurrency.json"));
+    expect(server(result, "app").cpu.useful).toBeLessThanOrEqual(0.25);
+    expect(server(result, "app").cpu.useful).toBeGreaterThan(0.2);
+    // One core's worth of Python: 3 requests of 1 ms for each of 20 ms, 23 ms per 4 requests at most 174/s.
+    expect(result.throughput).toBeLessThan(4 / 0.023);
+  });
+
+  it("lock-contention: 8 threads, 100 µs inside and 1 ms outside wait as mean value analysis says (109 µs)", async () => {
+    const result = await cli(join(EXAMPLES, "lock-contention.json"));
+    // MVA for N = 8, Z = 1 ms, S = 100 µs: R = 209 µs, so a wait of 109 µs and X = 6,617 /s (lock 66 % busy).
+    expect(result.wait.mean).toBeGreaterThan(0.000098);
+    expect(result.wait.mean).toBeLessThan(0.00012);
+    expect(result.components.lock!.utilization).toBeCloseTo(0.66, 1);
+    expect(result.throughput).toBeGreaterThan(6300);
+    expect(result.throughput).toBeLessThan(6900);
   });
 
   it("playground: the default scenario is an M/M/4 at 90% utilisation", async () => {

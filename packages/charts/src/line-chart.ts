@@ -10,6 +10,10 @@ import { ink, palette } from "./palette";
 export interface LineSeries {
   name: string;
   points: [number, number][];
+  /** "points" draws a marker at each point and no line (samples beside a theory curve). Default "line". */
+  style?: "line" | "points";
+  /** Drawn heavier: the series a reader's chosen run belongs to. */
+  emphasis?: boolean;
 }
 
 export interface LineChartOptions {
@@ -71,12 +75,16 @@ export function lineChartSvg(opts: LineChartOptions): string {
       const seriesClass = `chart-series-${(i % palette.length) + 1}`;
       const valid = s.points.filter(([px, py]) => Number.isFinite(px) && Number.isFinite(py));
       if (valid.length === 0) return "";
+      const title = `<title>${escapeXml(s.name)}</title>`;
+      const dot = (px: number, py: number, radius: number) =>
+        `<circle cx="${r(x(px))}" cy="${r(y(py))}" r="${radius}" class="${seriesClass}" fill="${colour}"/>`;
+      if (s.style === "points") {
+        return `<g class="series">${title}${valid.map(([px, py]) => dot(px, py, 4)).join("")}</g>`;
+      }
       const d = valid.map(([px, py], j) => `${j === 0 ? "M" : "L"}${r(x(px))} ${r(y(py))}`).join("");
-      const dot =
-        valid.length === 1
-          ? `<circle cx="${r(x(valid[0]![0]))}" cy="${r(y(valid[0]![1]))}" r="3" class="${seriesClass}" fill="${colour}"/>`
-          : "";
-      return `<g class="series"><title>${escapeXml(s.name)}</title><path class="${seriesClass}" d="${d}" fill="none" stroke="${colour}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>${dot}</g>`;
+      const single = valid.length === 1 ? dot(valid[0]![0], valid[0]![1], 3) : "";
+      const strokeWidth = s.emphasis ? 4 : 2;
+      return `<g class="series">${title}<path class="${seriesClass}" d="${d}" fill="none" stroke="${colour}" stroke-width="${strokeWidth}" stroke-linejoin="round" stroke-linecap="round"/>${single}</g>`;
     })
     .join("");
 
@@ -85,7 +93,12 @@ export function lineChartSvg(opts: LineChartOptions): string {
         .map((s, i) => {
           const { x: lx, row } = legendPositions[i]!;
           const ly = 44 + row * 20; // rows start under the title, above the plot
-          return `<rect class="chart-series-${(i % palette.length) + 1}" x="${r(lx)}" y="${ly - 5}" width="12" height="3" fill="${palette[i % palette.length]}"/><text class="chart-text" x="${r(lx + 18)}" y="${ly}" font-size="12" fill="${ink.text}" dominant-baseline="middle">${escapeXml(s.name)}</text>`;
+          const swatchClass = `chart-series-${(i % palette.length) + 1}`;
+          const swatch =
+            s.style === "points"
+              ? `<circle class="${swatchClass}" cx="${r(lx + 6)}" cy="${ly - 3.5}" r="4" fill="${palette[i % palette.length]}"/>`
+              : `<rect class="${swatchClass}" x="${r(lx)}" y="${ly - 5}" width="12" height="3" fill="${palette[i % palette.length]}"/>`;
+          return `${swatch}<text class="chart-text" x="${r(lx + 18)}" y="${ly}" font-size="12" fill="${ink.text}" dominant-baseline="middle">${escapeXml(s.name)}</text>`;
         })
         .join("")}</g>`
     : "";

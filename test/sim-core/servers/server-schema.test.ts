@@ -75,6 +75,17 @@ describe("server schema", () => {
     });
   });
 
+  test("the GIL's switch interval is optional: absent it stays absent (the scenario's hash does not move)", () => {
+    expect(parsedServer({ gilSwitchInterval: "1ms" })).toMatchObject({ gilSwitchInterval: 0.001 });
+    expect("gilSwitchInterval" in parsedServer({})!).toBe(false);
+    const [p] = problems({ gilSwitchInterval: 0 });
+    expect(p).toMatchObject({
+      path: "components.web.gilSwitchInterval",
+      code: "scenario.too-small",
+      message: "Must be more than 0 seconds; got 0.",
+    });
+  });
+
   test("an unknown architecture kind names the allowed ones and the nearest", () => {
     const [p] = problems({ architecture: { kind: "threadpool" } });
     expect(p).toMatchObject({ path: "components.web.architecture.kind", code: "scenario.value" });

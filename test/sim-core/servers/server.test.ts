@@ -140,6 +140,35 @@ describe("architectures", () => {
     within(simulate(threads).throughput, 1 / 0.02, 0.08);
   });
 
+  test("the GIL's switch interval trades I/O-bound latency for CPU-bound latency (the convoy effect)", () => {
+    // Three I/O-bound requests (1 ms of CPU, 40 ms waiting) for each CPU-bound one (20 ms) share a GIL.
+    const mixed = (interval?: string) => {
+      const scenario = example("gil-threads");
+      scenario.workload = {
+        clients: { users: 16, think: 0 },
+        requests: [
+          { name: "io", weight: 3, steps: [{ cpu: { exp: "1ms" } }, { io: { exp: "40ms" } }] },
+          { name: "cpu", weight: 1, steps: [{ cpu: { exp: "20ms" } }] },
+        ],
+      };
+      scenario.components.web.architecture = { kind: "thread-pool", threads: 32, queue: 100, gil: true };
+      if (interval !== undefined) scenario.components.web.gilSwitchInterval = interval;
+      return simulate(scenario);
+    };
+    const [short, standard, long] = [mixed("1ms"), mixed(), mixed("100ms")];
+    // Absent, the interval is CPython's 5 ms.
+    expect(mixed("5ms").latency).toEqual(standard.latency);
+    // A woken I/O-bound thread waits for the holder's interval to run out before it gets the GIL.
+    expect(short.requests.byClass.io!.latencyMean).toBeLessThan(standard.requests.byClass.io!.latencyMean);
+    expect(long.requests.byClass.io!.latencyMean).toBeGreaterThan(
+      1.2 * standard.requests.byClass.io!.latencyMean,
+    );
+    // The CPU-bound threads, handed the GIL less often, finish sooner with a long interval.
+    expect(long.requests.byClass.cpu!.latencyMean).toBeLessThan(short.requests.byClass.cpu!.latencyMean);
+    // More hand-overs mean more context switches.
+    expect(web(short).contextSwitches).toBeGreaterThan(2 * web(long).contextSwitches);
+  });
+
   test("prefork processes, each with its own GIL, use all the cores", () => {
     const result = simulate(example("gil-prefork"));
     within(result.throughput, 4 / 0.02, 0.05);

@@ -1,6 +1,11 @@
-// <syslab-playground>: validates the scenario in the Worker as you type, runs it, shows every result
-// field and the time series, and shares it.
+// <syslab-playground>: an editor that completes and checks the document from its JSON Schema and
+// syslab's validator (both in the Worker), a menu of examples, and Run / Share / Copy as curl; the
+// result shows every field and the time series.
 import type { Problem, Result } from "@syslab/sim-core";
+import type { DocumentKind } from "./document-kinds";
+import { DocumentEditor } from "./editor/document-editor";
+import type { JsonSchema } from "./editor/json-schema-walk";
+import type { FieldDoc } from "./editor/schema-hover";
 import { copyText, curlCommand, shareRun } from "./share-run";
 import { ask } from "./sim-client";
 import { WidgetChart } from "./uplot-chart";
@@ -26,29 +31,52 @@ function resultRows(value: unknown, path: string, rows: [string, string][]): [st
   return rows;
 }
 
+/** The chart's text alternative: the range and mean of a time series. */
+function seriesSummary(what: string, points: [number, number][], measured: number): string {
+  const ys = points.map(([, y]) => y);
+  if (ys.length === 0) return `${what}: no samples.`;
+  const show = (y: number) => String(Number(y.toPrecision(3)));
+  const mean = ys.reduce((a, b) => a + b, 0) / ys.length;
+  return (
+    `${what} over ${show(measured)} s of measured simulated time: between ${show(Math.min(...ys))} and ` +
+    `${show(Math.max(...ys))}, ${show(mean)} on average across ${ys.length} intervals.`
+  );
+}
+
+/** The line under the editor: the field at the cursor and what the schema says about it. */
+function describeField(doc: FieldDoc | undefined): string {
+  if (!doc) return "";
+  const fallback = doc.defaultValue === undefined ? "" : ` (default ${JSON.stringify(doc.defaultValue)})`;
+  const text = doc.description.includes("Default") ? doc.description : `${doc.description}${fallback}`;
+  return `${doc.path}: ${text}`;
+}
+
 class SyslabPlayground extends HTMLElement {
   #sequence = 0;
   #charts = new Map<string, WidgetChart>();
 
+  #editor: DocumentEditor | undefined;
+
   connectedCallback(): void {
-    const editor = this.querySelector<HTMLTextAreaElement>("[data-editor]")!;
-    const gutter = this.querySelector<HTMLElement>("[data-gutter]")!;
+    const fallback = this.querySelector<HTMLTextAreaElement>("[data-editor]")!;
     for (const hidden of this.querySelectorAll<HTMLElement>("[data-needs-js]")) hidden.hidden = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    editor.addEventListener("input", () => {
-      const lines = editor.value.split("\n").length;
-      gutter.textContent = Array.from({ length: lines }, (_, i) => i + 1).join("\n");
-      clearTimeout(timer);
-      timer = setTimeout(() => void this.#validate(), 200);
-    });
-    editor.addEventListener("scroll", () => {
-      gutter.scrollTop = editor.scrollTop;
-    });
-    editor.addEventListener("keydown", (event) => {
-      if (event.key !== "Tab" || event.shiftKey) return;
-      event.preventDefault();
-      editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end");
-      editor.dispatchEvent(new Event("input"));
+    // The plain text box stays, hidden, as a copy of the text: the page reads as a form without scripts.
+    this.querySelector<HTMLElement>("[data-fallback-editor]")!.hidden = true;
+    const fieldDoc = this.querySelector<HTMLElement>("[data-field-doc]")!;
+    this.#editor = new DocumentEditor({
+      parent: this.querySelector<HTMLElement>("[data-editor-mount]")!,
+      text: fallback.value,
+      label: "Scenario (JSON)",
+      describedBy: "editor-help",
+      loadSchema: (kind) => this.#loadSchema(kind),
+      validate: (text) => this.#problems(text),
+      onChange: (text) => {
+        fallback.value = text;
+      },
+      onProblems: (problems) => this.#showProblems(problems),
+      onFieldDoc: (doc) => {
+        fieldDoc.textContent = describeField(doc);
+      },
     });
     const examples = JSON.parse(this.querySelector("[data-example-texts]")?.textContent ?? "{}") as Record<
       string,
@@ -57,9 +85,7 @@ class SyslabPlayground extends HTMLElement {
     const picker = this.querySelector<HTMLSelectElement>("[data-examples]");
     picker?.addEventListener("change", () => {
       const chosen = examples[picker.value];
-      if (chosen === undefined) return;
-      editor.value = chosen;
-      editor.dispatchEvent(new Event("input"));
+      if (chosen !== undefined && this.#editor) this.#editor.text = chosen;
     });
     this.querySelector("[data-action=run]")?.addEventListener("click", () => void this.#run());
     this.querySelector("[data-action=share]")?.addEventListener("click", () => void this.#share());
@@ -67,7 +93,21 @@ class SyslabPlayground extends HTMLElement {
   }
 
   #text(): string {
-    return this.querySelector<HTMLTextAreaElement>("[data-editor]")!.value;
+    return this.#editor?.text ?? this.querySelector<HTMLTextAreaElement>("[data-editor]")!.value;
+  }
+
+  async #loadSchema(kind: DocumentKind): Promise<JsonSchema | undefined> {
+    const response = await ask({ kind: "schema", document: kind });
+    return response.kind === "schema" && response.schema !== null ? response.schema : undefined;
+  }
+
+  async #problems(text: string): Promise<Problem[]> {
+    const response = await ask({ kind: "validate", text });
+    return response.kind === "validate"
+      ? response.problems
+      : response.kind === "error"
+        ? response.problems
+        : [];
   }
 
   #status(text: string, kind: "info" | "error" = "info"): void {
@@ -98,10 +138,8 @@ class SyslabPlayground extends HTMLElement {
 
   async #validate(): Promise<boolean> {
     const sequence = ++this.#sequence;
-    const response = await ask({ kind: "validate", text: this.#text() });
+    const problems = await this.#problems(this.#text());
     if (sequence !== this.#sequence) return false;
-    const problems =
-      response.kind === "validate" ? response.problems : response.kind === "error" ? response.problems : [];
     this.#showProblems(problems);
     return problems.length === 0;
   }
@@ -145,20 +183,19 @@ class SyslabPlayground extends HTMLElement {
       const values = result.series[key] ?? [];
       let chart = this.#charts.get(key);
       if (!chart) {
-        chart = new WidgetChart(box);
+        chart = new WidgetChart(box, `series-summary-${key}`);
         this.#charts.set(key, chart);
       }
+      const points = result.series.time.map((t, i): [number, number] => [t, (values[i] ?? 0) * spec.scale]);
+      const summary = seriesSummary(spec.yLabel, points, result.series.bucketWidth * points.length);
+      const caption = box.parentElement?.querySelector("[data-summary]");
+      if (caption) caption.textContent = summary;
       chart.draw({
         title: spec.title,
+        summary,
         xLabel: "Simulated time (s)",
         yLabel: spec.yLabel,
-        series: [
-          {
-            name: spec.yLabel,
-            style: "line",
-            points: result.series.time.map((t, i): [number, number] => [t, (values[i] ?? 0) * spec.scale]),
-          },
-        ],
+        series: [{ name: spec.yLabel, style: "line", points }],
       });
     }
   }

@@ -1,6 +1,7 @@
 // The base of every widget element: reads its controls, asks the Worker for a new view, and redraws
-// the chart, the key numbers and the data table; "Share" and "Copy as curl" act on the current run.
-import type { Params, WidgetView } from "../widgets/view";
+// the charts with the sentences that state them, the key numbers and the data tables, then announces
+// the new numbers to screen readers; "Share" and "Copy as curl" act on the current run.
+import type { DataTable, Params, WidgetView } from "../widgets/view";
 import { copyText, curlCommand, shareRun } from "./share-run";
 import { ask } from "./sim-client";
 import { WidgetChart } from "./uplot-chart";
@@ -12,7 +13,7 @@ function formatControl(value: number, format: string | undefined): string {
 
 export class SimWidget extends HTMLElement {
   #scenario: unknown;
-  #chart: WidgetChart | undefined;
+  readonly #charts = new Map<HTMLElement, WidgetChart>();
   #sequence = 0;
 
   connectedCallback(): void {
@@ -81,16 +82,26 @@ export class SimWidget extends HTMLElement {
       return;
     }
     this.#render(response.view);
-    this.#status("Updated.");
+    this.#status("");
   }
 
   #render(view: WidgetView): void {
     this.#scenario = view.scenario;
-    const chartBox = this.querySelector<HTMLElement>("[data-chart]");
-    if (chartBox) {
-      this.#chart ??= new WidgetChart(chartBox);
-      this.#chart.draw(view.chart);
-    }
+    const figures = [{ chart: view.chart, table: view.table }, ...(view.extraFigures ?? [])];
+    figures.forEach(({ chart, table }, i) => {
+      const box = this.querySelector<HTMLElement>(`[data-chart="${i}"]`);
+      if (box) {
+        let drawn = this.#charts.get(box);
+        if (!drawn) {
+          drawn = new WidgetChart(box, box.dataset.summaryId);
+          this.#charts.set(box, drawn);
+        }
+        drawn.draw(chart);
+      }
+      const summary = this.querySelector(`[data-summary="${i}"]`);
+      if (summary) summary.textContent = chart.summary;
+      this.#renderTable(i, table);
+    });
     for (const number of view.numbers) {
       const cell = this.querySelector<HTMLElement>(`[data-number="${number.id}"]`);
       if (!cell) continue;
@@ -100,11 +111,18 @@ export class SimWidget extends HTMLElement {
       const label = cell.previousElementSibling;
       if (label) label.textContent = number.label;
     }
-    const caption = this.querySelector("[data-table] caption");
-    if (caption) caption.textContent = view.table.caption;
-    const body = this.querySelector("[data-table] tbody");
+    const link = this.querySelector<HTMLAnchorElement>("[data-share-link]");
+    if (link) link.hidden = true;
+    const announce = this.querySelector("[data-announce]");
+    if (announce) announce.textContent = view.numbers.map((n) => `${n.label}: ${n.text}.`).join(" ");
+  }
+
+  #renderTable(index: number, table: DataTable): void {
+    const caption = this.querySelector(`[data-table="${index}"] caption`);
+    if (caption) caption.textContent = table.caption;
+    const body = this.querySelector(`[data-table="${index}"] tbody`);
     body?.replaceChildren(
-      ...view.table.rows.map((row) => {
+      ...table.rows.map((row) => {
         const tr = document.createElement("tr");
         for (const cell of row) {
           const td = document.createElement("td");
@@ -114,8 +132,6 @@ export class SimWidget extends HTMLElement {
         return tr;
       }),
     );
-    const link = this.querySelector<HTMLAnchorElement>("[data-share-link]");
-    if (link) link.hidden = true;
   }
 
   async #share(): Promise<void> {

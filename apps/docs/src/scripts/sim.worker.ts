@@ -1,6 +1,7 @@
 // The one Worker that runs sim-core for every widget and the playground, off the main thread.
-import { catalogueError, parseDocument, runDocument, SyslabError } from "@syslab/sim-core";
+import { SyslabError } from "@syslab/sim-core";
 import { widgetModels } from "../widgets/registry";
+import { documentProblems, documentSchema, runScenarioDocument } from "./document-handlers";
 import { parseJsonText } from "./json-text";
 import type { SimRequest, SimResponse } from "./sim-protocol";
 
@@ -14,19 +15,17 @@ function handle(request: SimRequest): SimResponse {
       if (!model) return { kind: "error", message: `No widget named ${request.widget}.`, problems: [] };
       return { kind: "widget", view: model.compute(request.params) };
     }
+    case "schema":
+      return { kind: "schema", schema: documentSchema(request.document) };
     case "validate": {
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "validate", problems: [json.problem] };
-      const parsed = parseDocument(json.value);
-      return { kind: "validate", problems: parsed.ok ? [] : parsed.problems };
+      return { kind: "validate", problems: documentProblems(json.value) };
     }
     case "run": {
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "error", message: json.problem.message, problems: [json.problem] };
-      const parsed = parseDocument(json.value);
-      if (!parsed.ok)
-        throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-      return { kind: "run", result: runDocument(parsed.document).output };
+      return { kind: "run", result: runScenarioDocument(json.value) };
     }
   }
 }

@@ -1,4 +1,5 @@
-// Draws a widget's chart with uPlot, in the page's theme colours, replacing what was there.
+// Draws a widget's chart with uPlot, in the page's theme colours, replacing what was there; the
+// drawing is an image named by the chart's title and described by the sentence that states it.
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ChartSpec } from "../widgets/view";
@@ -23,9 +24,12 @@ export class WidgetChart {
   #plot: uPlot | undefined;
   #spec: ChartSpec | undefined;
   readonly #container: HTMLElement;
+  readonly #describedBy: string | undefined;
 
-  constructor(container: HTMLElement) {
+  /** `describedBy`: the id of the element holding the chart's summary sentence. */
+  constructor(container: HTMLElement, describedBy?: string) {
     this.#container = container;
+    this.#describedBy = describedBy;
     new ResizeObserver(() => this.#resize()).observe(container);
     document.addEventListener("syslab:theme", () => this.#spec && this.draw(this.#spec));
   }
@@ -75,6 +79,7 @@ export class WidgetChart {
     this.#plot = new uPlot(options, alignedData(spec), this.#container);
     this.#plot.root.setAttribute("role", "img");
     this.#plot.root.setAttribute("aria-label", spec.title);
+    if (this.#describedBy) this.#plot.root.setAttribute("aria-describedby", this.#describedBy);
   }
 
   #resize(): void {

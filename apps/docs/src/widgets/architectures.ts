@@ -63,9 +63,18 @@ function compute(params: Params): WidgetView {
     result.requests.failed.rejected + result.requests.failed.reset + result.requests.failed.timeout;
   const memory = (r: typeof result) => (r.components.web as unknown as { peakMemory: number }).peakMemory;
 
+  const atRate = sweeps
+    .map((s) => {
+      const completed = cachedSimulate(scenarioAt(s.kind, rate, cpuMs, ioMs)).throughput;
+      return `${ARCHITECTURES[s.kind]!.short.toLowerCase()} ${formatNumber(completed, 0)}`;
+    })
+    .join(", ");
+  const summary = `Offered ${rate} requests/s of ${cpuMs} ms CPU + ${ioMs} ms I/O on 2 cores, the servers complete per second: ${atRate}.`;
+
   return {
     chart: {
       title: `Completed vs offered load, ${cpuMs} ms CPU + ${ioMs} ms I/O`,
+      summary,
       xLabel: "Offered load (requests/s)",
       yLabel: "Completed (requests/s)",
       series: [
@@ -102,18 +111,21 @@ function compute(params: Params): WidgetView {
         label: `${ARCHITECTURES[kind]!.label}: completed`,
         value: result.throughput,
         text: `${formatNumber(result.throughput, 0)} /s`,
+        field: "throughput",
       },
       {
         id: "p99-latency",
         label: "p99 latency",
         value: result.latency.p99,
         text: formatDuration(result.latency.p99),
+        field: "latency.p99",
       },
       {
         id: "peak-memory",
         label: "Peak memory",
         value: web.peakMemory,
         text: `${formatNumber(web.peakMemory / MB, 1)} MB`,
+        field: "components.web.peakMemory",
       },
       { id: "failed", label: "Failed (503, reset, timed out)", value: failed, text: formatNumber(failed, 0) },
     ],

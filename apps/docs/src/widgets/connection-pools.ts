@@ -62,9 +62,18 @@ function compute(params: Params): WidgetView {
   const other = cachedSimulate(scenarioAt(otherPath, clients, poolSize));
   const otherLabel = path === "direct" ? `pgbouncer (${poolSize})` : "Direct";
 
+  const peak = rows.reduce((a, b) => (b.direct.throughput > a.direct.throughput ? b : a));
+  const direct = path === "direct" ? result : other;
+  const pooled = path === "direct" ? other : result;
+  const summary =
+    `At ${clients} client connections, direct connections complete ${formatNumber(direct.throughput, 0)} queries/s ` +
+    `and pgbouncer with a pool of ${poolSize} ${formatNumber(pooled.throughput, 0)} /s; direct throughput peaks at ` +
+    `${formatNumber(peak.direct.throughput, 0)} /s with ${peak.clients} clients and falls as more backends compete for 4 cores.`;
+
   return {
     chart: {
       title: "Queries per second vs client connections",
+      summary,
       xLabel: "Client connections",
       yLabel: "Queries completed per second",
       series: [
@@ -110,6 +119,7 @@ function compute(params: Params): WidgetView {
         label: `${label}: queries/s`,
         value: result.throughput,
         text: `${formatNumber(result.throughput, 0)} /s`,
+        field: "throughput",
       },
       {
         id: "other-throughput",
@@ -122,18 +132,21 @@ function compute(params: Params): WidgetView {
         label: "p99 latency",
         value: result.latency.p99,
         text: formatDuration(result.latency.p99),
+        field: "latency.p99",
       },
       {
         id: "switching",
         label: "DB core time lost to switching",
         value: db.cpu.switching,
         text: formatPercent(db.cpu.switching, 1),
+        field: "components.db.cpu.switching",
       },
       {
         id: "peak-memory",
         label: "DB peak memory",
         value: db.peakMemory,
         text: `${formatNumber(db.peakMemory / MB, 0)} MB`,
+        field: "components.db.peakMemory",
       },
     ],
     scenario: focus,

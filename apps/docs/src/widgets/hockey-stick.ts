@@ -67,9 +67,18 @@ function compute(params: Params): WidgetView {
     theoryLine.push([rho, meanResponse(servers, (rho * servers) / MEAN_SERVICE, MEAN_SERVICE, scv) * 1000]);
   }
 
+  const first = sweep[0]!;
+  const last = sweep[sweep.length - 1]!;
+  const summary =
+    `Simulated mean latency of ${model} grows from ${formatDuration(first.result.latency.mean)} at ` +
+    `${formatPercent(first.rho)} utilisation to ${formatDuration(last.result.latency.mean)} at ` +
+    `${formatPercent(last.rho)}, following theory; at ${formatPercent(utilisation)} the run gives ` +
+    `${formatDuration(w)} against ${formatDuration(theory)} from theory.`;
+
   return {
     chart: {
       title: `Mean latency vs utilisation, ${model}`,
+      summary,
       xLabel: "Utilisation ρ",
       yLabel: "Mean latency (ms)",
       series: [
@@ -95,19 +104,27 @@ function compute(params: Params): WidgetView {
     },
     numbers: [
       { id: "arrival-rate", label: "Arrival rate λ", value: rate, text: `${formatNumber(rate, 1)} /s` },
-      { id: "mean-latency", label: "Mean latency W (simulated)", value: w, text: formatDuration(w) },
+      {
+        id: "mean-latency",
+        label: "Mean latency W (simulated)",
+        value: w,
+        text: formatDuration(w),
+        field: "latency.mean",
+      },
       { id: "theory-latency", label: theoryName, value: theory, text: formatDuration(theory) },
       {
         id: "p99-latency",
         label: "p99 latency",
         value: result.latency.p99,
         text: formatDuration(result.latency.p99),
+        field: "latency.p99",
       },
       {
         id: "in-system",
         label: "Requests in system L",
         value: result.inSystem.mean,
         text: formatNumber(result.inSystem.mean),
+        field: "inSystem.mean",
       },
       { id: "little", label: "λ × W (Little's law)", value: lambda * w, text: formatNumber(lambda * w) },
     ],

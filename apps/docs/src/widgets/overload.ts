@@ -65,9 +65,18 @@ function compute(params: Params): WidgetView {
   const accept = acceptQueue(result);
   const share = (r: (typeof rows)[0], n: number) => (100 * n) / Math.max(r.result.requests.arrived, 1);
 
+  const arrived = Math.max(result.requests.arrived, 1);
+  const pct = (n: number) => `${formatNumber((100 * n) / arrived, 0)} %`;
+  const failed = result.requests.failed;
+  const summary =
+    `At ${rate} requests/s offered, ${pct(result.requests.completed)} of requests complete, ` +
+    `${pct(failed.rejected)} get a 503, ${pct(failed.reset)} are reset and ${pct(failed.timeout)} time out; ` +
+    `completions level off at about ${formatNumber(Math.max(...rows.map((r) => r.result.throughput)), 0)} /s.`;
+
   return {
     chart: {
       title: `Outcome of each request, ${setup.front === "prefork" ? "prefork" : "thread pool"}`,
+      summary,
       xLabel: "Offered load (requests/s)",
       yLabel: "Share of requests (%)",
       series: [
@@ -117,30 +126,35 @@ function compute(params: Params): WidgetView {
         label: "Completed",
         value: result.throughput,
         text: `${formatNumber(result.throughput, 0)} /s`,
+        field: "throughput",
       },
       {
         id: "rejected",
         label: "Rejected (503)",
         value: result.requests.failed.rejected,
         text: String(result.requests.failed.rejected),
+        field: "requests.failed.rejected",
       },
       {
         id: "reset",
         label: "Reset (RST)",
         value: result.requests.failed.reset,
         text: String(result.requests.failed.reset),
+        field: "requests.failed.reset",
       },
       {
         id: "timeout",
         label: "Timed out",
         value: result.requests.failed.timeout,
         text: String(result.requests.failed.timeout),
+        field: "requests.failed.timeout",
       },
       {
         id: "p99-latency",
         label: "p99 latency (completed)",
         value: result.latency.p99,
         text: formatDuration(result.latency.p99),
+        field: "latency.p99",
       },
       // Every retransmitted SYN that finds the queue still full is dropped again, so this can exceed arrivals.
       {
@@ -148,6 +162,7 @@ function compute(params: Params): WidgetView {
         label: "Handshakes dropped (retries count)",
         value: accept.drops,
         text: formatNumber(accept.drops, 0),
+        field: "components.web.acceptQueue.drops",
       },
     ],
     scenario: focus,

@@ -1,11 +1,23 @@
 // Every widget model by name: what the Worker can compute.
 import { architectures } from "./architectures";
+import { blockingIo } from "./blocking-io";
 import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
+import { lockContention } from "./lock-contention";
 import { overload } from "./overload";
+import { pythonConcurrency } from "./python-concurrency";
 import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
 
 export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
-  [hockeyStick, threadsVsCores, architectures, overload, connectionPools].map((model) => [model.name, model]),
+  [
+    hockeyStick,
+    threadsVsCores,
+    architectures,
+    overload,
+    connectionPools,
+    blockingIo,
+    pythonConcurrency,
+    lockContention,
+  ].map((model) => [model.name, model]),
 );

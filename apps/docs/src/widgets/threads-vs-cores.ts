@@ -47,10 +47,20 @@ function compute(params: Params): WidgetView {
   const knee = cores * (1 + waitRatio);
   const ceiling = (cores * 1000) / CPU_MS;
   const web = result.components.web as unknown as { cpu: { switching: number } };
+  const best = (pick: (r: (typeof rows)[0]) => number) => Math.max(...rows.map(pick));
+  const bestIo = best((r) => r.io.throughput);
+  const bestCpu = best((r) => r.cpu.throughput);
+  // The fewest threads that reach 95 % of the best I/O-bound throughput: where the curve flattens.
+  const flattens = rows.find((r) => r.io.throughput >= 0.95 * bestIo)!.threads;
+  const summary =
+    `On ${cores} core(s), CPU-bound work levels off at about ${formatNumber(bestCpu, 0)} requests/s once every ` +
+    `core has a thread; I/O-bound work keeps gaining until about ${flattens} threads (the rule gives ${knee}), ` +
+    `peaking near ${formatNumber(bestIo, 0)} /s. ${threads} threads complete ${formatNumber(result.throughput, 0)} /s.`;
 
   return {
     chart: {
       title: `Throughput vs threads, ${cores} core(s)`,
+      summary,
       xLabel: "Threads in the pool",
       yLabel: "Throughput (requests/s)",
       series: [
@@ -83,18 +93,21 @@ function compute(params: Params): WidgetView {
         label: `Throughput at ${threads} threads`,
         value: result.throughput,
         text: `${formatNumber(result.throughput, 0)} /s`,
+        field: "throughput",
       },
       {
         id: "p99-latency",
         label: "p99 latency",
         value: result.latency.p99,
         text: formatDuration(result.latency.p99),
+        field: "latency.p99",
       },
       {
         id: "switching",
         label: "Core time lost to switching",
         value: web.cpu.switching,
         text: formatPercent(web.cpu.switching, 1),
+        field: "components.web.cpu.switching",
       },
     ],
     scenario: focus,

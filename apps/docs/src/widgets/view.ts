@@ -14,6 +14,11 @@ export interface ChartSeries {
 
 export interface ChartSpec {
   title: string;
+  /**
+   * The chart's text alternative: a sentence or two stating what it shows for these parameters
+   * (where the curve bends, which line wins, the figure of the chosen run), with the numbers.
+   */
+  summary: string;
   xLabel: string;
   yLabel: string;
   series: ChartSeries[];
@@ -24,6 +29,11 @@ export interface KeyNumber {
   label: string;
   value: number;
   text: string;
+  /**
+   * The field of the chosen run's result this number is ("latency.p99", "components.web.cpu.useful"),
+   * when it is one: a shared run must show the same figure there.
+   */
+  field?: string;
 }
 
 export interface DataTable {
@@ -32,9 +42,17 @@ export interface DataTable {
   rows: string[][];
 }
 
+/** A chart and the data table that lists its points. */
+export interface WidgetFigure {
+  chart: ChartSpec;
+  table: DataTable;
+}
+
 export interface WidgetView {
   chart: ChartSpec;
   table: DataTable;
+  /** Further figures, shown after the first (a timeline beside a sweep, say). */
+  extraFigures?: WidgetFigure[];
   numbers: KeyNumber[];
   /** The one scenario the key numbers come from: what "Share" stores and "Copy as curl" posts. */
   scenario: unknown;

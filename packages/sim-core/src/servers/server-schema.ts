@@ -15,6 +15,7 @@ import {
   DEFAULT_PROCESS_MEMORY,
   DEFAULT_THREAD_MEMORY,
   DEFAULT_TIMESLICE,
+  GIL_SWITCH_INTERVAL,
 } from "./server-defaults";
 
 /** `workers` processes of one thread each, non-blocking, at most `connections` open per worker (NGINX, Node). */
@@ -47,6 +48,8 @@ export interface ServerComponent {
   migration: number; // seconds of core time when a thread resumes on another core
   affinity: Affinity;
   architecture: Architecture;
+  /** Seconds a GIL holder runs while others wait before handing over (absent: CPython's 5 ms). */
+  gilSwitchInterval?: number;
   acceptBacklog: number; // listen backlog; the kernel caps it at somaxconn (4096)
   onOverflow: OnOverflow;
   /** Resident bytes per process, per thread and per open connection, for peakMemory. */
@@ -187,6 +190,12 @@ export const serverSchema = z
         '"floating" (default): the OS moves threads to idle cores; "pinned": each thread stays on one core (taskset, worker_cpu_affinity).',
       ),
     architecture: architectureSchema.default({ kind: "thread-pool", threads: 200, queue: 100, gil: false }),
+    // Optional without a default, so scenarios that leave it out keep their canonical form and hash.
+    gilSwitchInterval: positiveDuration
+      .optional()
+      .describe(
+        `With "gil": true, how long a thread runs holding the GIL while another waits for it before handing it over (CPython's sys.setswitchinterval). Default ${GIL_SWITCH_INTERVAL * 1000}ms.`,
+      ),
     acceptBacklog: z
       .int()
       .positive()

@@ -168,9 +168,8 @@ export class Server
   // --- what the architecture asks of the server ----------------------------------------
 
   newProcess(gil: boolean): ServerProcess {
-    return new ServerProcess(
-      gil ? new Gil(this.scheduler, GIL_SWITCH_INTERVAL) : new FreeCpu(this.scheduler),
-    );
+    const switchInterval = this.config.gilSwitchInterval ?? GIL_SWITCH_INTERVAL;
+    return new ServerProcess(gil ? new Gil(this.scheduler, switchInterval) : new FreeCpu(this.scheduler));
   }
 
   newThread(process: ServerProcess, loop: EventLoop | null): ServerThread {

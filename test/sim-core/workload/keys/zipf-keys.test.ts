@@ -16,7 +16,12 @@ function zipfPmf(n: number, s: number): number[] {
 function counting(seed: number): { rng: Rng; draws: () => number } {
   const inner = randomStream(seed, "zipf-test");
   let draws = 0;
-  const rng = { nextDouble: () => (draws++, inner.nextDouble()) } as Rng;
+  const rng = {
+    nextDouble: () => {
+      draws++;
+      return inner.nextDouble();
+    },
+  } as Rng;
   return { rng, draws: () => draws };
 }
 

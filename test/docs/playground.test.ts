@@ -1,0 +1,140 @@
+// The playground's editor in a real browser: completion of fields and values from the scenario's JSON
+// Schema, field descriptions on hover and at the cursor, problems underlined on their own line, the
+// examples a menu away, program documents named as such, and no keyboard trap.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, launchChromium } from "./support/browser";
+import { type DocsServer, startDocsServer } from "./support/docs-server";
+import { cursorAtEndOf, editorText, lineOf, setEditorText } from "./support/playground-page";
+
+const enabled = chromiumAvailable();
+
+describe.runIf(enabled)("playground editor", () => {
+  let server: DocsServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startDocsServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function playground(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto(`${server.origin}/playground/`, { waitUntil: "load" });
+    await page.locator(".cm-content").waitFor();
+    return { page, errors, close: () => context.close() };
+  }
+
+  const options = (page: Page) => page.locator(".cm-tooltip-autocomplete li").allTextContents();
+
+  it("completes a station's field names as a key is typed, then the field's values", async () => {
+    const { page, errors, close } = await playground();
+    await cursorAtEndOf(page, '"servers": 4');
+    await page.keyboard.type(',\n"dis');
+    await page.locator(".cm-tooltip-autocomplete").waitFor();
+    const keys = await options(page);
+    expect(keys.some((o) => o.startsWith("discipline"))).toBe(true);
+    // The station already has "type" and "servers": they are not offered again.
+    expect(keys.some((o) => o.startsWith("servers"))).toBe(false);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Control+Space");
+    await page.locator(".cm-tooltip-autocomplete").waitFor();
+    expect(await options(page)).toEqual(['"deadline"', '"fcfs"', '"lifo"', '"priority"', '"ps"']);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => editorText(page)).toContain('"discipline": "lifo"');
+    // The document is still a valid scenario.
+    await expect
+      .poll(() => page.locator("[data-problems]").textContent(), { timeout: 10_000 })
+      .toContain("Valid");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("describes a field on hover, and the field at the cursor in a line under the editor", async () => {
+    const { page, close } = await playground();
+    await page.locator(".cm-line span", { hasText: '"servers"' }).first().hover();
+    const tooltip = page.locator(".cm-tooltip .cm-field-doc");
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toContain("Number of servers (c). Default 1.");
+    await cursorAtEndOf(page, '"rate": 3.6');
+    await expect
+      .poll(() => page.locator("[data-field-doc]").textContent())
+      .toMatch(/^workload\.arrival\.rate: Arrivals per second/);
+    await close();
+  });
+
+  it("underlines a problem on its own line and lists it with its path", async () => {
+    const { page, close } = await playground();
+    const scenario = JSON.parse(await editorText(page));
+    scenario.components.q.servers = -2;
+    const text = JSON.stringify(scenario, null, 2);
+    await setEditorText(page, text);
+    await page.locator(".cm-lintRange-error").first().waitFor({ timeout: 10_000 });
+    const expectedLine = text.split("\n").findIndex((line) => line.includes('"servers": -2')) + 1;
+    expect(await lineOf(page, ".cm-lintRange-error")).toBe(expectedLine);
+    expect(await page.locator(".cm-lintRange-error").first().textContent()).toBe("-2");
+    expect(await page.locator("[data-problems]").textContent()).toContain("components.q.servers");
+    // The gutter marks the same line for readers who do not see the underline's colour.
+    expect(await page.locator(".cm-gutter-lint .cm-lint-marker-error").count()).toBe(1);
+    await close();
+  });
+
+  it("places a JSON syntax error on the line where the text stops being JSON", async () => {
+    const { page, close } = await playground();
+    const lines = (await editorText(page)).split("\n");
+    const broken = lines.findIndex((line) => line.includes('"seed"'));
+    lines[broken] = lines[broken]!.replace(",", ",,");
+    await setEditorText(page, lines.join("\n"));
+    await page.locator(".cm-lintRange-error").first().waitFor({ timeout: 10_000 });
+    expect(await lineOf(page, ".cm-lintRange-error")).toBe(broken + 1);
+    expect(await page.locator("[data-problems]").textContent()).toMatch(/not valid JSON/);
+    await close();
+  });
+
+  it("loads any example from the menu, and it validates", async () => {
+    const { page, close } = await playground();
+    const menu = page.locator("[data-examples]");
+    const groups = await menu.locator("optgroup").evaluateAll((gs) => gs.map((g) => g.getAttribute("label")));
+    expect(groups).toEqual(
+      expect.arrayContaining(["The docs' widgets (examples/docs/)", "Servers and pools (examples/servers/)"]),
+    );
+    await menu.selectOption("docs/lock-contention");
+    await expect.poll(() => editorText(page)).toContain('"name": "8 threads sharing one lock');
+    await expect
+      .poll(() => page.locator("[data-problems]").textContent(), { timeout: 10_000 })
+      .toContain("Valid");
+    await close();
+  });
+
+  it("names a program document as one it cannot check yet, rather than as a broken scenario", async () => {
+    const { page, close } = await playground();
+    await setEditorText(page, '{ "version": 1, "kind": "program", "threads": [] }');
+    await expect
+      .poll(() => page.locator("[data-problems]").textContent(), { timeout: 10_000 })
+      .toContain('"program" is not a kind of document');
+    expect(await page.locator("[data-problems] li").count()).toBe(1);
+    await close();
+  });
+
+  it("never traps the keyboard: Tab leaves the editor for the next control", async () => {
+    const { page, close } = await playground();
+    await page.locator(".cm-content").focus();
+    await page.keyboard.press("Tab");
+    const inEditor = await page.evaluate(() => document.activeElement?.closest(".cm-editor") !== null);
+    expect(inEditor).toBe(false);
+    await close();
+  });
+});
