@@ -100,9 +100,10 @@ function threadPoolQueue(): LineUnderTest {
 
 function acceptQueue(): LineUnderTest {
   const sim = new Simulation();
-  const owner = { onRetransmit: noop, onConnectFailed: noop };
+  const owner = { onEstablished: () => false, onData: noop, onConnectFailed: noop };
   const queue = new AcceptQueue(sim, 5, "reset", owner, { measuring: true });
-  return { sim, line: queue.line, discipline: "fifo", capacity: 5, patience: Infinity, reneged: [] };
+  // The kernel's queue holds one more than the backlog (sk_acceptq_is_full compares with >).
+  return { sim, line: queue.line, discipline: "fifo", capacity: 6, patience: Infinity, reneged: [] };
 }
 
 const USERS: [string, () => LineUnderTest][] = [

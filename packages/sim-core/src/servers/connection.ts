@@ -6,11 +6,15 @@
 import type { CompiledStep } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import type { EventLoop } from "./event-loop";
+import { Handshake } from "./handshake";
 import type { ServerThread } from "./server-thread";
 
 export class Connection {
-  /** SYN-ACK retransmissions so far (the accept queue was full). */
-  synRetries = 0;
+  /** Its TCP handshake, which the accept queue runs. */
+  readonly handshake = new Handshake();
+  /** Accepted before its request arrived: it waits in read() (a blocking thread is held meanwhile). */
+  awaitingData = false;
+  acceptedAt = 0;
   thread: ServerThread | null = null;
   loop: EventLoop | null = null;
   /** The CPU step waiting on the loop's ready queue (non-blocking architectures). */
@@ -19,4 +23,9 @@ export class Connection {
   refused = false;
 
   constructor(readonly request: Request) {}
+
+  /** The client has stopped waiting (its request timed out) and closed its socket. */
+  get abandoned(): boolean {
+    return this.request.clientDone;
+  }
 }

@@ -45,12 +45,48 @@ export const SOMAXCONN = 4096;
 export const DEFAULT_ACCEPT_BACKLOG = 511;
 
 /**
- * SYN-ACK retransmissions when the handshake's last ACK was dropped: first after the 1 s
- * initial RTO (RFC 6298, 2.1), doubling each time, up to net.ipv4.tcp_synack_retries = 5;
- * the client's connection completes 1, 3, 7, 15 or 31 s late, or not at all.
+ * The kernel's timer tick (CONFIG_HZ). TCP's retransmission timers are counted in ticks and
+ * batched by the timer wheel (timer-wheel.ts). Debian's and Ubuntu's kernels use 250.
  */
-export const SYNACK_INITIAL_RTO = 1;
+export const KERNEL_HZ = 250;
+
+/**
+ * The first retransmission timeout of a SYN and of a SYN-ACK: TCP_TIMEOUT_INIT, 1 s
+ * (include/net/tcp.h; RFC 6298, 2.1).
+ */
+export const TCP_TIMEOUT_INIT = 1;
+
+/**
+ * A client retransmits an unanswered SYN tcp_syn_retries (6) times with exponential backoff,
+ * after its first tcp_syn_linear_timeouts (4, Linux 6.5 and later) timeouts keep the initial
+ * 1 s (net/ipv4/tcp_timer.c, tcp_retransmit_timer); tcp_write_timeout gives up after
+ * tcp_syn_retries + tcp_syn_linear_timeouts retransmissions. SYNs go out at 0, 1, 2, 3, 4, 5,
+ * 7, 11, 19, 35 and 67 s, and connect() fails with ETIMEDOUT at 131 s.
+ */
+export const SYN_RETRIES = 6;
+export const SYN_LINEAR_TIMEOUTS = 4;
+
+/**
+ * The listener retransmits the SYN-ACK of a request still in its SYN queue after 1, 2, 4, 8 and
+ * 16 s (req->timeout << num_timeout, net/ipv4/inet_connection_sock.c, reqsk_timer_handler), up to
+ * tcp_synack_retries (5) — fewer when old requests crowd the queue.
+ */
 export const SYNACK_RETRIES = 5;
+
+/**
+ * The smallest retransmission timeout of an established connection: TCP_RTO_MIN, 200 ms
+ * (include/net/tcp.h, net.ipv4.tcp_rto_min_us). Backoff doubles it up to TCP_RTO_MAX, 120 s.
+ */
+export const TCP_RTO_MIN = 0.2;
+export const TCP_RTO_MAX = 120;
+
+/**
+ * Data retransmissions before an established connection is given up: tcp_retries2 (15); once the
+ * application has closed the socket (an orphan), tcp_orphan_retries, whose default 0 means 8
+ * (net/ipv4/tcp_timer.c, tcp_orphan_retries).
+ */
+export const TCP_RETRIES2 = 15;
+export const TCP_ORPHAN_RETRIES = 8;
 
 /**
  * Resident memory of one thread: its stack. glibc reserves 8 MB of virtual stack per

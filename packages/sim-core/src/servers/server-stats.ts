@@ -11,9 +11,12 @@ export interface ServerStats extends StationStats {
   /** Threads started (thread-pool starts them as needed). */
   threads: number;
   /**
-   * The kernel's accept queue: its capacity (backlog capped by somaxconn), peak length,
-   * handshakes dropped when full, RSTs sent, connects abandoned after the last SYN-ACK
-   * retransmission, and connections established after k retransmissions (index k).
+   * The kernel's accept queue: its capacity (backlog capped by somaxconn; it holds one more),
+   * peak length, SYNs and handshake ACKs dropped when full (TcpExtListenOverflows), RSTs sent,
+   * connections that failed with ETIMEDOUT, connections established after k SYN
+   * retransmissions (index k), SYN-ACKs sent as cookies, connections accepted before their
+   * request's data had arrived, and the seconds blocking workers spent in read() waiting for it
+   * (holding their thread) — the data comes with the client's next retransmission.
    */
   acceptQueue: {
     capacity: number;
@@ -22,6 +25,9 @@ export interface ServerStats extends StationStats {
     resets: number;
     connectTimeouts: number;
     retransmitted: number[];
+    synCookies: number;
+    acceptedBeforeData: number;
+    readWait: number;
   };
   /** CPU seconds (in the measured part) spent on requests after their client had timed out: work nobody will read. */
   wastedCpu: number;

@@ -49,6 +49,8 @@ export class Server
   private rejected = 0;
   private resets = 0;
   private connectTimeouts = 0;
+  private acceptedBeforeData = 0;
+  private readWait = 0;
   private wastedCpu = 0;
   private peakMemory = 0;
   private measuredFrom = 0;
@@ -114,6 +116,8 @@ export class Server
     this.rejected = 0;
     this.resets = 0;
     this.connectTimeouts = 0;
+    this.acceptedBeforeData = 0;
+    this.readWait = 0;
     this.wastedCpu = 0;
   }
 
@@ -153,6 +157,9 @@ export class Server
         resets: this.resets,
         connectTimeouts: this.connectTimeouts,
         retransmitted: [...this.acceptQueue.retransmitted],
+        synCookies: this.acceptQueue.synCookies,
+        acceptedBeforeData: this.acceptedBeforeData,
+        readWait: round(this.readWait),
       },
       wastedCpu: round(this.wastedCpu),
     };
@@ -182,9 +189,14 @@ export class Server
   // --- the accept queue and admission -------------------------------------------------
 
   private connect(connection: Connection): void {
+    this.acceptQueue.connect(connection);
+  }
+
+  onEstablished(connection: Connection): boolean {
     const ownQueue = this.architecture.ownQueue;
     if (ownQueue !== null) {
-      this.acceptQueue.established(connection);
+      // Tomcat's acceptor takes connections at once and queues them itself, so overload shows
+      // as 503s from the bounded queue rather than in the kernel's accept queue.
       if (this.architecture.canAccept()) this.accept(connection);
       else if (ownQueue.join(connection.request)) {
         this.openConnections++;
@@ -193,26 +205,29 @@ export class Server
         if (this.flow.measuring) this.rejected++;
         this.turnAway(connection, "rejected");
       }
-      return;
+      return true;
     }
-    if (this.acceptQueue.length === 0 && this.architecture.canAccept()) {
-      this.acceptQueue.established(connection);
-      this.accept(connection);
-      return;
-    }
-    this.acceptQueue.offer(connection);
+    // An idle worker blocked in accept() takes it at once, if no one is ahead of it.
+    if (this.acceptQueue.length > 0 || !this.architecture.canAccept()) return false;
+    this.accept(connection);
+    return true;
   }
 
-  onRetransmit(connection: Connection): void {
-    this.connect(connection);
+  onData(connection: Connection): void {
+    if (!connection.awaitingData) return; // not accepted yet: the request waits in the socket
+    connection.awaitingData = false;
+    if (this.flow.measuring && connection.thread !== null)
+      this.readWait += this.sim.now - connection.acceptedAt;
+    this.flow.done(connection.request);
   }
 
-  onConnectFailed(connection: Connection, reason: "reset" | "timeout"): void {
+  onConnectFailed(connection: Connection, reason: "reset" | "timeout" | "abandoned"): void {
     if (this.flow.measuring) {
       if (reason === "reset") this.resets++;
-      else this.connectTimeouts++;
+      else if (reason === "timeout") this.connectTimeouts++;
     }
-    this.turnAway(connection, reason);
+    // An abandoned client has already been counted (timed out); the reason no longer matters.
+    this.turnAway(connection, reason === "abandoned" ? "timeout" : reason);
   }
 
   /** The application takes the connection; its request's steps begin. */
@@ -220,6 +235,14 @@ export class Server
     this.openConnections++;
     this.updateMemory();
     this.architecture.accept(connection);
+    if (!connection.handshake.delivered) {
+      // Established by a bare ACK: the request comes with the client's next retransmission,
+      // and until then a blocking worker waits in read(), holding its thread.
+      if (this.flow.measuring) this.acceptedBeforeData++;
+      connection.awaitingData = true;
+      connection.acceptedAt = this.sim.now;
+      return;
+    }
     this.flow.done(connection.request);
   }
 
