@@ -3,6 +3,8 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { RunLimits } from "@syslab/sim-core";
+import { loadScaleOutConfig, type ScaleOutConfig } from "./deployment/scale-out-config";
+import { type Env, int, num } from "./env-number";
 
 export interface Config {
   host: string;
@@ -27,9 +29,11 @@ export interface Config {
   drainTimeout: number;
   /** Most values in one sweep. */
   maxSweepValues: number;
+  /** Pino level of the structured logs (request logs are `info`). */
+  logLevel: string;
+  /** Postgres, the job queue and the process's role; absent DATABASE_URL means the embedded SQLite server. */
+  scaleOut: ScaleOutConfig;
 }
-
-type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): Config {
   return {
@@ -52,20 +56,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxWait: num(env, "MAX_WAIT", 60),
     drainTimeout: num(env, "DRAIN_TIMEOUT", 10),
     maxSweepValues: int(env, "MAX_SWEEP_VALUES", 50),
+    logLevel: env.LOG_LEVEL || "info",
+    scaleOut: loadScaleOutConfig(env, num(env, "SYSLAB_MAX_WALL_TIME", 30)),
   };
-}
-
-function num(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0)
-    throw new Error(`${name} must be a non-negative number, got "${raw}"`);
-  return value;
-}
-
-function int(env: Env, name: string, fallback: number): number {
-  const value = num(env, name, fallback);
-  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${env[name]}"`);
-  return value;
 }
