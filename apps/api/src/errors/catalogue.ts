@@ -82,6 +82,15 @@ export const apiErrors = {
       hint: "Submit again in a few seconds, once the server has restarted.",
       headers: { "Retry-After": "5" },
     }),
+  storeUnavailable: () =>
+    new ApiError({
+      status: 503,
+      code: "store.unavailable",
+      title: "The run store is unavailable",
+      message: "The server cannot reach its database just now; this request stored and changed nothing.",
+      hint: "Send the request again after the Retry-After header's 5 s; runs already accepted are not affected.",
+      headers: { "Retry-After": "5" },
+    }),
   runNotFound: (id: string) =>
     new ApiError({
       status: 404,
