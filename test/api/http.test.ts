@@ -187,8 +187,10 @@ describe("documents", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/healthz",
+        "/metrics",
         "/openapi.json",
         "/r/{id}",
+        "/readyz",
         "/v1/runs",
         "/v1/runs/{id}",
         "/v1/runs/{id}/chart.svg",

@@ -4,10 +4,15 @@ import { Hono } from "hono";
 import type { AppDeps } from "./app-deps";
 import { apiErrors } from "./errors/catalogue";
 import { problemResponse } from "./errors/problem-response";
+import { httpMetrics } from "./middleware/http-metrics";
 import { rateLimit } from "./middleware/rate-limit";
+import { requestLog } from "./middleware/request-log";
+import { Metrics } from "./ops/metrics";
 import { isApiPath, mountDocsSite } from "./routes/docs-site";
 import { healthRoutes } from "./routes/health";
+import { metricsRoutes } from "./routes/metrics";
 import { openApiRoutes } from "./routes/openapi";
+import { readinessRoutes } from "./routes/readiness";
 import { runsRoutes } from "./routes/runs";
 import { shareRoutes } from "./routes/share";
 import { sweepsRoutes } from "./routes/sweeps";
@@ -16,6 +21,9 @@ export type { AppDeps } from "./app-deps";
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const metrics = deps.metrics ?? new Metrics(deps.store);
+  if (deps.logger) app.use("*", requestLog(deps.logger));
+  app.use("*", httpMetrics(metrics));
   const limiter = rateLimit({ perMinute: deps.config.rateLimit });
   app.use("/v1/*", limiter);
   app.use("/r/*", limiter);
@@ -25,11 +33,14 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", shareRoutes(deps));
   app.route("/", openApiRoutes(deps));
   app.route("/", healthRoutes(deps));
+  app.route("/", readinessRoutes(deps));
+  app.route("/", metricsRoutes({ metrics }));
   const notFoundPage = mountDocsSite(app, deps.config.docsDir);
 
   app.notFound((c) => {
     if (notFoundPage && !isApiPath(c)) return c.html(notFoundPage, 404);
-    throw apiErrors.notFound(c.req.path);
+    // Answered here rather than thrown, so that middleware sees the 404 (a throw would skip it).
+    return problemResponse(apiErrors.notFound(c.req.path), c);
   });
   app.onError(problemResponse);
   return app;

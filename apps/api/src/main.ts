@@ -3,10 +3,11 @@
 
 import { loadConfig } from "./config";
 import { startEmbedded } from "./deployment/embedded";
-import { createLogger } from "./ops/logger";
+import { createLogger, lifecycleLog } from "./ops/logger";
 
 const config = loadConfig();
 const log = createLogger(config.logLevel, config.scaleOut.role);
+const lifecycle = lifecycleLog(log);
 
 const started = await startEmbedded(config, log).catch((err) => {
   log.fatal({ err }, "syslab could not start");
@@ -17,9 +18,9 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log.info(`${signal}: draining`);
+  lifecycle.info(`${signal}: draining`);
   await started.stop();
-  log.info("stopped");
+  lifecycle.info("stopped");
   process.exit(0);
 }
 

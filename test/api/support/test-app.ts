@@ -7,6 +7,7 @@ import { migrateDb } from "../../../apps/api/src/db/sqlite/migrate";
 import { SqliteRunStore } from "../../../apps/api/src/db/sqlite/sqlite-run-store";
 import type { Logger } from "../../../apps/api/src/ops/logger";
 import { silentLogger } from "../../../apps/api/src/ops/logger";
+import { Metrics } from "../../../apps/api/src/ops/metrics";
 import { LocalRunScheduler } from "../../../apps/api/src/runs/local-run-scheduler";
 import { RunWatch } from "../../../apps/api/src/runs/run-watch";
 import { tempDataDir } from "./api-server";
@@ -19,16 +20,18 @@ export function testApp(overrides: Partial<Config> = {}, opts: { logger?: Logger
   migrateDb(db);
   const store = new SqliteRunStore(db);
   const executor = new ManualExecutor();
+  const metrics = new Metrics(store);
   const scheduler = new LocalRunScheduler({
     store,
     executor,
     limits: config.limits,
     queueLimit: config.runQueueLimit,
     log: silentLogger(),
+    metrics,
   });
   const watch = new RunWatch(store);
-  const app = createApp({ config, store, scheduler, watch, logger: opts.logger });
-  return { app, store, scheduler, watch, executor, dataDir, close: () => store.close() };
+  const app = createApp({ config, store, scheduler, watch, metrics, logger: opts.logger });
+  return { app, store, scheduler, watch, executor, metrics, dataDir, close: () => store.close() };
 }
 
 export function postRequest(body: unknown, contentType = "application/json"): RequestInit {

@@ -6,7 +6,7 @@ import type { Config } from "../config";
 import { openDb } from "../db/sqlite/client";
 import { migrateDb } from "../db/sqlite/migrate";
 import { SqliteRunStore } from "../db/sqlite/sqlite-run-store";
-import type { Logger } from "../ops/logger";
+import { type Logger, lifecycleLog } from "../ops/logger";
 import { Metrics } from "../ops/metrics";
 import { LocalRunScheduler } from "../runs/local-run-scheduler";
 import { RunWatch } from "../runs/run-watch";
@@ -34,7 +34,7 @@ export async function startEmbedded(config: Config, log: Logger): Promise<Starte
   const watch = new RunWatch(store);
   // Before listening, so that no request sees a run the restart has not picked up yet.
   const recovered = await scheduler.recover();
-  if (recovered > 0) log.info(`re-queued ${recovered} unfinished run(s)`);
+  if (recovered > 0) lifecycleLog(log).info(`re-queued ${recovered} unfinished run(s)`);
   const app = createApp({ config, store, scheduler, watch, logger: log, metrics });
   const server = await listen(app, config, log, "syslab api");
   return {

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Config } from "../config";
-import type { Logger } from "../ops/logger";
+import { type Logger, lifecycleLog } from "../ops/logger";
 
 export interface Listening {
   url: string;
@@ -21,7 +21,7 @@ export function listen(app: Hono, config: Config, log: Logger, what: string): Pr
       { fetch: app.fetch, hostname: config.host, port: config.port },
       (info: AddressInfo) => {
         const url = `http://${info.address}:${info.port}`;
-        log.info({ url }, `${what} listening on ${url}`);
+        lifecycleLog(log).info({ url }, `${what} listening on ${url}`);
         resolve({
           url,
           close: () => server.close(),

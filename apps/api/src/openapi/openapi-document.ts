@@ -3,6 +3,7 @@
 
 import { ENGINE_VERSION, scenarioJsonSchema } from "@syslab/sim-core";
 import { sweepRequestSchema } from "../sweeps/sweep-request";
+import { operationsPaths, operationsSchemas } from "./operations-paths";
 
 const scenarioPointer = "#/components/schemas/Scenario";
 
@@ -235,9 +236,11 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
           },
         },
       },
+      ...operationsPaths,
     },
     components: {
       schemas: {
+        ...operationsSchemas,
         Scenario: rebase(scenarioJsonSchema),
         SweepRequest: sweepRequestSchema(opts.maxSweepValues ?? 50),
         Links: {

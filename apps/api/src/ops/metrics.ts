@@ -18,26 +18,35 @@ export class Metrics implements RunMetrics {
   constructor(store: Pick<RunStore, "countByStatus">) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    const storeUp = new Gauge({
-      name: "syslab_store_up",
-      help: "1 when the run store answered the last scrape, 0 when it was unreachable.",
-      registers,
-    });
+    // prom-client collects every metric at once; the store's answer to the runs query also tells
+    // whether it is up, so the second gauge waits for the first's query.
+    let counted: Promise<boolean> = Promise.resolve(false);
     new Gauge({
       name: "syslab_runs",
       help: "Runs in the store by status (queued, running, done, failed).",
       labelNames: ["status"],
       registers,
       async collect() {
-        try {
-          const counts = await store.countByStatus();
-          for (const status of runStatuses) this.set({ status }, counts[status]);
-          storeUp.set(1);
-        } catch {
-          // Unknown is not zero: leave the series out rather than report a false count.
-          this.reset();
-          storeUp.set(0);
-        }
+        counted = store.countByStatus().then(
+          (counts) => {
+            for (const status of runStatuses) this.set({ status }, counts[status]);
+            return true;
+          },
+          () => {
+            // Unknown is not zero: leave the series out rather than report a false count.
+            this.reset();
+            return false;
+          },
+        );
+        await counted;
+      },
+    });
+    new Gauge({
+      name: "syslab_store_up",
+      help: "1 when the run store answered this scrape, 0 when it could not be reached.",
+      registers,
+      async collect() {
+        this.set((await counted) ? 1 : 0);
       },
     });
     this.runDuration = new Histogram({

@@ -4,7 +4,8 @@
 
 import type { NewRun } from "../db/run-store";
 
-export interface RunScheduler {
+/** What /healthz reports: this process's own figures, from memory. */
+export interface RunCounts {
   /** Most runs accepted and unfinished at once before POST answers 503. */
   readonly queueLimit: number;
   readonly isDraining: boolean;
@@ -12,6 +13,9 @@ export interface RunScheduler {
   readonly pending: number;
   /** Runs executing in this process. */
   readonly running: number;
+}
+
+export interface RunScheduler extends RunCounts {
   /** Whether `count` more runs fit under the queue limit. */
   hasRoom(count: number): Promise<boolean>;
   /** Seconds a client refused for a full queue should wait (Retry-After). */
