@@ -3,13 +3,15 @@
 
 import { loadConfig } from "./config";
 import { startEmbedded } from "./deployment/embedded";
+import { startScaleOut } from "./deployment/scale-out";
 import { createLogger, lifecycleLog } from "./ops/logger";
 
 const config = loadConfig();
 const log = createLogger(config.logLevel, config.scaleOut.role);
 const lifecycle = lifecycleLog(log);
 
-const started = await startEmbedded(config, log).catch((err) => {
+const start = config.scaleOut.databaseUrl ? startScaleOut : startEmbedded;
+const started = await start(config, log).catch((err) => {
   log.fatal({ err }, "syslab could not start");
   process.exit(1);
 });

@@ -181,6 +181,7 @@ export function runStoreContract(
         await store.markFailed(e.id, "{}", null);
         expect((await store.unfinished()).map((r) => r.id)).toEqual([a.id, b.id, c.id]);
         expect(await store.countByStatus()).toEqual({ queued: 2, running: 1, done: 1, failed: 1 });
+        expect(await store.countUnfinished()).toBe(3);
       }));
 
     test("every change is announced once, in order, and only when something changed", () =>

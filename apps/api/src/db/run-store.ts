@@ -64,6 +64,8 @@ export interface RunStore {
   requeue(id: string): Promise<boolean>;
   /** Runs accepted but not finished, oldest first. */
   unfinished(): Promise<RunRow[]>;
+  /** Queued plus running: what the queue limit bounds (a cheap index range, unlike countByStatus). */
+  countUnfinished(): Promise<number>;
   countByStatus(): Promise<Record<RunStatus, number>>;
   /** Resolves when the store answers a trivial query; rejects when it is unreachable. */
   ping(): Promise<void>;

@@ -32,6 +32,8 @@ export interface SqlExecutor {
 
 export class PgRunStore implements RunStore {
   readonly pool: pg.Pool;
+  /** Raw SQL over the pool, for pg-boss (which then shares this process's connections). */
+  readonly executor: SqlExecutor;
   private readonly db: PgDb;
   private readonly listener: RunListener;
   private readonly changes = new EventEmitter();
@@ -40,6 +42,7 @@ export class PgRunStore implements RunStore {
 
   private constructor(url: string, pool: pg.Pool, log: Logger) {
     this.pool = pool;
+    this.executor = { executeSql: (text, values) => pool.query(text, values) };
     this.db = pgDb(pool);
     this.changes.setMaxListeners(0);
     this.byId = this.db
@@ -187,6 +190,13 @@ export class PgRunStore implements RunStore {
         .where(inArray(runs.status, unfinishedStatuses))
         .orderBy(asc(runs.createdAt), asc(runs.id)),
     );
+  }
+
+  async countUnfinished(): Promise<number> {
+    const [row] = await guard(
+      this.db.select({ n: count() }).from(runs).where(inArray(runs.status, unfinishedStatuses)),
+    );
+    return row?.n ?? 0;
   }
 
   async countByStatus(): Promise<Record<RunStatus, number>> {

@@ -119,6 +119,15 @@ export class SqliteRunStore implements RunStore {
       .all();
   }
 
+  async countUnfinished(): Promise<number> {
+    const [row] = this.db
+      .select({ n: count() })
+      .from(runs)
+      .where(inArray(runs.status, unfinishedStatuses))
+      .all();
+    return row?.n ?? 0;
+  }
+
   async countByStatus(): Promise<Record<RunStatus, number>> {
     const rows = this.db.select({ status: runs.status, n: count() }).from(runs).groupBy(runs.status).all();
     return countsOf(rows);
