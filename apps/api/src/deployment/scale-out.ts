@@ -7,6 +7,7 @@ import { createApp } from "../app";
 import type { Config } from "../config";
 import { migratePg } from "../db/postgres/migrate";
 import { PgRunStore } from "../db/postgres/pg-run-store";
+import { withSetupLock } from "../db/postgres/setup-lock";
 import type { Logger } from "../ops/logger";
 import { Metrics } from "../ops/metrics";
 import { createOpsApp } from "../ops-app";
@@ -23,7 +24,8 @@ export async function startScaleOut(config: Config, log: Logger): Promise<Starte
   const url = settings.databaseUrl!;
   await migratePg(url);
   const store = await PgRunStore.open(url, { poolSize: settings.databasePoolSize, log });
-  const queue = await JobQueue.start(store.executor, settings, log);
+  // pg-boss creates its tables and queues safely once, not from many processes at the same moment.
+  const queue = await withSetupLock(url, () => JobQueue.start(store.executor, settings, log));
   const metrics = new Metrics(store);
 
   const worker =
