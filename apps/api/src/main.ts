@@ -4,15 +4,16 @@
 import { loadConfig } from "./config";
 import { startEmbedded } from "./deployment/embedded";
 import { startScaleOut } from "./deployment/scale-out";
-import { createLogger, lifecycleLog } from "./ops/logger";
+import { createLogger, flushLog, lifecycleLog } from "./ops/logger";
 
 const config = loadConfig();
 const log = createLogger(config.logLevel, config.scaleOut.role);
 const lifecycle = lifecycleLog(log);
 
 const start = config.scaleOut.databaseUrl ? startScaleOut : startEmbedded;
-const started = await start(config, log).catch((err) => {
+const started = await start(config, log).catch(async (err) => {
   log.fatal({ err }, "syslab could not start");
+  await flushLog(log);
   process.exit(1);
 });
 
@@ -23,6 +24,7 @@ async function shutdown(signal: string): Promise<void> {
   lifecycle.info(`${signal}: draining`);
   await started.stop();
   lifecycle.info("stopped");
+  await flushLog(log);
   process.exit(0);
 }
 

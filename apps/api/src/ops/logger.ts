@@ -5,7 +5,17 @@ import { type Logger, pino } from "pino";
 export type { Logger } from "pino";
 
 export function createLogger(level: string, role: string): Logger {
-  return pino({ level, base: { role, pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino(
+    { level, base: { role, pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
+    // Written asynchronously: with synchronous writes a slow reader of stdout (a full pipe) would
+    // stall every request for 100 ms at a time (sonic-boom's wait on EAGAIN).
+    pino.destination({ dest: 1, sync: false }),
+  );
+}
+
+/** Writes out whatever the log still holds; call before process.exit. */
+export function flushLog(log: Logger): Promise<void> {
+  return new Promise((resolve) => log.flush(() => resolve()));
 }
 
 /**
