@@ -63,9 +63,10 @@ test.skipIf(skip !== undefined)(
       DATABASE_URL: cluster.url,
       RATE_LIMIT: "0",
       QUEUE_MAINTENANCE_INTERVAL: "1",
-      // A killed worker's runs go to another once their jobs expire: soon, but after any live run ends.
-      SYSLAB_MAX_WALL_TIME: "15",
-      JOB_EXPIRE: "20",
+      // A killed worker's runs go to another once their jobs expire: soon, but after any live run ends
+      // (the default wall-time limit, generous for these runs even on a busy machine).
+      SYSLAB_MAX_WALL_TIME: "30",
+      JOB_EXPIRE: "35",
     };
     const replicas = await Promise.all(
       [0, 1].map(() => startApiServer({ env: { ...common, SYSLAB_ROLE: "api" } })),
@@ -86,7 +87,7 @@ test.skipIf(skip !== undefined)(
 
     // 50 runs through nginx. Four long ones first, so that both workers are busy: SIGKILL the first
     // worker while it has one under way.
-    for (let i = 0; i < 4; i++) await submit(nginx.url, longScenario(200 + i, 1_200_000));
+    for (let i = 0; i < 4; i++) await submit(nginx.url, longScenario(200 + i, 400_000));
     const victim = workers[0]!;
     const running = await waitUntil(
       async () => {
@@ -145,11 +146,13 @@ test.skipIf(skip !== undefined)(
       for (;;) {
         const res = await fetch(`${nginx.url}/v1/runs/${id}?wait=30`);
         const body = await res.text();
-        if (res.status === 200 && JSON.parse(body).status === "done") {
+        const status = res.status === 200 ? JSON.parse(body).status : undefined;
+        if (status === "done") {
           bodies.set(id, body);
           break;
         }
-        if (Date.now() > deadline) throw new Error(`run ${id} did not finish: ${body.slice(0, 400)}`);
+        if (status === "failed" || Date.now() > deadline)
+          throw new Error(`run ${id} did not finish: ${body.slice(0, 600)}`);
       }
     }
 

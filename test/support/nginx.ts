@@ -33,7 +33,7 @@ export function freePort(): Promise<number> {
 }
 
 /** deploy/nginx.conf with `upstreams` as the replicas and `listen` as the address; throws if either is not where a deployment would edit it. */
-export function deployedConfig(upstreams: string[], listen: string): string {
+function deployedConfig(upstreams: string[], listen: string): string {
   const text = readFileSync(shipped, "utf8");
   const upstream = /(upstream syslab_api \{[\s\S]*?)((?:\n\s*server [^;\n]+;)+)/;
   if (!upstream.test(text)) throw new Error("deploy/nginx.conf: no server lines in upstream syslab_api");

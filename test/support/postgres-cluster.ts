@@ -38,6 +38,9 @@ export interface Cluster {
   url: string;
   /** A fast restart: every connection is cut, committed data stays. */
   restart(): void;
+  /** Stops the server (fast shutdown) until `resume`. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -65,9 +68,17 @@ export async function startCluster(): Promise<Cluster> {
     restart: () => {
       run("pg_ctl", ["-D", data, "-l", log, "-m", "fast", "-w", "restart"]);
     },
+    pause: () => {
+      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+    },
+    resume: () => {
+      run("pg_ctl", ["-D", data, "-l", log, "-o", options, "-w", "start"]);
+    },
     stop: () => {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+      } catch {
+        // Already stopped.
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

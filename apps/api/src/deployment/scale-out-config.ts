@@ -3,8 +3,8 @@
 
 import { type Env, int, num } from "../env-number";
 
-export const roles = ["api", "worker", "all"] as const;
-export type Role = (typeof roles)[number];
+const roles = ["api", "worker", "all"] as const;
+type Role = (typeof roles)[number];
 
 export interface ScaleOutConfig {
   /** A postgres:// URL selects Postgres and pg-boss; absent, runs live in SQLite under DATA_DIR. */

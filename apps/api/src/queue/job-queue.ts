@@ -43,7 +43,7 @@ export class JobQueue {
       maintenanceIntervalSeconds: settings.queueMaintenanceInterval,
     });
     // Maintenance that fails (the database restarting) is retried on the next pass; it must not crash us.
-    boss.on("error", (err) => log.warn({ err }, "the job queue's maintenance failed"));
+    boss.on("error", (err) => log.warn({ err }, "the job queue reported an error"));
     await boss.start();
     await boss.createQueue(lostQueue, { name: lostQueue, policy: "standard" });
     await boss.createQueue(runsQueue, { name: runsQueue, policy: "stately", deadLetter: lostQueue });

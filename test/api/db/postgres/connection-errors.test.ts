@@ -13,6 +13,10 @@ test("refused, reset, shutting down, starting up and full are connection errors"
     Object.assign(new Error("connection failure"), { code: "08006" }),
     new Error("Connection terminated unexpectedly"),
     new Error("timeout exceeded when trying to connect"),
+    // As drizzle throws it: the query that failed, with node-postgres's error as the cause.
+    new Error('Failed query: select "id" from "runs"', {
+      cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    }),
   ];
   for (const err of unreachable) expect(isConnectionError(err), err.message).toBe(true);
 });
@@ -22,6 +26,9 @@ test("query errors and other failures are not", () => {
     Object.assign(new Error('duplicate key value violates unique constraint "runs_pkey"'), { code: "23505" }),
     Object.assign(new Error('relation "runs" does not exist'), { code: "42P01" }),
     new TypeError("x is not a function"),
+    new Error('Failed query: insert into "runs"', {
+      cause: Object.assign(new Error("duplicate key value"), { code: "23505" }),
+    }),
     "a string",
     null,
   ];

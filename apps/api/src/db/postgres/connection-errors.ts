@@ -8,10 +8,18 @@ const networkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"
 const lostConnection =
   /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|not queryable/i;
 
+/** Looks through wrappers (drizzle's DrizzleQueryError keeps node-postgres's error as its cause). */
 export function isConnectionError(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown } | null;
-  if (!e || typeof e !== "object") return false;
-  const code = typeof e.code === "string" ? e.code : "";
-  if (networkCodes.has(code) || unavailableStates.has(code) || code.startsWith("08")) return true;
-  return typeof e.message === "string" && lostConnection.test(e.message);
+  for (
+    let e = err as { code?: unknown; message?: unknown; cause?: unknown } | null, depth = 0;
+    depth < 5;
+    depth++
+  ) {
+    if (!e || typeof e !== "object") return false;
+    const code = typeof e.code === "string" ? e.code : "";
+    if (networkCodes.has(code) || unavailableStates.has(code) || code.startsWith("08")) return true;
+    if (typeof e.message === "string" && lostConnection.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
