@@ -1,5 +1,4 @@
-// Serves a Hono app on HOST:PORT and logs the address it listens on (PORT=0 picks a free port;
-// tests and scripts read it from that line).
+// Serves a Hono app on HOST:PORT and prints the address it listens on (PORT=0 picks a free port).
 
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
@@ -21,7 +20,10 @@ export function listen(app: Hono, config: Config, log: Logger, what: string): Pr
       { fetch: app.fetch, hostname: config.host, port: config.port },
       (info: AddressInfo) => {
         const url = `http://${info.address}:${info.port}`;
-        lifecycleLog(log).info({ url }, `${what} listening on ${url}`);
+        // A plain line, as it always was: scripts and tests read the address from "listening on <url>"
+        // (so the JSON line after it must not contain that phrase).
+        process.stdout.write(`${what} listening on ${url}\n`);
+        lifecycleLog(log).info({ url }, `${what} started`);
         resolve({
           url,
           close: () => server.close(),

@@ -19,7 +19,7 @@ export function flushLog(log: Logger): Promise<void> {
 }
 
 /**
- * The same log for start and stop lines (listening on…, draining, stopped), which are written
+ * The same log for start and stop lines (started, draining, stopped), which are written
  * whatever LOG_LEVEL says: scripts read the port from the first, operators the state from the others.
  */
 export function lifecycleLog(log: Logger): Logger {
