@@ -7,7 +7,7 @@
 import { runScenario, type Scenario } from "@syslab/sim-core";
 import { EventCalendar } from "../../packages/sim-core/src/kernel/event-calendar";
 import type { EventHandler } from "../../packages/sim-core/src/kernel/event-handler";
-import { mmc, wide } from "./scenarios";
+import { mmc, pool, server, wide } from "./scenarios";
 
 function calendarBaseline(pending: number, events: number): number {
   // The bare kernel cost: keep `pending` events in the heap, pop one and push one in its place.
@@ -42,6 +42,8 @@ const cases: Record<string, (warmup: boolean) => number> = {
   "calendar-1000": (warmup) => calendarBaseline(1000, warmup ? 500_000 : 5_000_000),
   mmc: (warmup) => runScenario(warmup ? shortened(mmc) : mmc).simulated.events,
   wide: (warmup) => runScenario(warmup ? shortened(wide) : wide).simulated.events,
+  server: (warmup) => runScenario(warmup ? shortened(server) : server).simulated.events,
+  pool: (warmup) => runScenario(warmup ? shortened(pool) : pool).simulated.events,
 };
 
 const name = process.argv[2] ?? "";

@@ -3,7 +3,7 @@
  * writes the summary or JSON. Returns the exit status: 0 done, 1 the run failed, 2 the input
  * (scenario, file or arguments) is wrong. Errors are sentences, never stack traces.
  */
-import { type Result, SyslabError, simulate, sweep } from "@syslab/sim-core";
+import { catalogueError, parseDocument, runDocument, SyslabError, sweep } from "@syslab/sim-core";
 import { parseCliArgs, USAGE } from "./args";
 import { readScenarioFile } from "./read-scenario";
 import { formatSummary } from "./summary";
@@ -15,7 +15,7 @@ export interface Output {
 }
 
 // Codes of errors in what the user gave (exit 2); any other SyslabError is a failed run (exit 1).
-const INPUT_ERRORS = ["scenario.", "input.", "sweep."];
+const INPUT_ERRORS = ["scenario.", "document.", "input.", "sweep."];
 
 export function cli(argv: string[], io: Output): number {
   try {
@@ -33,8 +33,11 @@ export function cli(argv: string[], io: Output): number {
       const result = sweep(input, args.sweep.path, args.sweep.values);
       io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatSweepTable(result));
     } else {
-      const result: Result = simulate(input);
-      io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatSummary(result, file));
+      const parsed = parseDocument(input);
+      if (!parsed.ok)
+        throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
+      const { output } = runDocument(parsed.document);
+      io.out(args.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output, file));
     }
     return 0;
   } catch (error) {

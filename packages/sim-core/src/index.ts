@@ -2,11 +2,16 @@
  * The public surface of @syslab/sim-core. Apps import only from here; test/sim-core/index.test.ts
  * pins this export list so that a change to it is a visible decision.
  *
- * The main entry points: `simulate(input)` validates and runs a scenario (throwing SyslabError
- * with every problem listed); `parseScenario` and `runScenario` do the two halves; `sweep` runs
- * one scenario over a list of values for one field; `scenarioJsonSchema` describes the input.
+ * The main entry points: `parseDocument` reads any document (a scenario, or another kind named
+ * by its `kind`) and `runDocument` runs it — what the command line, the API and the docs worker
+ * use. For scenarios alone: `simulate(input)` validates and runs one (throwing SyslabError with
+ * every problem listed); `parseScenario` and `runScenario` do the two halves; `sweep` runs one
+ * scenario over a list of values for one field; `scenarioJsonSchema` describes the input.
  */
 
+export type { Document, DocumentOutput } from "./documents/document-kinds";
+export { type ParsedDocument, parseDocument } from "./documents/parse-document";
+export { canonicalDocument, documentHash, documentName, runDocument } from "./documents/run-document";
 export { catalogueError, catalogueMessage, type ErrorCode, errorCatalogue } from "./errors/catalogue";
 export type { Problem } from "./errors/problem";
 export { SyslabError } from "./errors/syslab-error";

@@ -19,6 +19,7 @@ test("every API error keeps its code, status, title, message and hint", () => {
     apiErrors.runNotFound("0123456789abcdef0123"),
     apiErrors.notFound("/v2/runs"),
     apiErrors.internal(),
+    apiErrors.runInternal(),
   ];
   expect(all.map((e) => ({ ...problemBody(e, "/instance"), headers: e.headers }))).toMatchSnapshot();
 });

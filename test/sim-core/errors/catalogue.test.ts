@@ -40,7 +40,8 @@ const SAMPLES: Partial<Record<ErrorCode, object>> = {
   "scenario.capacity": { capacity: 2, servers: 4 },
   "scenario.unknown-component": { name: "dbb", components: ["web", "db"], near: "db" },
   "scenario.call-needs-hold": { target: "db", type: "station" },
-  "scenario.call-needs-steps": { target: "api" },
+  "scenario.call-needs-steps": { target: "api", via: { name: "bouncer", type: "pool" } },
+  "scenario.routing-cycle": { cycle: ["a", "b", "a"] },
   "scenario.call-extra": { target: "db", type: "station", field: "steps" },
   "scenario.step-not-here": {
     step: "cpu",

@@ -36,12 +36,20 @@ describe("EventCalendar", () => {
     expect(calendar.pending).toBe(pending.length);
   });
 
-  test("popInto hands over time, handler, kind and payload", () => {
+  test("pop leaves the earliest event's time, handler, kind and payload in its fields", () => {
     const calendar = new EventCalendar();
     calendar.push(2, handler, 7, "b");
     calendar.push(1, handler, 3, "a");
     const seen: unknown[] = [];
-    while (calendar.popInto((time, h, kind, payload) => seen.push([time, h === handler, kind, payload]))) {}
+    while (calendar.pending > 0) {
+      calendar.pop();
+      seen.push([
+        calendar.poppedTime,
+        calendar.poppedHandler === handler,
+        calendar.poppedKind,
+        calendar.poppedPayload,
+      ]);
+    }
     expect(seen).toEqual([
       [1, true, 3, "a"],
       [2, true, 7, "b"],

@@ -12,7 +12,7 @@ const example = (name: string): any => JSON.parse(readFileSync(join(EXAMPLES, `$
 const pool = (result: Result, name = "pool"): PoolStats => result.components[name] as PoolStats;
 const station = (result: Result, name: string): StationStats => result.components[name]!;
 
-/** A station behind a pool: one request class that only calls the pool. */
+/** A station behind a pool: one request class that only calls the pool, from an entry that does nothing else. */
 function pooled(
   poolSpec: object,
   hold: unknown,
@@ -27,8 +27,8 @@ function pooled(
       arrival: { process: "poisson", rate },
       requests: [{ name: "q", steps: [{ call: "pool", hold }] }],
     },
-    entry: "pool",
-    components: { pool: { type: "pool", target: "db", ...poolSpec }, db },
+    entry: "app",
+    components: { app: { type: "station" }, pool: { type: "pool", target: "db", ...poolSpec }, db },
   };
 }
 
@@ -44,8 +44,9 @@ describe("connection pool", () => {
         arrival: { process: "poisson", rate: 50 },
         requests: [{ name: "q", steps: [{ call: "pool", steps: [{ cpu: "10ms" }] }] }],
       },
-      entry: "pool",
+      entry: "app",
       components: {
+        app: { type: "station" },
         pool: { type: "pool", size: 1, target: "db" },
         db: { type: "server", cores: 4, contextSwitch: 0, architecture: { kind: "thread-pool", threads: 8 } },
       },

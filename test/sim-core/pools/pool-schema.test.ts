@@ -11,8 +11,8 @@ const withPool = (pool: object) => ({
     arrival: { process: "poisson", rate: 1 },
     requests: [{ name: "r", steps: [{ call: "pool", hold: "1ms" }] }],
   },
-  entry: "pool",
-  components: { pool: { type: "pool", ...pool }, db: { type: "station" } },
+  entry: "app",
+  components: { app: { type: "station" }, pool: { type: "pool", ...pool }, db: { type: "station" } },
 });
 
 function parsedPool(pool: object) {

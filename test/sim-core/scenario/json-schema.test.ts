@@ -99,7 +99,7 @@ describe("scenarioJsonSchema", () => {
       deref(root.properties.components.additionalProperties).oneOf?.[0] ??
       deref(root.properties.components.additionalProperties).anyOf?.[0];
     expect(station.properties.servers.default).toBe(1);
-    expect(station.properties.discipline.enum).toEqual(["fcfs", "lifo", "priority", "ps"]);
+    expect(station.properties.discipline.enum).toEqual(["fcfs", "lifo", "priority", "deadline", "ps"]);
   });
 
   test("every field has a description (the docs' scenario reference is built from them)", () => {

@@ -107,6 +107,14 @@ export const apiErrors = {
       message: `Nothing is served at ${path}.`,
       hint: "GET /openapi.json lists every endpoint.",
     }),
+  runInternal: () =>
+    new ApiError({
+      status: 500,
+      code: "run.internal",
+      title: "The run failed unexpectedly",
+      message: "The engine stopped with an internal error.",
+      hint: "Submit the scenario again; if it fails again, report it with the scenario.",
+    }),
   internal: () =>
     new ApiError({
       status: 500,

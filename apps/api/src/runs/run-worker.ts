@@ -1,6 +1,6 @@
-// The piscina worker: parses a scenario and runs it, reporting start and progress over a MessagePort.
+// The piscina worker: parses a document and runs it, reporting start and progress over a MessagePort.
 
-import { parseScenario, runScenario } from "@syslab/sim-core";
+import { parseDocument, runDocument } from "@syslab/sim-core";
 import { apiErrors } from "../errors/catalogue";
 import type { RunErrorBody, RunOutcome, WorkerMessage, WorkerTask } from "./run-task";
 
@@ -13,7 +13,7 @@ export default function runInWorker(task: WorkerTask): RunOutcome {
   const flag = new Int32Array(task.abortFlag);
   try {
     post({ type: "started" });
-    const parsed = parseScenario(JSON.parse(task.input));
+    const parsed = parseDocument(JSON.parse(task.input));
     if (!parsed.ok) {
       // Stored scenarios were valid when accepted; this guards against an engine that has changed since.
       const { code, title, message, hint, problems } = apiErrors.scenarioInvalid(parsed.problems);
@@ -21,7 +21,7 @@ export default function runInWorker(task: WorkerTask): RunOutcome {
       return { ok: false, wallMs: Math.round(performance.now() - started), error };
     }
     let lastPost = 0;
-    const result = runScenario(parsed.scenario, {
+    const { output } = runDocument(parsed.document, {
       limits: task.limits,
       signal: {
         get aborted() {
@@ -41,7 +41,7 @@ export default function runInWorker(task: WorkerTask): RunOutcome {
       },
     });
     // Serialised here so that the main thread, which answers HTTP, only stores a string.
-    return { ok: true, resultJson: JSON.stringify(result), wallMs: Math.round(performance.now() - started) };
+    return { ok: true, resultJson: JSON.stringify(output), wallMs: Math.round(performance.now() - started) };
   } catch (err) {
     return { ok: false, error: errorBody(err), wallMs: Math.round(performance.now() - started) };
   } finally {
@@ -61,10 +61,6 @@ function errorBody(err: unknown): RunErrorBody {
     };
   }
   console.error(err);
-  return {
-    code: "run.internal",
-    title: "The run failed unexpectedly",
-    message: "The engine stopped with an internal error.",
-    hint: "Submit the scenario again; if it fails again, report it with the scenario.",
-  };
+  const { code, title, message, hint } = apiErrors.runInternal();
+  return { code, title, message, hint };
 }

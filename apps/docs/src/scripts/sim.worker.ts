@@ -1,5 +1,5 @@
 // The one Worker that runs sim-core for every widget and the playground, off the main thread.
-import { parseScenario, SyslabError, simulate } from "@syslab/sim-core";
+import { catalogueError, parseDocument, runDocument, SyslabError } from "@syslab/sim-core";
 import { widgetModels } from "../widgets/registry";
 import { parseJsonText } from "./json-text";
 import type { SimRequest, SimResponse } from "./sim-protocol";
@@ -17,13 +17,16 @@ function handle(request: SimRequest): SimResponse {
     case "validate": {
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "validate", problems: [json.problem] };
-      const parsed = parseScenario(json.value);
+      const parsed = parseDocument(json.value);
       return { kind: "validate", problems: parsed.ok ? [] : parsed.problems };
     }
     case "run": {
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "error", message: json.problem.message, problems: [json.problem] };
-      return { kind: "run", result: simulate(json.value) };
+      const parsed = parseDocument(json.value);
+      if (!parsed.ok)
+        throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
+      return { kind: "run", result: runDocument(parsed.document).output };
     }
   }
 }

@@ -19,6 +19,9 @@ function entry<P = Record<string, never>>(e: CatalogueEntry<P>): CatalogueEntry<
 
 const list = (names: readonly string[]) => (names.length === 0 ? "(none)" : names.join(", "));
 const suggestion = (near: string | undefined) => (near === undefined ? "" : ` Did you mean "${near}"?`);
+/** The component a call was passed through on its way to the one that does the work. */
+type Via = { name: string; type: string } | undefined;
+const through = (via: Via) => (via === undefined ? "" : ` (through the ${via.type} "${via.name}")`);
 
 const DURATION_FORMS =
   'a number of seconds (0.005) or a string with a unit: "250ns", "150us", "5ms", "2s", "1m", "1h"';
@@ -40,6 +43,22 @@ export const errorCatalogue = {
     message: ({ got }) =>
       `A scenario must be a JSON object such as { "version": 1, "run": …, "workload": …, "entry": …, "components": … }; got ${got}.`,
     hint: "Start from one of the scenarios in the examples folder.",
+  }),
+
+  // ── Documents of any kind ────────────────────────────────────────────────
+  "document.invalid": entry<{ count: number }>({
+    title: "Invalid document",
+    message: ({ count }) =>
+      count === 1 ? "The document has 1 problem." : `The document has ${count} problems.`,
+    hint: "Fix each problem listed (each names its JSON path) and submit the document again.",
+  }),
+  "document.kind": entry<{ got: string; kinds: string[]; near?: string }>({
+    title: "Unknown document kind",
+    message: ({ got, kinds, near }) =>
+      kinds.length === 0
+        ? `${got} is not a kind of document; leave "kind" out for a scenario.`
+        : `${got} is not a kind of document; write "kind": ${kinds.map((k) => JSON.stringify(k)).join(" or ")}, or leave "kind" out for a scenario.${suggestion(near)}`,
+    hint: "A scenario (no kind) is simulated; other kinds name what they are, such as a program for the explorer.",
   }),
 
   // ── One field at a time ──────────────────────────────────────────────────
@@ -176,17 +195,23 @@ export const errorCatalogue = {
       `"${name}" is not a component; components are: ${list(components)}.${suggestion(near)} Add it under components or fix the name.`,
     hint: "Component names are the keys of `components`, case-sensitive.",
   }),
-  "scenario.call-needs-hold": entry<{ target: string; type: string }>({
+  "scenario.call-needs-hold": entry<{ target: string; type: string; via?: Via }>({
     title: "Call without hold",
-    message: ({ target, type }) =>
-      `A call to the ${type} "${target}" needs "hold": how long it serves the request, e.g. "hold": { "exp": "5ms" }.`,
+    message: ({ target, type, via }) =>
+      `A call to the ${type} "${target}"${through(via)} needs "hold": how long it serves the request, e.g. "hold": { "exp": "5ms" }.`,
     hint: "A station or pool serves a call for its hold time.",
   }),
-  "scenario.call-needs-steps": entry<{ target: string; via?: string | undefined }>({
+  "scenario.call-needs-steps": entry<{ target: string; via?: Via }>({
     title: "Call without steps",
     message: ({ target, via }) =>
-      `A call to the server "${target}"${via === undefined ? "" : ` (through the pool "${via}")`} needs "steps": what the server does for it, e.g. "steps": [{ "cpu": "2ms" }].`,
+      `A call to the server "${target}"${through(via)} needs "steps": what the server does for it, e.g. "steps": [{ "cpu": "2ms" }].`,
     hint: "A server runs the steps given on the call.",
+  }),
+  "scenario.routing-cycle": entry<{ cycle: string[] }>({
+    title: "Calls passed on in a circle",
+    message: ({ cycle }) =>
+      `These components pass calls on to each other in a circle: ${cycle.map((name) => `"${name}"`).join(" → ")}; a call would never reach a component that serves it. Point one of them at a station or a server.`,
+    hint: "Pools, balancers and caches pass calls on; stations and servers serve them.",
   }),
   "scenario.call-extra": entry<{ target: string; type: string; field: string }>({
     title: "Field not used by this call",

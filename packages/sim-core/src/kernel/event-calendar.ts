@@ -109,26 +109,6 @@ export class EventCalendar {
     if (last > 0) this.siftDownLast(last);
   }
 
-  /**
-   * Removes the earliest event and hands it to `visit`; returns false when none is pending.
-   * The event's fields are read before the slot is freed, so `visit` may schedule freely.
-   */
-  popInto(visit: (time: number, handler: EventHandler, kind: number, payload: unknown) => void): boolean {
-    if (this.size === 0) return false;
-    const time = this.heapTimes[0]!;
-    const slot = this.heapSlots[0]!;
-    const handler = this.handlers[slot]!;
-    const kind = this.kinds[slot]!;
-    const payload = this.payloads[slot];
-    this.handlers[slot] = null;
-    this.payloads[slot] = null; // drop the reference so finished requests can be collected
-    this.freeSlots[this.freeCount++] = slot;
-    const last = --this.size;
-    if (last > 0) this.siftDownLast(last);
-    visit(time, handler, kind, payload);
-    return true;
-  }
-
   /** Moves the entry at index `last` into the hole at the root, sifting it down. */
   private siftDownLast(last: number): void {
     const times = this.heapTimes;

@@ -1,55 +1,39 @@
 /**
  * A connection pool in front of a component (usually a database station): a call holds
- * one of `size` connections while the target serves it for the call's `hold`.
+ * one of `size` connections while the target serves it.
  *
  * - mode "pool" (HikariCP, SQLAlchemy, node-postgres): a caller finding every connection
  *   busy waits in a FIFO of at most `queue` callers; a full queue, or a wait longer than
- *   `acquireTimeout`, turns the caller away (counted in `rejected`; the application would
- *   answer 500/503).
+ *   `acquireTimeout` (the caller reneges), turns the caller away (counted in `rejected`; the
+ *   application would answer 500/503).
  * - mode "transaction" (pgbouncer's pool_mode = transaction): up to `clientConnections`
  *   clients connect (max_client_conn; more are refused) and share `size` server connections
  *   (default_pool_size), each held only for one transaction — here, one call. A client
  *   waits at most `acquireTimeout` (query_wait_timeout, 120 s by default).
  *
- * Without a target the pool holds the connection for the call's `hold` itself.
- * A held connection is released when the call's frame ends (`leave`), which also happens
- * when the target rejects it or the client's timeout drops it.
+ * With a target, the call is forwarded to it on the connection; without one the pool holds the
+ * connection for the call's `hold` itself. The connection is released when the call's visit
+ * ends (`leave`), which also happens when the target rejects it or the client's timeout drops it.
  */
+import type { Component, ComponentContext } from "../component/component";
 import type { EventHandler } from "../kernel/event-handler";
-import type { PoolStats } from "../result/model";
-import type { Component, ComponentContext } from "../run/component";
+import { type RenegeHandler, WaitingLine } from "../queues/waiting-line";
 import { round } from "../run/round";
-import type { PoolComponent } from "../scenario/model";
-import { Fifo } from "../servers/fifo";
 import { TimeWeighted } from "../stats/time-weighted";
-import { CompiledStep, STEP_CALL, STEP_SERVICE } from "../workload/compiled-step";
+import type { CompiledStep } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
+import type { PoolComponent } from "./pool-schema";
+import type { PoolStats } from "./pool-stats";
 
-/**
- * A caller waiting for a connection. Its acquire-timeout event cannot be withdrawn, so the
- * waiter is marked `done` once it leaves the queue either way.
- */
-class Waiter {
-  done = false;
-  constructor(
-    readonly request: Request,
-    readonly step: CompiledStep,
-    readonly since: number,
-  ) {}
-}
+const HOLD_DONE = 0;
+const NO_STEPS: CompiledStep[] = [];
 
-const ACQUIRE_TIMEOUT = 0;
-const HOLD_DONE = 1;
-
-export class ConnectionPool implements Component, EventHandler {
-  private readonly waiting = new Fifo<Waiter>();
+export class ConnectionPool implements Component<PoolStats>, EventHandler, RenegeHandler {
+  readonly routesCalls = true;
+  readonly hosts = 0;
+  private readonly line: WaitingLine;
   private readonly inUse: TimeWeighted;
-  private readonly queued: TimeWeighted;
   private readonly inSystem: TimeWeighted;
-  /** Frames that run the call at the target (or as a plain hold here), one per call step. */
-  private readonly frames = new Map<CompiledStep, CompiledStep[]>();
-  private readonly holding = new Set<Request>();
-  private readonly queueLimit: number;
   private target: Component | null | undefined;
   private served = 0;
   private rejected = 0;
@@ -61,72 +45,54 @@ export class ConnectionPool implements Component, EventHandler {
     private readonly context: ComponentContext,
   ) {
     this.inUse = new TimeWeighted(context.sim);
-    this.queued = new TimeWeighted(context.sim);
     this.inSystem = new TimeWeighted(context.sim);
-    this.queueLimit =
+    const queueLimit =
       spec.mode === "transaction"
         ? Math.max((spec.clientConnections ?? spec.size) - spec.size, 0)
         : (spec.queue ?? Number.POSITIVE_INFINITY);
+    this.line = new WaitingLine(context.sim, "fifo", context.flow, queueLimit, this);
   }
 
-  arrive(request: Request, step: CompiledStep): void {
-    const now = this.context.sim.now;
-    if (step.kind === STEP_SERVICE && request.host === this) {
-      // No target: the connection is held for the call's hold time here.
-      this.context.sim.schedule(step.duration.sample(this.context.rng), this, HOLD_DONE, request);
-      return;
-    }
+  arrive(request: Request, call: CompiledStep): void {
     if (this.inUse.value < this.spec.size) {
       this.inSystem.add(1);
-      this.start(request, step);
+      this.start(request, call);
       return;
     }
-    if (this.waiting.length >= this.queueLimit) {
+    if (!this.line.join(request, this.spec.acquireTimeout)) {
       if (this.context.flow.measuring) this.rejected++;
       this.context.flow.reject(request);
       return;
     }
     this.inSystem.add(1);
-    const waiter = new Waiter(request, step, now);
-    this.waiting.push(waiter);
-    this.queued.add(1);
-    request.waited = true;
-    if (this.spec.acquireTimeout !== Number.POSITIVE_INFINITY) {
-      this.context.sim.schedule(this.spec.acquireTimeout, this, ACQUIRE_TIMEOUT, waiter);
-    }
   }
 
-  /** The call's frame at the target has ended: its connection goes back to the pool. */
-  leave(request: Request): void {
-    if (!this.holding.delete(request)) return;
+  /** The call's visit has ended: its connection goes back to the pool. */
+  leave(_request: Request, _visit: unknown): void {
     this.inUse.add(-1);
     this.inSystem.add(-1);
     if (this.context.flow.measuring) this.served++;
     this.handOver();
   }
 
-  onEvent(kind: number, payload: unknown): void {
-    if (kind === HOLD_DONE) {
-      this.context.flow.done(payload as Request);
-      return;
-    }
-    const waiter = payload as Waiter;
-    if (waiter.done) return; // it got a connection in time
-    waiter.done = true;
-    const now = this.context.sim.now;
-    this.queued.add(-1);
+  /** A caller waited longer than acquireTimeout. */
+  onRenege(request: Request): void {
     this.inSystem.add(-1);
-    waiter.request.wait += now - waiter.since;
     if (this.context.flow.measuring) {
       this.acquireTimeouts++;
       this.rejected++;
     }
-    this.context.flow.reject(waiter.request);
+    this.context.flow.reject(request);
+  }
+
+  onEvent(_kind: number, payload: unknown): void {
+    // HOLD_DONE: a pool without a target has held the connection for the call's hold.
+    this.context.flow.done(payload as Request);
   }
 
   startMeasurement(now: number): void {
     this.inUse.reset(now);
-    this.queued.reset(now);
+    this.line.startMeasurement(now);
     this.inSystem.reset(now);
     this.served = 0;
     this.rejected = 0;
@@ -134,53 +100,42 @@ export class ConnectionPool implements Component, EventHandler {
   }
 
   stats(now: number): PoolStats {
+    const inUse = this.inUse.mean(now);
     return {
-      utilization: this.inUse.mean(now) / this.spec.size,
-      queueLength: { mean: this.queued.mean(now), max: this.queued.max },
-      inSystem: { mean: this.inSystem.mean(now), max: this.inSystem.max },
+      utilization: round(inUse / this.spec.size),
+      queueLength: { mean: round(this.line.length.mean(now)), max: this.line.length.max },
+      inSystem: { mean: round(this.inSystem.mean(now)), max: this.inSystem.max },
       served: this.served,
       rejected: this.rejected,
       acquireTimeouts: this.acquireTimeouts,
-      inUse: { mean: round(this.inUse.mean(now)), max: this.inUse.max },
+      inUse: { mean: round(inUse), max: this.inUse.max },
     };
   }
 
-  /** Gives a freed connection to the oldest waiter still waiting. */
+  /** Gives freed connections to the oldest callers still waiting. */
   private handOver(): void {
     while (this.inUse.value < this.spec.size) {
-      const waiter = this.waiting.shift();
-      if (waiter === undefined) return;
-      if (waiter.done) continue; // timed out already
-      waiter.done = true;
-      const now = this.context.sim.now;
-      this.queued.add(-1);
-      waiter.request.wait += now - waiter.since;
-      this.start(waiter.request, waiter.step);
+      const request = this.line.take();
+      if (request === null) return;
+      this.start(request, request.call!);
     }
   }
 
-  /** Holds a connection and runs the call at the target inside a frame that ends with `leave`. */
-  private start(request: Request, step: CompiledStep): void {
+  /** Holds a connection for the call: forwards it to the target, or holds for its `hold` here. */
+  private start(request: Request, call: CompiledStep): void {
     this.inUse.add(1);
-    this.holding.add(request);
-    this.context.flow.enter(request, this, this.frame(step));
-    this.context.flow.done(request);
-  }
-
-  private frame(step: CompiledStep): CompiledStep[] {
-    let frame = this.frames.get(step);
-    if (frame === undefined) {
-      // Resolved at the first call: every component of the run exists by then.
-      if (this.target === undefined) {
-        this.target =
-          this.spec.target === undefined ? null : (this.context.components?.get(this.spec.target) ?? null);
-      }
-      frame =
-        this.target === null
-          ? [new CompiledStep(STEP_SERVICE, step.duration, null, null)]
-          : [new CompiledStep(STEP_CALL, step.duration, this.target, step.steps)];
-      this.frames.set(step, frame);
+    // Resolved at the first call: every component of the run exists by then.
+    if (this.target === undefined) {
+      this.target =
+        this.spec.target === undefined ? null : (this.context.components.get(this.spec.target) ?? null);
     }
-    return frame;
+    if (this.target !== null) {
+      this.context.flow.forward(request, this, this.target, call);
+      return;
+    }
+    this.context.flow.enter(request, this, NO_STEPS);
+    if (request.clientDone)
+      this.context.flow.done(request); // its client gave up while it waited
+    else this.context.sim.schedule(call.duration.sample(this.context.rng), this, HOLD_DONE, request);
   }
 }

@@ -2,6 +2,15 @@
  * The result contract (DESIGN.md, "Result"). Times are seconds. Field names are a
  * public interface: add fields, never rename or remove them silently.
  */
+import type { StatsOf } from "../component/component-kind";
+import type { componentKinds } from "../component-kinds";
+
+export type { PoolStats } from "../pools/pool-stats";
+export type { ServerStats } from "../servers/server-stats";
+export type { StationStats } from "../stations/station-stats";
+
+/** A component's figures: its kind's stats with its `type`, derived from the list of kinds. */
+export type ComponentStats = StatsOf<(typeof componentKinds)[number]>;
 
 export interface LatencySummary {
   mean: number;
@@ -24,49 +33,6 @@ export interface WaitSummary {
   probability: number;
 }
 
-export interface StationStats {
-  utilization: number; // busy server-time / (servers × measured time)
-  queueLength: { mean: number; max: number }; // waiting, not in service
-  inSystem: { mean: number; max: number }; // waiting + in service
-  served: number;
-  rejected: number;
-}
-
-/** A server component's figures (scenario type "server"): a station's, plus its CPU and accept queue. */
-export interface ServerStats extends StationStats {
-  /** Fractions of core time (all cores × measured time): useful work, and context switches plus migration penalties. */
-  cpu: { useful: number; switching: number; cores: { useful: number; switching: number }[] };
-  contextSwitches: number;
-  migrations: number;
-  /** Bytes: processes, threads started and open connections at their peak. */
-  peakMemory: number;
-  /** Threads started (thread-pool starts them as needed). */
-  threads: number;
-  /**
-   * The kernel's accept queue: its capacity (backlog capped by somaxconn), peak length,
-   * handshakes dropped when full, RSTs sent, connects abandoned after the last SYN-ACK
-   * retransmission, and connections established after k retransmissions (index k).
-   */
-  acceptQueue: {
-    capacity: number;
-    peak: number;
-    drops: number;
-    resets: number;
-    connectTimeouts: number;
-    retransmitted: number[];
-  };
-  /** CPU seconds (in the measured part) spent on requests after their client had timed out: work nobody will read. */
-  wastedCpu: number;
-}
-
-/** A pool component's figures (scenario type "pool"). */
-export interface PoolStats extends StationStats {
-  /** Callers that waited longer than acquireTimeout (counted in rejected too). */
-  acquireTimeouts: number;
-  /** Time-weighted mean and peak of connections in use. */
-  inUse: { mean: number; max: number };
-}
-
 export interface Series {
   /** Start of each bucket, in simulated seconds since the measured part began. */
   time: number[];
@@ -86,13 +52,24 @@ export interface Result {
     arrived: number;
     completed: number;
     failed: { rejected: number; reset: number; timeout: number };
-    byClass: Record<string, { arrived: number; completed: number; latencyMean: number; waitMean: number }>;
+    byClass: Record<
+      string,
+      {
+        arrived: number;
+        completed: number;
+        /** Attempts sent for the class's requests: one each, or more when its client retries. */
+        attempts: number;
+        latencyMean: number;
+        waitMean: number;
+      }
+    >;
   };
   throughput: number;
   latency: LatencySummary;
   wait: WaitSummary;
   /** Time-weighted mean number of requests in the system (for Little's law: L = λW). */
   inSystem: { mean: number; max: number };
-  components: Record<string, StationStats>;
+  /** Each component's figures, tagged with its `type` (narrow on it to read a kind's own figures). */
+  components: Record<string, ComponentStats>;
   series: Series;
 }

@@ -33,6 +33,8 @@ export class Measurements {
   readonly classCompleted: Float64Array;
   readonly classLatencySum: Float64Array;
   readonly classWaitSum: Float64Array;
+  /** Attempts sent by clients that retry, per class (a class sent once has one attempt per arrival). */
+  readonly classAttempts: Float64Array;
   /**
    * Requests in the system from the clients' view (sent, not yet completed/failed/timed out), and
    * their peak. Its time average comes from the series, which integrates the same level bucket by
@@ -50,6 +52,7 @@ export class Measurements {
     this.classCompleted = new Float64Array(classes);
     this.classLatencySum = new Float64Array(classes);
     this.classWaitSum = new Float64Array(classes);
+    this.classAttempts = new Float64Array(classes);
     this.series = new TimeSeries(SERIES_BUCKETS, seriesBucketWidth / SERIES_BUCKETS, clock);
   }
 
@@ -70,6 +73,7 @@ export class Measurements {
     this.classCompleted.fill(0);
     this.classLatencySum.fill(0);
     this.classWaitSum.fill(0);
+    this.classAttempts.fill(0);
     this.presentMax = this.present;
     this.series.start(now, this.present);
   }

@@ -1,13 +1,16 @@
 /**
- * The request lifecycle: creates requests as clients send them, runs their steps in order
- * (a `service`/`cpu` step at the current host, an `io` step as a plain delay, a `call` at its
- * target), handles timeouts, and counts what happened for the measured part.
+ * The request lifecycle: creates requests as clients send them, runs their frames of steps (a
+ * hosted step at its host, an `io` step as a plain wait, a `call` delivered to its target),
+ * forwards and spawns as components ask, handles timeouts, and counts what happened for the
+ * measured part.
  *
  * Phases: warm-up (nothing counted), measuring, stopped. A run measured by duration counts
  * every event inside the measured window; a run measured by request count marks the first N
  * arrivals after warm-up and stops when the last of them has completed or failed (arrivals go
  * on meanwhile so the load stays the same, but later requests are not counted).
  */
+import type { Component } from "../component/component";
+import type { ChildOutcome, ChildWatcher, FailureReason, RequestFlow } from "../component/request-flow";
 import type { EventHandler } from "../kernel/event-handler";
 import type { Simulation } from "../kernel/simulation";
 import type { Rng } from "../random/rng";
@@ -15,10 +18,11 @@ import type { RunLength } from "../scenario/model";
 import type { ArrivalSink } from "../workload/arrival-sink";
 import { ClassPicker } from "../workload/class-picker";
 import { type CompiledStep, STEP_CALL, STEP_IO } from "../workload/compiled-step";
+import type { KeySampler } from "../workload/keys/key-sampler";
 import type { Request } from "../workload/request";
 import { RequestPool } from "../workload/request-pool";
-import type { Component, FailureReason, RequestFlow } from "./component";
 import type { Measurements } from "./measurements";
+import type { RetryingClient } from "./retrying-client";
 
 const IO_DONE = 0;
 const TIMEOUT = 1;
@@ -29,11 +33,18 @@ const WARMUP = 0;
 const MEASURING = 1;
 const STOPPED = 2;
 
+const NO_STEPS: CompiledStep[] = [];
+
 /** One request class made ready to run. */
 export interface RunnableClass {
-  steps: CompiledStep[];
+  /** The client's call to the entry, carrying the class's steps. */
+  entryCall: CompiledStep;
   priority: number;
   timeout: number; // seconds; Infinity when none
+  /** The client's retry policy, or null when it sends each request once. */
+  retry: RetryingClient | null;
+  /** Draws each request's key, or null when the class has none. */
+  keys: { sampler: KeySampler; rng: Rng } | null;
 }
 
 export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler {
@@ -41,7 +52,6 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   private readonly rng: Rng;
   private readonly picker: ClassPicker;
   private classes: RunnableClass[] = [];
-  private entry: Component | null = null;
   /** Components, for resetting their statistics when measuring starts. */
   private components: Component[] = [];
   private readonly pool = new RequestPool();
@@ -86,8 +96,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   }
 
   /** Completes the set-up once the components exist (they are built with this object as their flow). */
-  configure(entry: Component, classes: RunnableClass[], components: Component[]): void {
-    this.entry = entry;
+  configure(classes: RunnableClass[], components: Component[]): void {
     this.classes = classes;
     this.components = components;
   }
@@ -144,9 +153,11 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   }
 
   /** Whether what happens to this request now is counted. */
-  private counted(request: Request): boolean {
+  counted(request: Request): boolean {
     return this.timeMode ? this.phase === MEASURING : request.measured;
   }
+
+  // --- requests the clients send ----------------------------------------------------
 
   inject(user: number): void {
     if (this.phase === STOPPED) return;
@@ -158,9 +169,9 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     request.classIndex = classIndex;
     request.priority = cls.priority;
     request.arrivalTime = now;
+    request.deadline = now + cls.timeout;
     request.user = user;
-    request.steps = cls.steps;
-    request.host = this.entry;
+    if (cls.keys !== null) request.key = cls.keys.sampler.sample(cls.keys.rng);
     if (this.phase === MEASURING && !this.timeMode && this.measuredArrived < this.measuredCount) {
       request.measured = true;
       this.measuredArrived++;
@@ -168,7 +179,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     }
     if (this.counted(request)) this.stats.recordArrival(classIndex);
     this.stats.changeInSystem(1);
-    if (cls.timeout !== Number.POSITIVE_INFINITY) {
+    if (cls.retry === null && cls.timeout !== Number.POSITIVE_INFINITY) {
       request.timeoutPending = true;
       this.sim.schedule(cls.timeout, this, TIMEOUT, request);
     }
@@ -179,19 +190,42 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     ) {
       this.startMeasuring();
     }
-    this.advance(request);
+    if (cls.retry === null) this.deliver(request, cls.entryCall, cls.entryCall.target!);
+    else cls.retry.send(request); // the request is the client's operation; its attempts are children
   }
 
-  /** Runs the request's next step, or finishes it when none is left. */
+  // --- running frames ---------------------------------------------------------------
+
+  /**
+   * Delivers a call to `target`: it routes or serves the call itself, or hosts the call's steps.
+   * The client's own call, when hosted, makes the request's base frame (depth 0) rather than one
+   * pushed on top of nothing: the common case costs no frame at all.
+   */
+  private deliver(request: Request, call: CompiledStep, target: Component): void {
+    if (target.routesCalls || call.steps === null) {
+      request.call = call; // a routing component may act on it later (a pool, once a connection is free)
+      target.arrive(request, call);
+      return;
+    }
+    if (request.host === null) {
+      request.steps = call.steps;
+      request.host = target;
+    } else this.enter(request, target, call.steps);
+    if (target.begin === undefined) this.advance(request);
+    else target.begin(request);
+  }
+
+  /** Runs the request's next step, or finishes its frame when none is left. */
   private advance(request: Request): void {
     for (;;) {
       if (request.stepIndex < request.steps.length) {
         const step = request.steps[request.stepIndex++]!;
-        if (request.host!.hostsAllSteps === true) request.host!.arrive(request, step);
-        else if (step.kind === STEP_CALL) step.target!.arrive(request, step);
+        const host = request.host!;
+        if ((host.hosts & step.bit) !== 0) host.arrive(request, step);
+        else if (step.kind === STEP_CALL) this.deliver(request, step, step.target!);
         else if (step.kind === STEP_IO)
           this.sim.schedule(step.duration.sample(this.rng), this, IO_DONE, request);
-        else request.host!.arrive(request, step); // service and cpu steps run at the host
+        else host.arrive(request, step); // validation lets no other step reach a host that cannot run it
         return;
       }
       if (request.depth === 0) {
@@ -207,18 +241,30 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     request.savedSteps[depth] = request.steps;
     request.savedIndex[depth] = request.stepIndex;
     request.savedHost[depth] = request.host;
+    request.savedVisit[depth] = request.visit;
     request.steps = steps;
     request.stepIndex = 0;
     request.host = host;
+    request.visit = null;
+  }
+
+  forward(request: Request, from: Component, to: Component, call: CompiledStep, visit: unknown = null): void {
+    this.enter(request, from, NO_STEPS);
+    request.visit = visit;
+    // A client that gave up while the request waited here: the visit ends without going on.
+    if (request.clientDone) this.done(request);
+    else this.deliver(request, call, to);
   }
 
   private exitFrame(request: Request): void {
     const host = request.host!;
+    const visit = request.visit;
     const depth = --request.depth;
     request.steps = request.savedSteps[depth]!;
     request.stepIndex = request.savedIndex[depth]!;
     request.host = request.savedHost[depth]!;
-    host.leave?.(request);
+    request.visit = request.savedVisit[depth]!;
+    host.leave?.(request, visit);
   }
 
   done(request: Request): void {
@@ -233,17 +279,69 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
 
   reject(request: Request, reason: FailureReason = "rejected"): void {
     while (request.depth > 0) this.exitFrame(request);
-    if (!request.clientDone) {
-      if (this.counted(request)) this.stats[reason]++;
+    if (!request.clientDone) this.fail(request, reason);
+    this.endWork(request);
+  }
+
+  /** The client's own frame has ended: it has its answer before the entry closes the visit. */
+  private complete(request: Request): void {
+    if (request.watcher !== null) this.childEnds(request, "completed");
+    else {
+      if (this.counted(request)) this.stats.recordCompletion(request);
       this.clientLeaves(request);
     }
     this.endWork(request);
   }
 
-  private complete(request: Request): void {
-    if (this.counted(request)) this.stats.recordCompletion(request);
-    this.clientLeaves(request);
-    this.endWork(request);
+  private fail(request: Request, reason: FailureReason): void {
+    if (request.watcher !== null) this.childEnds(request, reason);
+    else {
+      if (this.counted(request)) this.stats[reason]++;
+      this.clientLeaves(request);
+    }
+  }
+
+  // --- operations and children --------------------------------------------------------
+
+  spawn(
+    parent: Request,
+    call: CompiledStep,
+    watcher: ChildWatcher,
+    timeout = Number.POSITIVE_INFINITY,
+  ): Request {
+    const now = this.sim.now;
+    const child = this.pool.acquire();
+    child.id = this.nextId++;
+    child.classIndex = parent.classIndex;
+    child.priority = parent.priority;
+    child.arrivalTime = now;
+    child.deadline = now + timeout;
+    child.measured = parent.measured;
+    child.key = parent.key;
+    child.parent = parent;
+    child.parentGeneration = parent.generation;
+    child.watcher = watcher;
+    if (timeout !== Number.POSITIVE_INFINITY) {
+      child.timeoutPending = true;
+      this.sim.schedule(timeout, this, TIMEOUT, child);
+    }
+    this.deliver(child, call, call.target!);
+    return child;
+  }
+
+  /** A spawned request's client-side life ends: its watcher hears how, once. */
+  private childEnds(child: Request, outcome: ChildOutcome): void {
+    child.clientDone = true;
+    child.watcher!.onChildEnd(child, outcome);
+  }
+
+  /** An operation (a request whose attempts are its children) is over for its client. */
+  finishOperation(operation: Request, outcome: ChildOutcome): void {
+    if (outcome === "completed") {
+      if (this.counted(operation)) this.stats.recordCompletion(operation);
+      this.clientLeaves(operation);
+    } else this.fail(operation, outcome);
+    this.endWork(operation);
   }
 
   /** The client stops waiting for the request (completed, failed or timed out). */
@@ -258,8 +356,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
 
   /** The request's work is over; the object is reused once its timeout event has also fired. */
   private endWork(request: Request): void {
-    // The first frame ends too: a host that runs whole frames frees what it held.
-    if (request.host?.hostsAllSteps === true) request.host.leave?.(request);
+    // The client's own frame ends last: its host frees what it held for the visit.
+    request.host?.leave?.(request, request.visit);
     request.workDone = true;
     if (!request.timeoutPending) this.pool.release(request);
   }
@@ -274,9 +372,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
         request.timeoutPending = false;
         if (request.workDone) this.pool.release(request);
         else if (!request.clientDone) {
-          if (this.counted(request)) this.stats.timeout++;
           request.timedOut = true;
-          this.clientLeaves(request);
+          this.fail(request, "timeout");
         }
         return;
       }

@@ -2,21 +2,24 @@
  * Runs a normalized scenario to its end and returns the result. Deterministic: the same
  * scenario gives the same result, byte for byte (no wall-clock value enters it).
  */
+import type { Component, ComponentContext } from "../component/component";
+import type { AnyComponentKind } from "../component/component-kind";
+import { componentKinds } from "../component-kinds";
 import { catalogueError } from "../errors/catalogue";
 import { Simulation } from "../kernel/simulation";
 import { randomStream } from "../random/streams";
-import type { Result, StationStats } from "../result/model";
+import type { ComponentStats, Result } from "../result/model";
 import { scenarioHash } from "../scenario/canonical";
 import type { RunLimits, Scenario } from "../scenario/model";
 import { ENGINE_VERSION } from "../version";
 import { ClosedClients } from "../workload/closed-clients";
-import { compileSteps } from "../workload/compiled-step";
+import { compileSteps, entryCall } from "../workload/compiled-step";
+import { keySampler } from "../workload/keys/key-sampler";
 import { OpenArrivals } from "../workload/open-arrivals";
-import type { Component, ComponentContext } from "./component";
-import { createComponent } from "./component-registry";
 import { effectiveLimits } from "./limits";
 import { Measurements } from "./measurements";
-import { RequestLifecycle } from "./request-lifecycle";
+import { RequestLifecycle, type RunnableClass } from "./request-lifecycle";
+import { RetryingClient } from "./retrying-client";
 import { round } from "./round";
 import type { RunOptions } from "./run-options";
 
@@ -24,7 +27,12 @@ import type { RunOptions } from "./run-options";
 const CHECK_EVERY = 16_384;
 const DEFAULT_PROGRESS_EVERY = 100_000;
 
-export function runScenario(scenario: Scenario, options: RunOptions = {}): Result {
+/** Runs the scenario; its components must be of `kinds` (all of syslab's by default). */
+export function runScenario(
+  scenario: Scenario,
+  options: RunOptions = {},
+  kinds: readonly AnyComponentKind[] = componentKinds,
+): Result {
   const limits = effectiveLimits(scenario.run.limits, options.limits);
   const sim = new Simulation();
   const workload = scenario.workload;
@@ -39,15 +47,23 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
     scenario.run.warmup,
     scenario.run.length,
   );
+  const byType = new Map(kinds.map((kind) => [kind.type, kind]));
   const components = new Map<string, Component>();
   for (const [name, spec] of Object.entries(scenario.components)) {
+    const kind = byType.get(spec.type);
+    if (kind === undefined) {
+      throw catalogueError("scenario.component-type", {
+        got: JSON.stringify(spec.type),
+        types: [...byType.keys()],
+      });
+    }
     const context: ComponentContext = {
       sim,
       rng: randomStream(scenario.seed, `component:${name}`),
       flow: lifecycle,
       components,
     };
-    components.set(name, createComponent(name, spec, context));
+    components.set(name, kind.create(name, spec, context));
   }
   const entry = components.get(scenario.entry);
   if (entry === undefined) {
@@ -56,12 +72,28 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
       components: [...components.keys()],
     });
   }
-  const classes = workload.requests.map((cls) => ({
-    steps: compileSteps(cls.steps, components),
-    priority: cls.priority ?? 0,
-    timeout: cls.timeout ?? Number.POSITIVE_INFINITY,
-  }));
-  lifecycle.configure(entry, classes, [...components.values()]);
+  const classes = workload.requests.map((cls): RunnableClass => {
+    const call = entryCall(entry, compileSteps(cls.steps, components));
+    const timeout = cls.timeout ?? Number.POSITIVE_INFINITY;
+    const retry =
+      cls.retry === undefined
+        ? null
+        : new RetryingClient(
+            sim,
+            randomStream(scenario.seed, `retry:${cls.name}`),
+            stats,
+            call,
+            cls.retry,
+            timeout,
+          );
+    retry?.attach(lifecycle);
+    const keys =
+      cls.key === undefined
+        ? null
+        : { sampler: keySampler(cls.key), rng: randomStream(scenario.seed, `keys:${cls.name}`) };
+    return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys };
+  });
+  lifecycle.configure(classes, [...components.values()]);
 
   const arrivalRng = randomStream(scenario.seed, "arrivals");
   if (workload.arrival !== undefined) {
@@ -76,7 +108,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Resul
   loop(sim, lifecycle, limits, options);
 
   const end = lifecycle.endTime;
-  return buildResult(scenario, sim.events, end, stats, components);
+  const types = new Map(Object.entries(scenario.components).map(([name, spec]) => [name, spec.type]));
+  return buildResult(scenario, sim.events, end, stats, components, types);
 }
 
 function loop(
@@ -145,6 +178,7 @@ function buildResult(
   end: number,
   stats: Measurements,
   components: Map<string, Component>,
+  types: Map<string, string>,
 ): Result {
   const measuredTime = end - stats.startTime;
   const latencyMean = stats.latencyMoments.mean;
@@ -154,21 +188,16 @@ function buildResult(
     byClass[cls.name] = {
       arrived: stats.classArrived[i]!,
       completed: stats.classCompleted[i]!,
+      // A class sent once has one attempt per request; a retrying client counts its own.
+      attempts: cls.retry === undefined ? stats.classArrived[i]! : stats.classAttempts[i]!,
       latencyMean: round(meanOf(stats.classLatencySum[i]!, stats.classCompleted[i]!)),
       waitMean: round(meanOf(stats.classWaitSum[i]!, stats.classCompleted[i]!)),
     };
   });
-  const componentStats: Record<string, StationStats> = {};
+  const componentStats: Record<string, ComponentStats> = {};
   for (const name of [...components.keys()].sort()) {
-    const s = components.get(name)!.stats(end);
-    componentStats[name] = {
-      ...s, // a kind's own figures (a server's cpu, a pool's inUse), rounded by the component
-      utilization: round(s.utilization),
-      queueLength: { mean: round(s.queueLength.mean), max: s.queueLength.max },
-      inSystem: { mean: round(s.inSystem.mean), max: s.inSystem.max },
-      served: s.served,
-      rejected: s.rejected,
-    };
+    // Each kind rounds its own figures; the type tells readers which figures it has.
+    componentStats[name] = { type: types.get(name)!, ...components.get(name)!.stats(end) } as ComponentStats;
   }
   const series = stats.series.finish(end);
   const result: Result = {

@@ -4,6 +4,12 @@
  * The JSON a user writes (durations with units, shorthand distributions) is parsed
  * into this shape by scenario/schema.ts; the engine never sees raw JSON.
  */
+import type { SpecOf } from "../component/component-kind";
+import type { componentKinds } from "../component-kinds";
+
+export type { PoolComponent } from "../pools/pool-schema";
+export type { Architecture, ServerComponent } from "../servers/server-schema";
+export type { StationComponent, StationDiscipline } from "../stations/station-schema";
 
 export type Distribution =
   | { kind: "constant"; value: number }
@@ -27,11 +33,25 @@ export type Step =
   /** Visits another component: a station or pool serves it for `hold`; a server runs `steps`. */
   | { kind: "call"; target: string; hold?: Distribution; steps?: Step[] };
 
+/** How a client retries a failed attempt (run/retrying-client.ts). */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** The failures that are retried. */
+  on: ("rejected" | "reset" | "timeout")[];
+  backoff: { base: number; cap: number; jitter: "none" | "full" | "equal" | "decorrelated" };
+}
+
+/** Which of `keys` items a request is about (0 … keys − 1). */
+export type KeySpec = { kind: "zipf"; keys: number; s: number } | { kind: "uniform"; keys: number };
+
 export interface RequestClass {
   name: string;
   weight: number; // default 1
   priority: number; // default 0; higher is served first under the "priority" discipline
-  timeout?: number; // seconds; the client gives up after this long
+  timeout?: number; // seconds; the client gives up on an attempt after this long
+  retry?: RetryPolicy;
+  key?: KeySpec;
   steps: Step[];
 }
 
@@ -54,62 +74,8 @@ export interface Workload {
   requests: RequestClass[];
 }
 
-export type Discipline = "fcfs" | "lifo" | "priority" | "ps";
-
-export interface StationComponent {
-  type: "station";
-  servers: number; // default 1
-  discipline: Discipline; // default "fcfs"
-  capacity?: number; // in service + waiting; absent = unbounded
-}
-
-export type Affinity = "pinned" | "floating";
-
-/** How a server's processes and threads take requests (DESIGN.md, "server"). */
-export type Architecture =
-  /** `workers` processes of one thread each, non-blocking, at most `connections` open per worker (NGINX, Node). */
-  | { kind: "event-loop"; workers: number; connections: number; gil: boolean }
-  /** One process, `threads` blocking threads and a bounded `queue`; full → rejected (503) (Tomcat). */
-  | { kind: "thread-pool"; threads: number; queue: number; gil: boolean }
-  /** `workers` processes, one blocking request at a time each (Gunicorn sync). */
-  | { kind: "prefork"; workers: number; gil: boolean }
-  /** One process whose `threads` non-blocking threads share all its connections' work (HAProxy). */
-  | { kind: "threads"; threads: number; connections: number; gil: boolean };
-
-export interface ServerComponent {
-  type: "server";
-  cores: number;
-  timeslice: number; // seconds: the slice while one or two threads share a core
-  minTimeslice: number; // seconds: the floor as slices shrink with more runnable threads
-  contextSwitch: number; // seconds of core time per switch
-  migration: number; // seconds of core time when a thread resumes on another core
-  affinity: Affinity;
-  architecture: Architecture;
-  acceptBacklog: number; // listen backlog; the kernel caps it at somaxconn (4096)
-  onOverflow: "drop" | "reset";
-  /** Resident bytes per process, per thread and per open connection, for peakMemory. */
-  memory: { process: number; thread: number; connection: number };
-}
-
-/**
- * A connection pool in front of `target` (or holding for the call's `hold` itself when
- * there is no target). mode "pool": an application-side pool (HikariCP, SQLAlchemy) with
- * `size` connections, at most `queue` callers waiting, each for at most `acquireTimeout`.
- * mode "transaction": a pgbouncer in transaction pooling, where up to `clientConnections`
- * clients share `size` server connections, each held for one transaction only.
- */
-export interface PoolComponent {
-  type: "pool";
-  mode: "pool" | "transaction";
-  size: number;
-  queue?: number; // callers that may wait (absent: unbounded); for "transaction", clientConnections − size
-  acquireTimeout: number; // seconds; Infinity when none
-  clientConnections?: number; // "transaction" only
-  target?: string;
-}
-
-/** Components added by later building blocks (servers, pools, …) extend this union. */
-export type Component = StationComponent | ServerComponent | PoolComponent;
+/** Any component, as a kind's schema normalises it; the union is derived from the list of kinds. */
+export type Component = SpecOf<(typeof componentKinds)[number]>;
 
 export type RunLength = { kind: "time"; duration: number } | { kind: "requests"; count: number };
 

@@ -1,9 +1,12 @@
 /**
- * Checks that span parts of a scenario: open or closed workload, unique class names, `entry`,
- * every `call` and every pool's `target` naming a component, each step suiting the component it runs at, and a
- * station's capacity not below its servers. They read
- * the raw input, so that they are reported together with every structural problem, not after.
+ * Checks that span parts of a scenario, read from the component kinds' descriptors so that every
+ * kind gets them without special cases: open or closed workload, unique class names, `entry`
+ * and every name a component gives (targets, backends) naming a component ("did you mean"
+ * included), each step suiting the component that hosts it, each call carrying what its target
+ * needs (looking through components that pass calls on), and each kind's own cross-field checks.
+ * They read the raw input, so that they are reported together with every structural problem.
  */
+import type { AnyComponentKind, CallRule, RawComponent } from "../component/component-kind";
 import { catalogueMessage, type ErrorCode, type ErrorParams } from "../errors/catalogue";
 import type { Problem } from "../errors/problem";
 import { formatPath, type PathSegment } from "./json-path";
@@ -14,33 +17,39 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-// What a call to each kind of component must carry: stations and pools serve for `hold`,
-// servers run `steps`. A pool in front of a server passes the call's `steps` through to it.
-const CALL_NEEDS: Record<string, "hold" | "steps"> = { station: "hold", pool: "hold", server: "steps" };
+const STEP_KEYS = ["service", "cpu", "io", "call"];
 
-// Steps each kind of component can run itself, and what to write instead of the others.
-const RUNS: Record<string, { steps: string[]; use: string }> = {
-  station: { steps: ["service", "call"], use: 'a station serves { "service": <distribution> } steps.' },
-  server: {
-    steps: ["cpu", "io", "call"],
-    use: 'a server runs { "cpu": <distribution> } for computing and { "io": <distribution> } for waiting.',
-  },
-};
+/** A component as written, with its kind when its type names one. */
+interface Entry {
+  raw: RawComponent;
+  kind: AnyComponentKind | undefined;
+}
+
+/** What a call must carry once the components that pass it on are looked through. */
+interface Need {
+  needs: "hold" | "steps" | "nothing";
+  /** The component that does the work. */
+  target: string;
+  /** The component called, when it passed the call on to `target`. */
+  via: { name: string; type: string } | undefined;
+}
 
 class ReferenceCheck {
   readonly problems: Problem[] = [];
-  private readonly types = new Map<string, string | undefined>();
-  private readonly poolTargets = new Map<string, string>();
+  private readonly components = new Map<string, Entry>();
 
-  constructor(private readonly scenario: Json) {
-    const components = scenario.components;
-    if (isObject(components)) {
-      for (const [name, component] of Object.entries(components)) {
-        const type = isObject(component) ? component.type : undefined;
-        this.types.set(name, typeof type === "string" ? type : undefined);
-        if (type === "pool" && isObject(component) && typeof component.target === "string") {
-          this.poolTargets.set(name, component.target);
-        }
+  constructor(
+    private readonly scenario: Json,
+    kinds: readonly AnyComponentKind[],
+  ) {
+    const byType = new Map(kinds.map((kind) => [kind.type, kind]));
+    if (isObject(scenario.components)) {
+      for (const [name, component] of Object.entries(scenario.components)) {
+        const raw = isObject(component) ? component : {};
+        this.components.set(name, {
+          raw,
+          kind: typeof raw.type === "string" ? byType.get(raw.type) : undefined,
+        });
       }
     }
   }
@@ -48,15 +57,13 @@ class ReferenceCheck {
   run(): Problem[] {
     const { workload, entry, components } = this.scenario;
     const knowsComponents = isObject(components);
-    if (knowsComponents) {
-      for (const [name, component] of Object.entries(components)) {
-        this.capacity(name, component);
-        // A pool in front of another component names it in `target`.
-        if (isObject(component) && typeof component.target === "string") {
-          this.component(component.target, ["components", name, "target"]);
-        }
-      }
+    for (const [name, { raw, kind }] of this.components) {
+      if (kind === undefined) continue;
+      const at = (path: PathSegment[]): PathSegment[] => ["components", name, ...path];
+      for (const named of kind.names(raw)) this.component(named.name, at(named.path));
+      kind.check?.(raw, (path, code, params) => this.report(at(path), code, params));
     }
+    this.cycles();
     if (typeof entry === "string" && knowsComponents) this.component(entry, ["entry"]);
     if (!isObject(workload)) return this.problems;
     const hasArrival = workload.arrival !== undefined;
@@ -73,28 +80,33 @@ class ReferenceCheck {
           this.report([...path, "name"], "scenario.duplicate-name", { name: request.name });
         seen.add(request.name);
       }
-      if (Array.isArray(request.steps) && knowsComponents) {
-        const at = typeof entry === "string" && this.types.has(entry) ? entry : undefined;
-        this.steps(request.steps, [...path, "steps"], at);
+      if (Array.isArray(request.steps) && knowsComponents && typeof entry === "string") {
+        // The client's steps run where its call to the entry is hosted, looking through pools and balancers.
+        const hosts = this.components.has(entry) ? this.hostsOf(entry) : [];
+        for (const host of hosts) this.steps(request.steps, [...path, "steps"], host);
+        if (hosts.length === 0) this.steps(request.steps, [...path, "steps"], undefined);
       }
     });
     return this.problems;
   }
 
-  /** Steps run at component `at` (undefined when unknown: only their calls are checked). */
+  /** Steps hosted by component `at` (undefined when unknown: only their calls are checked). */
   private steps(steps: unknown[], path: PathSegment[], at: string | undefined): void {
-    const type = at === undefined ? undefined : this.types.get(at);
-    const runs = type === undefined ? undefined : RUNS[type];
+    const kind = at === undefined ? undefined : this.components.get(at)?.kind;
     steps.forEach((step, j) => {
       if (!isObject(step)) return;
       const stepPath = [...path, j];
-      const kind = Object.keys(step).find((key) => ["service", "cpu", "io", "call"].includes(key));
-      if (kind !== undefined && runs !== undefined && !runs.steps.includes(kind)) {
+      const name = Object.keys(step).find((key) => STEP_KEYS.includes(key));
+      if (
+        name !== undefined &&
+        kind !== undefined &&
+        !(kind.hosts.steps as readonly string[]).includes(name)
+      ) {
         this.report(stepPath, "scenario.step-not-here", {
-          step: kind,
-          type: type!,
+          step: name,
+          type: kind.type,
           name: at!,
-          use: runs.use,
+          use: kind.hosts.use,
         });
       }
       if (typeof step.call === "string") this.call(step, stepPath);
@@ -104,36 +116,75 @@ class ReferenceCheck {
   private call(step: Json, path: PathSegment[]): void {
     const called = step.call as string;
     if (!this.component(called, [...path, "call"])) return;
-    // The component that does the work: the called one, or the server behind a called pool.
-    const behind = this.types.get(called) === "pool" ? this.poolTargets.get(called) : undefined;
-    const target = behind !== undefined && this.types.get(behind) === "server" ? behind : called;
-    const via = target === called ? undefined : called;
-    const type = this.types.get(target);
-    const needs = type === undefined ? undefined : CALL_NEEDS[type];
-    if (needs === undefined) return;
-    if (step[needs] === undefined) {
-      if (needs === "hold") this.report(path, "scenario.call-needs-hold", { target, type: type! });
-      else this.report(path, "scenario.call-needs-steps", { target, via });
+    const reported = new Set<string>();
+    for (const { needs, target, via } of this.needsOf(called)) {
+      const type = this.components.get(target)!.kind!.type;
+      const key = `${needs}:${target}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      if (needs !== "nothing" && step[needs] === undefined) {
+        if (needs === "hold") this.report(path, "scenario.call-needs-hold", { target, type, via });
+        else this.report(path, "scenario.call-needs-steps", { target, via });
+      }
+      for (const extra of ["hold", "steps"] as const) {
+        if (extra !== needs && step[extra] !== undefined)
+          this.report([...path, extra], "scenario.call-extra", { target, type, field: extra });
+      }
+      if (needs === "steps" && Array.isArray(step.steps)) this.steps(step.steps, [...path, "steps"], target);
     }
-    const extra = needs === "hold" ? "steps" : "hold";
-    if (step[extra] !== undefined)
-      this.report([...path, extra], "scenario.call-extra", { target, type: type!, field: extra });
-    if (needs === "steps" && Array.isArray(step.steps)) this.steps(step.steps, [...path, "steps"], target);
   }
 
-  /** A station's capacity counts those in service too, so it cannot be below its servers. */
-  private capacity(name: string, component: unknown): void {
-    if (!isObject(component) || component.type !== "station") return;
-    const { capacity, servers = 1 } = component;
-    if (typeof capacity === "number" && typeof servers === "number" && capacity < servers) {
-      this.report(["components", name, "capacity"], "scenario.capacity", { capacity, servers });
-    }
+  /** What a call to `name` must carry, for each component that ends up doing its work. */
+  private needsOf(name: string, via?: Need["via"], seen = new Set<string>()): Need[] {
+    const rule = this.rule(name);
+    if (rule === undefined || seen.has(name)) return [];
+    seen.add(name);
+    if ("needs" in rule) return [{ needs: rule.needs, target: name, via }];
+    const passer = via ?? { name, type: this.components.get(name)!.kind!.type };
+    return rule.through
+      .filter((next) => this.components.has(next))
+      .flatMap((next) => this.needsOf(next, passer, seen));
+  }
+
+  /** The components that host a call's steps when `name` is called. */
+  private hostsOf(name: string): string[] {
+    const rule = this.rule(name);
+    if (rule === undefined) return [];
+    if (!("through" in rule)) return [name];
+    return this.needsOf(name).map((need) => need.target);
+  }
+
+  /** Components that pass calls on in a circle would forward a call for ever: each circle is reported once. */
+  private cycles(): void {
+    const done = new Set<string>();
+    const visit = (name: string, path: string[]): void => {
+      const at = path.indexOf(name);
+      if (at >= 0) {
+        const cycle = path.slice(at);
+        if (cycle.every((member) => !done.has(member))) {
+          for (const member of cycle) done.add(member);
+          this.report(["components", cycle[0]!], "scenario.routing-cycle", { cycle: [...cycle, name] });
+        }
+        return;
+      }
+      if (done.has(name)) return;
+      const rule = this.rule(name);
+      if (rule === undefined || !("through" in rule)) return;
+      for (const next of rule.through) if (this.components.has(next)) visit(next, [...path, name]);
+      done.add(name);
+    };
+    for (const name of this.components.keys()) visit(name, []);
+  }
+
+  private rule(name: string): CallRule | undefined {
+    const entry = this.components.get(name);
+    return entry?.kind?.call(entry.raw);
   }
 
   /** Whether `name` is a component; reports it at `path` when it is not. */
   private component(name: string, path: PathSegment[]): boolean {
-    if (this.types.has(name)) return true;
-    const components = [...this.types.keys()];
+    if (this.components.has(name)) return true;
+    const components = [...this.components.keys()];
     this.report(path, "scenario.unknown-component", {
       name,
       components,
@@ -147,6 +198,6 @@ class ReferenceCheck {
   }
 }
 
-export function referenceProblems(scenario: unknown): Problem[] {
-  return isObject(scenario) ? new ReferenceCheck(scenario).run() : [];
+export function referenceProblems(scenario: unknown, kinds: readonly AnyComponentKind[]): Problem[] {
+  return isObject(scenario) ? new ReferenceCheck(scenario, kinds).run() : [];
 }

@@ -1,8 +1,10 @@
 /** A request class: a named kind of request, its share of arrivals, its priority and its steps. */
 import { z } from "zod";
 import { durationSchema } from "./duration";
+import { keySchema } from "./key";
 import type { RequestClass } from "./model";
 import { problemText } from "./problem-text";
+import { retrySchema } from "./retry";
 import { showValue } from "./show-value";
 import { stepSchema } from "./steps";
 
@@ -26,12 +28,18 @@ export const requestClassSchema = z
           problemText("scenario.too-small", { limit: "greater than 0", got: showValue(issue.input) }),
       })
       .optional()
-      .describe("The client gives up after this long and counts the request as timed out. Default: never."),
+      .describe(
+        "The client gives up on an attempt after this long and counts it as timed out (the server does not learn, and goes on). Default: never.",
+      ),
+    retry: retrySchema.optional(),
+    key: keySchema.optional(),
     steps: z.array(stepSchema).min(1).describe("What the request does, in order."),
   })
   .transform((r): RequestClass => {
     const request: RequestClass = { name: r.name, weight: r.weight, priority: r.priority, steps: r.steps };
     if (r.timeout !== undefined) request.timeout = r.timeout;
+    if (r.retry !== undefined) request.retry = r.retry;
+    if (r.key !== undefined) request.key = r.key;
     return request;
   })
   .describe("A kind of request.");

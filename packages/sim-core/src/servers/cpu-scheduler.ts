@@ -18,7 +18,7 @@
  */
 import type { EventHandler } from "../kernel/event-handler";
 import type { Simulation } from "../kernel/simulation";
-import { Fifo } from "./fifo";
+import { RingBuffer } from "../queues/ring-buffer";
 import type { OsThread } from "./os-thread";
 
 export type Affinity = "pinned" | "floating";
@@ -49,7 +49,7 @@ class Core {
   /** Useful CPU planned for the current dispatch. */
   slice = 0;
   /** Run queue; waking and preempted threads go to the tail. */
-  readonly queue = new Fifo<OsThread>();
+  readonly queue = new RingBuffer<OsThread>();
 
   constructor(readonly index: number) {}
 }
@@ -61,8 +61,6 @@ export class CpuScheduler implements EventHandler {
   private readonly cores: Core[];
   private readonly config: CpuSchedulerConfig;
   private readonly minTimeslice: number;
-  /** Threads runnable or running. */
-  runnable = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -81,16 +79,10 @@ export class CpuScheduler implements EventHandler {
     };
   }
 
-  get coreCount(): number {
-    return this.cores.length;
-  }
-
   /** Makes `thread` runnable for `seconds` of CPU; its client hears when they have run. */
   run(thread: OsThread, seconds: number): void {
     thread.remaining = seconds;
     thread.burst = seconds;
-    thread.onCpu = true;
-    this.runnable++;
     const core = this.placeOnWake(thread);
     // An idle core's queue is empty except while its last thread's client runs (onEvent):
     // queued threads then go first.
@@ -129,8 +121,6 @@ export class CpuScheduler implements EventHandler {
       return;
     }
     thread.remaining = 0;
-    thread.onCpu = false;
-    this.runnable--;
     core.running = null;
     // The client may run the thread again at once (the next CPU step of an event loop):
     // it then lands back on this idle core with no switch, since the core ran it last.

@@ -17,8 +17,6 @@ export class OsThread {
   remaining = 0;
   /** Length of the current burst, reported back when it is done. */
   burst = 0;
-  /** True from `run` until the burst is done. */
-  onCpu = false;
 
   constructor(
     readonly id: number,

@@ -1,10 +1,12 @@
 /**
- * A station with c identical servers and a waiting line whose discipline (FCFS, LIFO,
- * priority) decides who is served next. Service is non-preemptive.
+ * A station with c identical servers and a waiting line whose discipline (FCFS, LIFO, priority,
+ * deadline) decides who is served next. Service is non-preemptive.
  */
-import type { ComponentContext } from "../run/component";
+import type { ComponentContext } from "../component/component";
+import type { Discipline } from "../queues/disciplines/discipline";
+import { WaitingLine } from "../queues/waiting-line";
+import type { TimeWeighted } from "../stats/time-weighted";
 import type { Request } from "../workload/request";
-import type { WaitingLine } from "./lines/waiting-line";
 import { QueueingStation } from "./queueing-station";
 
 const SERVICE_DONE = 0;
@@ -17,10 +19,15 @@ export class MultiServerStation extends QueueingStation {
     context: ComponentContext,
     servers: number,
     capacity: number | undefined,
-    line: WaitingLine,
+    discipline: Discipline,
   ) {
     super(name, context, servers, capacity);
-    this.line = line;
+    // The station's capacity counts those in service too, so it is checked before the line.
+    this.line = new WaitingLine(context.sim, discipline, context.flow);
+  }
+
+  protected get waiting(): TimeWeighted {
+    return this.line.length;
   }
 
   protected admit(request: Request): void {
@@ -28,21 +35,21 @@ export class MultiServerStation extends QueueingStation {
       this.busy.add(1);
       this.sim.schedule(request.work, this, SERVICE_DONE, request);
     } else {
-      this.startWaiting(request);
-      this.line.push(request);
+      this.line.join(request);
     }
   }
 
   onEvent(_kind: number, payload: unknown): void {
     const request = payload as Request;
-    if (this.line.size > 0) {
-      // The freed server takes the next request at once; the busy count is unchanged.
-      const next = this.line.pop();
-      this.stopWaiting(next);
-      this.sim.schedule(next.work, this, SERVICE_DONE, next);
-    } else {
-      this.busy.add(-1);
-    }
+    const next = this.line.take();
+    // The freed server takes the next request at once; the busy count is unchanged.
+    if (next !== null) this.sim.schedule(next.work, this, SERVICE_DONE, next);
+    else this.busy.add(-1);
     this.depart(request);
+  }
+
+  override startMeasurement(now: number): void {
+    super.startMeasurement(now);
+    this.line.startMeasurement(now);
   }
 }

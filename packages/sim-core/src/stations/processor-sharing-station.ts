@@ -6,13 +6,19 @@
  * new completion event is scheduled and the old one goes stale: the kernel has no cancel,
  * so the event kind carries an epoch number and events of an old epoch are ignored.
  */
-import type { ComponentContext } from "../run/component";
+import type { ComponentContext } from "../component/component";
+import { BinaryHeap } from "../queues/binary-heap";
+import { TimeWeighted } from "../stats/time-weighted";
 import type { Request } from "../workload/request";
 import { QueueingStation } from "./queueing-station";
 
+/** Smallest finish tag first; ties in arrival order. */
+const byTag = (a: Request, b: Request): boolean => a.tag < b.tag || (a.tag === b.tag && a.tagSeq < b.tagSeq);
+
 export class ProcessorSharingStation extends QueueingStation {
-  private readonly heap: (Request | null)[] = [];
-  private count = 0;
+  private readonly heap = new BinaryHeap<Request>(byTag);
+  /** The excess over c: the requests beyond one per server. */
+  private readonly excess: TimeWeighted;
   private virtualTime = 0;
   private lastUpdate = 0;
   private epoch = 0;
@@ -20,20 +26,25 @@ export class ProcessorSharingStation extends QueueingStation {
 
   constructor(name: string, context: ComponentContext, servers: number, capacity: number | undefined) {
     super(name, context, servers, capacity);
+    this.excess = new TimeWeighted(context.sim);
+  }
+
+  protected get waiting(): TimeWeighted {
+    return this.excess;
   }
 
   protected admit(request: Request): void {
     this.advance();
     request.tag = this.virtualTime + request.work;
-    request.lineSeq = this.nextSeq++;
-    this.push(request);
+    request.tagSeq = this.nextSeq++;
+    this.heap.push(request);
     this.levels();
     this.reschedule();
   }
 
   onEvent(kind: number, _payload: unknown): void {
     if (kind !== this.epoch) return; // stale: the population changed after it was scheduled
-    const request = this.pop();
+    const request = this.heap.pop();
     this.virtualTime = request.tag; // exact, rather than accumulated rounding
     this.lastUpdate = this.sim.now;
     this.levels();
@@ -41,63 +52,35 @@ export class ProcessorSharingStation extends QueueingStation {
     this.depart(request);
   }
 
+  override startMeasurement(now: number): void {
+    super.startMeasurement(now);
+    this.excess.reset(now);
+  }
+
   /** Moves virtual time to now at the current per-request rate. */
   private advance(): void {
     const now = this.sim.now;
-    if (this.count > 0) this.virtualTime += (now - this.lastUpdate) * this.rate();
+    if (this.heap.size > 0) this.virtualTime += (now - this.lastUpdate) * this.rate();
     this.lastUpdate = now;
   }
 
   private rate(): number {
-    return this.count <= this.servers ? 1 : this.servers / this.count;
+    const count = this.heap.size;
+    return count <= this.servers ? 1 : this.servers / count;
   }
 
-  /** Busy servers min(n, c); "waiting" is the excess over c, the requests beyond one per server. */
+  /** Busy servers min(n, c); "waiting" is the excess over c. */
   private levels(): void {
-    const busy = Math.min(this.count, this.servers);
+    const count = this.heap.size;
+    const busy = Math.min(count, this.servers);
     this.busy.set(busy);
-    this.waiting.set(this.count - busy);
+    this.excess.set(count - busy);
   }
 
   private reschedule(): void {
     this.epoch = (this.epoch + 1) | 0;
-    if (this.count === 0) return;
-    const delay = (this.heap[0]!.tag - this.virtualTime) / this.rate();
+    if (this.heap.size === 0) return;
+    const delay = (this.heap.peek().tag - this.virtualTime) / this.rate();
     this.sim.schedule(Math.max(delay, 0), this, this.epoch, null);
   }
-
-  private push(request: Request): void {
-    let i = this.count++;
-    while (i > 0) {
-      const parentIndex = (i - 1) >> 1;
-      const parent = this.heap[parentIndex]!;
-      if (!before(request, parent)) break;
-      this.heap[i] = parent;
-      i = parentIndex;
-    }
-    this.heap[i] = request;
-  }
-
-  private pop(): Request {
-    const top = this.heap[0]!;
-    const last = this.heap[--this.count]!;
-    this.heap[this.count] = null;
-    if (this.count > 0) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= this.count) break;
-        if (child + 1 < this.count && before(this.heap[child + 1]!, this.heap[child]!)) child++;
-        if (!before(this.heap[child]!, last)) break;
-        this.heap[i] = this.heap[child]!;
-        i = child;
-      }
-      this.heap[i] = last;
-    }
-    return top;
-  }
-}
-
-function before(a: Request, b: Request): boolean {
-  return a.tag < b.tag || (a.tag === b.tag && a.lineSeq < b.lineSeq);
 }

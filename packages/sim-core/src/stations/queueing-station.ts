@@ -1,24 +1,26 @@
 /**
- * The one base for things that queue. It owns what every queue shares — the capacity check
- * and rejection counting, the served counter, and the time-weighted number in the station,
- * waiting, and in service — and checks those invariants in one place. A subclass supplies
- * only its decision: `admit` (start service or wait) and its own events.
+ * What every station shares: the capacity check and rejection counting (capacity counts those
+ * in service too), the served counter, and the time-weighted number busy, waiting and present.
+ * A subclass supplies only its decision: `admit` (start service or wait) and its own events.
  */
-
+import type { Component, ComponentContext } from "../component/component";
 import type { EventHandler } from "../kernel/event-handler";
-import type { StationStats } from "../result/model";
-import type { Component, ComponentContext } from "../run/component";
+import { round } from "../run/round";
 import { TimeWeighted } from "../stats/time-weighted";
 import type { CompiledStep } from "../workload/compiled-step";
+import { hostedSteps } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
+import type { StationStats } from "./station-stats";
 
-export abstract class QueueingStation implements Component, EventHandler {
-  readonly name: string;
+const HOSTS = hostedSteps(["service"]);
+
+export abstract class QueueingStation implements Component<StationStats>, EventHandler {
+  readonly routesCalls = false;
+  readonly hosts = HOSTS;
   // The context's members as fields: one load instead of two on every event.
   protected readonly sim: ComponentContext["sim"];
   protected readonly flow: ComponentContext["flow"];
   private readonly rng: ComponentContext["rng"];
-  protected readonly servers: number;
   private readonly capacity: number;
   /**
    * Requests in the station, waiting and in service. Its time average is busy + waiting (every
@@ -26,23 +28,26 @@ export abstract class QueueingStation implements Component, EventHandler {
    */
   private present = 0;
   private presentMax = 0;
-  /** Requests waiting (not in service). */
-  protected readonly waiting: TimeWeighted;
   /** Servers busy. */
   protected readonly busy: TimeWeighted;
   private served = 0;
   private rejected = 0;
 
-  constructor(name: string, context: ComponentContext, servers: number, capacity: number | undefined) {
-    this.name = name;
+  constructor(
+    readonly name: string,
+    context: ComponentContext,
+    protected readonly servers: number,
+    capacity: number | undefined,
+  ) {
     this.sim = context.sim;
     this.flow = context.flow;
     this.rng = context.rng;
-    this.servers = servers;
     this.capacity = capacity ?? Number.POSITIVE_INFINITY;
-    this.waiting = new TimeWeighted(context.sim);
     this.busy = new TimeWeighted(context.sim);
   }
+
+  /** Requests waiting (not in service), time-weighted. */
+  protected abstract get waiting(): TimeWeighted;
 
   arrive(request: Request, step: CompiledStep): void {
     if (this.present >= this.capacity) {
@@ -70,32 +75,19 @@ export abstract class QueueingStation implements Component, EventHandler {
     this.flow.done(request);
   }
 
-  /** Marks the start of a wait in the line. */
-  protected startWaiting(request: Request): void {
-    request.enqueuedAt = this.sim.now;
-    request.waited = true;
-    this.waiting.add(1);
-  }
-
-  /** Marks the end of a wait: the request goes into service. */
-  protected stopWaiting(request: Request): void {
-    request.wait += this.sim.now - request.enqueuedAt;
-    this.waiting.add(-1);
-  }
-
   startMeasurement(now: number): void {
     this.presentMax = this.present;
-    this.waiting.reset(now);
     this.busy.reset(now);
     this.served = 0;
     this.rejected = 0;
   }
 
   stats(now: number): StationStats {
+    const waiting = this.waiting;
     return {
-      utilization: this.busy.mean(now) / this.servers,
-      queueLength: { mean: this.waiting.mean(now), max: this.waiting.max },
-      inSystem: { mean: this.busy.mean(now) + this.waiting.mean(now), max: this.presentMax },
+      utilization: round(this.busy.mean(now) / this.servers),
+      queueLength: { mean: round(waiting.mean(now)), max: waiting.max },
+      inSystem: { mean: round(this.busy.mean(now) + waiting.mean(now)), max: this.presentMax },
       served: this.served,
       rejected: this.rejected,
     };

@@ -2,20 +2,40 @@
  * A request step made ready to run: its distribution compiled to a Sampler and its call
  * target resolved to a component object, so the hot path does no lookups by name.
  */
+
+import type { Component } from "../component/component";
 import { compile } from "../distributions/compile";
 import type { Sampler } from "../distributions/sampler";
 import { catalogueError } from "../errors/catalogue";
-import type { Component } from "../run/component";
 import type { Step } from "../scenario/model";
+
+export type StepName = Step["kind"];
 
 export const STEP_SERVICE = 0;
 export const STEP_CPU = 1;
 export const STEP_IO = 2;
 export const STEP_CALL = 3;
 
+const STEP_CODES: Record<StepName, number> = {
+  service: STEP_SERVICE,
+  cpu: STEP_CPU,
+  io: STEP_IO,
+  call: STEP_CALL,
+};
+
+/** The mask of `Component.hosts` for a kind that runs these steps itself. */
+export function hostedSteps(steps: readonly StepName[]): number {
+  let mask = 0;
+  for (const step of steps) mask |= 1 << STEP_CODES[step];
+  return mask;
+}
+
 const ZERO_DURATION: Sampler = compile({ kind: "constant", value: 0 });
 
 export class CompiledStep {
+  /** 1 << kind, tested against a host's `hosts` mask. */
+  readonly bit: number;
+
   constructor(
     /** STEP_SERVICE, STEP_CPU, STEP_IO or STEP_CALL. */
     readonly kind: number,
@@ -23,9 +43,16 @@ export class CompiledStep {
     readonly duration: Sampler,
     /** The called component (calls only). */
     readonly target: Component | null,
-    /** The call's own steps, run by a server (calls only; null when absent). */
+    /** The call's own steps, hosted by its target (calls only; null when absent). */
     readonly steps: CompiledStep[] | null,
-  ) {}
+  ) {
+    this.bit = 1 << kind;
+  }
+}
+
+/** The call that starts a request: to the entry, carrying the class's steps. */
+export function entryCall(entry: Component, steps: CompiledStep[]): CompiledStep {
+  return new CompiledStep(STEP_CALL, ZERO_DURATION, entry, steps);
 }
 
 export function compileSteps(

@@ -53,11 +53,6 @@ export class OpenArrivals implements EventHandler {
       arrival.process === "poisson" && this.starts.length === 1 && this.starts[0] === 0 ? this.rates[0]! : 0;
   }
 
-  /** The mean rate in the first segment (used to size time-series buckets). */
-  get initialRate(): number {
-    return this.rates[0] ?? 0;
-  }
-
   start(): void {
     if (this.on !== null) this.periodEnd = this.on.sample(this.rng);
     this.segment = 0;

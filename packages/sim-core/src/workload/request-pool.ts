@@ -14,7 +14,11 @@ export class RequestPool {
   }
 
   release(request: Request): void {
-    request.host = null; // drop references to components and steps until reused
+    // Drop references to components, visits and parents until reused.
+    request.host = null;
+    request.visit = null;
+    request.parent = null;
+    request.watcher = null;
     this.live--;
     this.free.push(request);
   }

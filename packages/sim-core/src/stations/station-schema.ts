@@ -1,16 +1,24 @@
-/** The textbook queue: c servers, a queue discipline and an optional capacity. */
+/** The textbook queue as a scenario writes it: c servers, a queue discipline and an optional capacity. */
 import { z } from "zod";
-import type { StationComponent } from "../model";
+
+export type StationDiscipline = "fcfs" | "lifo" | "priority" | "deadline" | "ps";
+
+export interface StationComponent {
+  type: "station";
+  servers: number; // default 1
+  discipline: StationDiscipline; // default "fcfs"
+  capacity?: number; // in service + waiting; absent = unbounded
+}
 
 export const stationSchema = z
   .strictObject({
     type: z.literal("station"),
     servers: z.int().positive().default(1).describe("Number of servers (c). Default 1."),
     discipline: z
-      .enum(["fcfs", "lifo", "priority", "ps"])
+      .enum(["fcfs", "lifo", "priority", "deadline", "ps"])
       .default("fcfs")
       .describe(
-        'Queue discipline: "fcfs" first come first served (default), "lifo" last come first served, "priority" highest request priority first (non-preemptive), "ps" processor sharing.',
+        'Queue discipline: "fcfs" first come first served (default), "lifo" last come first served, "priority" highest request priority first (non-preemptive), "deadline" earliest deadline (arrival + timeout) first, "ps" processor sharing.',
       ),
     capacity: z
       .int()

@@ -1,5 +1,11 @@
 /** A server: cores with an OS scheduler, one architecture, and the kernel's accept queue in front. */
 import { z } from "zod";
+import { durationSchema } from "../scenario/duration";
+import { nearestName } from "../scenario/nearest-name";
+import { problemText } from "../scenario/problem-text";
+import { showValue } from "../scenario/show-value";
+import type { OnOverflow } from "./accept-queue";
+import type { Affinity } from "./cpu-scheduler";
 import {
   DEFAULT_ACCEPT_BACKLOG,
   DEFAULT_CONNECTION_MEMORY,
@@ -9,12 +15,43 @@ import {
   DEFAULT_PROCESS_MEMORY,
   DEFAULT_THREAD_MEMORY,
   DEFAULT_TIMESLICE,
-} from "../../servers/server-defaults";
-import { durationSchema } from "../duration";
-import type { Architecture, ServerComponent } from "../model";
-import { nearestName } from "../nearest-name";
-import { problemText } from "../problem-text";
-import { showValue } from "../show-value";
+} from "./server-defaults";
+
+/** `workers` processes of one thread each, non-blocking, at most `connections` open per worker (NGINX, Node). */
+export type EventLoopArchitecture = {
+  kind: "event-loop";
+  workers: number;
+  connections: number;
+  gil: boolean;
+};
+/** One process, `threads` blocking threads and a bounded `queue`; full → rejected (503) (Tomcat). */
+export type ThreadPoolArchitecture = { kind: "thread-pool"; threads: number; queue: number; gil: boolean };
+/** `workers` processes, one blocking request at a time each (Gunicorn sync). */
+export type PreforkArchitecture = { kind: "prefork"; workers: number; gil: boolean };
+/** One process whose `threads` non-blocking threads share all its connections' work (HAProxy). */
+export type ThreadsArchitecture = { kind: "threads"; threads: number; connections: number; gil: boolean };
+
+/** How a server's processes and threads take requests (DESIGN.md, "server"). */
+export type Architecture =
+  | EventLoopArchitecture
+  | ThreadPoolArchitecture
+  | PreforkArchitecture
+  | ThreadsArchitecture;
+
+export interface ServerComponent {
+  type: "server";
+  cores: number;
+  timeslice: number; // seconds: the slice while one or two threads share a core
+  minTimeslice: number; // seconds: the floor as slices shrink with more runnable threads
+  contextSwitch: number; // seconds of core time per switch
+  migration: number; // seconds of core time when a thread resumes on another core
+  affinity: Affinity;
+  architecture: Architecture;
+  acceptBacklog: number; // listen backlog; the kernel caps it at somaxconn (4096)
+  onOverflow: OnOverflow;
+  /** Resident bytes per process, per thread and per open connection, for peakMemory. */
+  memory: { process: number; thread: number; connection: number };
+}
 
 const KINDS = ["event-loop", "thread-pool", "prefork", "threads"];
 

@@ -1,8 +1,24 @@
 /** A connection pool in front of a component: an application pool or a pgbouncer in transaction mode. */
 import { z } from "zod";
-import { durationSchema } from "../duration";
-import type { PoolComponent } from "../model";
-import { problemText } from "../problem-text";
+import { durationSchema } from "../scenario/duration";
+import { problemText } from "../scenario/problem-text";
+
+/**
+ * A connection pool in front of `target` (or holding for the call's `hold` itself when
+ * there is no target). mode "pool": an application-side pool (HikariCP, SQLAlchemy) with
+ * `size` connections, at most `queue` callers waiting, each for at most `acquireTimeout`.
+ * mode "transaction": a pgbouncer in transaction pooling, where up to `clientConnections`
+ * clients share `size` server connections, each held for one transaction only.
+ */
+export interface PoolComponent {
+  type: "pool";
+  mode: "pool" | "transaction";
+  size: number;
+  queue?: number; // callers that may wait (absent: unbounded); for "transaction", clientConnections − size
+  acquireTimeout: number; // seconds; Infinity when none
+  clientConnections?: number; // "transaction" only
+  target?: string;
+}
 
 // HikariCP's defaults: maximumPoolSize 10, connectionTimeout 30 s.
 const POOL_SIZE = 10;
