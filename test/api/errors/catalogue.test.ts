@@ -20,6 +20,7 @@ test("every API error keeps its code, status, title, message and hint", () => {
     apiErrors.notFound("/v2/runs"),
     apiErrors.internal(),
     apiErrors.runInternal(),
+    apiErrors.runLost(3),
   ];
   expect(all.map((e) => ({ ...problemBody(e, "/instance"), headers: e.headers }))).toMatchSnapshot();
 });

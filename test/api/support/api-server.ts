@@ -54,7 +54,7 @@ export async function startApiServer(
   child.once("exit", () => started.delete(child));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output}`)), 60_000);
     const onData = () => {
       const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
       if (m) {

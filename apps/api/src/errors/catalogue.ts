@@ -115,6 +115,15 @@ export const apiErrors = {
       message: "The engine stopped with an internal error.",
       hint: "Submit the scenario again; if it fails again, report it with the scenario.",
     }),
+  /** Every worker given the run stopped (crashed, killed, lost its machine) before finishing it. */
+  runLost: (attempts: number) =>
+    new ApiError({
+      status: 500,
+      code: "run.internal",
+      title: "The run failed unexpectedly",
+      message: `The workers running this scenario stopped ${attempts} times before it finished.`,
+      hint: "Submit the scenario again; if it fails again, report it with the scenario.",
+    }),
   internal: () =>
     new ApiError({
       status: 500,

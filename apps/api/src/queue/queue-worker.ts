@@ -9,12 +9,13 @@ import { isConnectionError } from "../db/postgres/connection-errors";
 import type { PgRunStore } from "../db/postgres/pg-run-store";
 import { isFinished } from "../db/run-store";
 import { ApiError } from "../errors/api-error";
+import { apiErrors } from "../errors/catalogue";
 import type { Logger } from "../ops/logger";
 import type { RunMetrics } from "../ops/metrics";
 import { executeRun } from "../runs/execute-run";
 import type { RunExecutor } from "../runs/run-executor";
-import { runFailures } from "../runs/run-failures";
 import type { RunCounts } from "../runs/run-scheduler";
+import { runErrorBody } from "../runs/run-task";
 import { type JobQueue, lostQueue, type RunJob, runsQueue } from "./job-queue";
 
 /** How often an idle worker looks for jobs that no announcement told it of (retries, missed wake-ups). */
@@ -153,7 +154,7 @@ export class QueueWorker implements RunCounts {
   private async recordLost(job: RunJob): Promise<void> {
     const persist = this.persistUntil(Date.now() + this.jobExpireMs - expiryMarginMs);
     try {
-      const error = JSON.stringify(runFailures.lost(this.attempts));
+      const error = JSON.stringify(runErrorBody(apiErrors.runLost(this.attempts)));
       await persist("record the lost run", () => this.store.markFailed(job.runId, error, null));
       await persist("complete the job", () => this.queue.complete(lostQueue, job.jobId));
       this.log.warn({ runId: job.runId, attempts: this.attempts }, "run failed: its workers kept stopping");

@@ -4,11 +4,11 @@
 
 import type { RunLimits } from "@syslab/sim-core";
 import type { RunStore } from "../db/run-store";
+import { apiErrors } from "../errors/catalogue";
 import type { Logger } from "../ops/logger";
 import type { RunMetrics } from "../ops/metrics";
 import type { RunExecutor } from "./run-executor";
-import { runFailures } from "./run-failures";
-import type { RunProgress } from "./run-task";
+import { type RunProgress, runErrorBody } from "./run-task";
 
 export interface RunContext {
   store: RunStore;
@@ -72,7 +72,7 @@ export async function executeRun(
     log.error({ err, runId: id }, "the run failed in the worker pool");
     await marked;
     await persist("store the failure", () =>
-      store.markFailed(id, JSON.stringify(runFailures.internal()), null),
+      store.markFailed(id, JSON.stringify(runErrorBody(apiErrors.runInternal())), null),
     );
     ctx.metrics?.observeRun("failed", 0);
     return "failed";
