@@ -8,6 +8,14 @@ declare module "autocannon" {
     method?: "GET" | "POST";
     headers?: Record<string, string>;
     body?: string;
+    /** Sent in turn; `setupRequest` may rewrite each one before it is sent. */
+    requests?: { method?: "GET" | "POST"; setupRequest?: (req: RequestParams) => RequestParams }[];
+  }
+  export interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
   }
   interface Histogram {
     average: number;

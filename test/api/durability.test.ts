@@ -93,6 +93,9 @@ describe("durability", () => {
     );
     // A long poll open at shutdown is answered, not cut off.
     const longPoll = fetch(`${server.url}/v1/runs/${queued}?wait=60`).then((r) => r.json());
+    // Give the request time to reach the server: one still being written when the listener closes
+    // is refused or reset by the operating system, before the server could answer it.
+    await new Promise((r) => setTimeout(r, 500));
     const exitCode = await server.stop("SIGTERM");
     expect(exitCode).toBe(0);
     expect(server.output()).toContain("SIGTERM: draining");

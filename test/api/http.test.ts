@@ -27,6 +27,8 @@ async function readEvents(url: string): Promise<{ event: string; data: string }[
   const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  // Proxies that honour it (nginx) pass events on as they come.
+  expect(res.headers.get("x-accel-buffering")).toBe("no");
   const text = await res.text(); // the server ends the stream after the result
   return text
     .split("\n\n")
@@ -187,8 +189,10 @@ describe("documents", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/healthz",
+        "/metrics",
         "/openapi.json",
         "/r/{id}",
+        "/readyz",
         "/v1/runs",
         "/v1/runs/{id}",
         "/v1/runs/{id}/chart.svg",

@@ -6,12 +6,17 @@ import { apiErrors } from "./errors/catalogue";
 import { problemResponse } from "./errors/problem-response";
 import { inlineScriptHashes } from "./http/inline-script-hashes";
 import { rateLimitKey } from "./http/rate-limit-key";
+import { httpMetrics } from "./middleware/http-metrics";
 import { rateLimit } from "./middleware/rate-limit";
+import { requestLog } from "./middleware/request-log";
 import { securityHeaders } from "./middleware/security-headers";
 import { siteCors, siteRoutes } from "./middleware/site-cors";
+import { Metrics } from "./ops/metrics";
 import { isApiPath, mountDocsSite } from "./routes/docs-site";
 import { healthRoutes } from "./routes/health";
+import { metricsRoutes } from "./routes/metrics";
 import { openApiRoutes } from "./routes/openapi";
+import { readinessRoutes } from "./routes/readiness";
 import { runsRoutes } from "./routes/runs";
 import { shareRoutes } from "./routes/share";
 import { sweepsRoutes } from "./routes/sweeps";
@@ -20,6 +25,9 @@ export type { AppDeps } from "./app-deps";
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const metrics = deps.metrics ?? new Metrics(deps.store);
+  if (deps.logger) app.use("*", requestLog(deps.logger));
+  app.use("*", httpMetrics(metrics));
   app.use("*", securityHeaders(inlineScriptHashes(deps.config.docsDir)));
   // Before the rate limit, so that its 429 reaches a cross-origin site readable too.
   if (deps.config.corsOrigins.length > 0) {
@@ -35,11 +43,14 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", shareRoutes(deps));
   app.route("/", openApiRoutes(deps));
   app.route("/", healthRoutes(deps));
+  app.route("/", readinessRoutes(deps));
+  app.route("/", metricsRoutes({ metrics }));
   const notFoundPage = mountDocsSite(app, deps.config.docsDir);
 
   app.notFound((c) => {
     if (notFoundPage && !isApiPath(c)) return c.html(notFoundPage, 404);
-    throw apiErrors.notFound(c.req.path);
+    // Answered here rather than thrown, so that middleware sees the 404 (a throw would skip it).
+    return problemResponse(apiErrors.notFound(c.req.path), c);
   });
   app.onError(problemResponse);
   return app;

@@ -3,6 +3,8 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { RunLimits } from "@syslab/sim-core";
+import { loadScaleOutConfig, type ScaleOutConfig } from "./deployment/scale-out-config";
+import { type Env, int, num } from "./env-number";
 import { TrustedProxies } from "./http/client-address";
 
 export interface Config {
@@ -34,9 +36,11 @@ export interface Config {
   trustProxy: string[];
   /** Origins of sites allowed to call the API from a browser (CORS_ORIGINS); "*" for any. */
   corsOrigins: string[];
+  /** Pino level of the structured logs (request logs are `info`). */
+  logLevel: string;
+  /** Postgres, the job queue and the process's role; absent DATABASE_URL means the embedded SQLite server. */
+  scaleOut: ScaleOutConfig;
 }
-
-type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): Config {
   return {
@@ -62,6 +66,8 @@ export function loadConfig(env: Env = process.env): Config {
     apiTokens: tokens(env),
     trustProxy: trustedProxies(env),
     corsOrigins: origins(env),
+    logLevel: env.LOG_LEVEL || "info",
+    scaleOut: loadScaleOutConfig(env, num(env, "SYSLAB_MAX_WALL_TIME", 30)),
   };
 }
 
@@ -105,19 +111,4 @@ function tokens(env: Env): string[] {
       throw new Error("API_TOKENS must be tokens of letters, digits and -._~+/ separated by commas");
   }
   return list;
-}
-
-function num(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0)
-    throw new Error(`${name} must be a non-negative number, got "${raw}"`);
-  return value;
-}
-
-function int(env: Env, name: string, fallback: number): number {
-  const value = num(env, name, fallback);
-  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${env[name]}"`);
-  return value;
 }

@@ -2,6 +2,7 @@
 // scenarioJsonSchema, generated from the schema that validates every submitted scenario.
 
 import { ENGINE_VERSION, scenarioJsonSchema } from "@syslab/sim-core";
+import { operationsPaths, operationsSchemas } from "./operations-paths";
 import { sweepRequestSchema } from "./sweep-request-schema";
 
 const scenarioPointer = "#/components/schemas/Scenario";
@@ -268,6 +269,7 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
           },
         },
       },
+      ...operationsPaths,
     },
     components: {
       securitySchemes: {
@@ -279,6 +281,7 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         },
       },
       schemas: {
+        ...operationsSchemas,
         Scenario: rebase(scenarioJsonSchema),
         ...scenarioDefinitions,
         SweepRequest: sweepRequestSchema(opts.maxSweepValues ?? 50),

@@ -17,10 +17,12 @@ test("every API error keeps its code, status, title, message and hint", () => {
     apiErrors.rateLimited(600, 42),
     apiErrors.queueFull(100, 8),
     apiErrors.draining(),
+    apiErrors.storeUnavailable(),
     apiErrors.runNotFound("0123456789abcdef0123"),
     apiErrors.notFound("/v2/runs"),
     apiErrors.internal(),
     apiErrors.runInternal(),
+    apiErrors.runLost(3),
   ];
   expect(all.map((e) => ({ ...problemBody(e, "/instance"), headers: e.headers }))).toMatchSnapshot();
 });

@@ -29,7 +29,12 @@ export function removeDataDir(dir: string): void {
 }
 
 export async function startApiServer(
-  opts: { dataDir?: string; env?: Record<string, string> } = {},
+  opts: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    /** Keep only what was printed up to "listening on" (benchmarks: request logs pile up fast). */
+    forgetOutput?: boolean;
+  } = {},
 ): Promise<ApiServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
@@ -39,16 +44,21 @@ export async function startApiServer(
   });
   started.add(child);
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  let listening = false;
+  const keep = (d: Buffer) => {
+    if (!listening || !opts.forgetOutput) output += d;
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.once("exit", () => started.delete(child));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output}`)), 60_000);
     const onData = () => {
       const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
       if (m) {
+        listening = true;
         clearTimeout(timer);
         resolve(m[1]!);
       }

@@ -2,28 +2,36 @@
 
 import { createApp } from "../../../apps/api/src/app";
 import { type Config, loadConfig } from "../../../apps/api/src/config";
-import { openDb } from "../../../apps/api/src/db/client";
-import { migrateDb } from "../../../apps/api/src/db/migrate";
-import { RunStore } from "../../../apps/api/src/db/run-store";
-import { RunScheduler } from "../../../apps/api/src/runs/run-scheduler";
+import { openDb } from "../../../apps/api/src/db/sqlite/client";
+import { migrateDb } from "../../../apps/api/src/db/sqlite/migrate";
+import { SqliteRunStore } from "../../../apps/api/src/db/sqlite/sqlite-run-store";
+import type { Logger } from "../../../apps/api/src/ops/logger";
+import { silentLogger } from "../../../apps/api/src/ops/logger";
+import { Metrics } from "../../../apps/api/src/ops/metrics";
+import { LocalRunScheduler } from "../../../apps/api/src/runs/local-run-scheduler";
+import { RunWatch } from "../../../apps/api/src/runs/run-watch";
 import { tempDataDir } from "./api-server";
 import { ManualExecutor } from "./manual-executor";
 
-export function testApp(overrides: Partial<Config> = {}) {
+export function testApp(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}) {
   const dataDir = tempDataDir();
   const config = { ...loadConfig({ DATA_DIR: dataDir, DOCS_DIR: `${dataDir}/no-docs` }), ...overrides };
   const db = openDb(dataDir);
   migrateDb(db);
-  const store = new RunStore(db);
+  const store = new SqliteRunStore(db);
   const executor = new ManualExecutor();
-  const scheduler = new RunScheduler({
+  const metrics = new Metrics(store);
+  const scheduler = new LocalRunScheduler({
     store,
     executor,
     limits: config.limits,
     queueLimit: config.runQueueLimit,
+    log: silentLogger(),
+    metrics,
   });
-  const app = createApp({ config, store, scheduler });
-  return { app, store, scheduler, executor, dataDir, close: () => store.close() };
+  const watch = new RunWatch(store);
+  const app = createApp({ config, store, scheduler, watch, metrics, logger: opts.logger });
+  return { app, store, scheduler, watch, executor, metrics, dataDir, close: () => store.close() };
 }
 
 export function postRequest(body: unknown, contentType = "application/json"): RequestInit {

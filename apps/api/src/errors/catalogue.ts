@@ -100,6 +100,15 @@ export const apiErrors = {
       hint: "Submit again in a few seconds, once the server has restarted.",
       headers: { "Retry-After": "5" },
     }),
+  storeUnavailable: () =>
+    new ApiError({
+      status: 503,
+      code: "store.unavailable",
+      title: "The run store is unavailable",
+      message: "The server cannot reach its database just now; this request stored and changed nothing.",
+      hint: "Send the request again after the Retry-After header's 5 s; runs already accepted are not affected.",
+      headers: { "Retry-After": "5" },
+    }),
   runNotFound: (id: string) =>
     new ApiError({
       status: 404,
@@ -122,6 +131,15 @@ export const apiErrors = {
       code: "run.internal",
       title: "The run failed unexpectedly",
       message: "The engine stopped with an internal error.",
+      hint: "Submit the scenario again; if it fails again, report it with the scenario.",
+    }),
+  /** Every worker given the run stopped (crashed, killed, lost its machine) before finishing it. */
+  runLost: (attempts: number) =>
+    new ApiError({
+      status: 500,
+      code: "run.internal",
+      title: "The run failed unexpectedly",
+      message: `The workers running this scenario stopped ${attempts} times before it finished.`,
       hint: "Submit the scenario again; if it fails again, report it with the scenario.",
     }),
   internal: () =>

@@ -2,9 +2,9 @@
 
 import { ENGINE_VERSION } from "@syslab/sim-core";
 import { Hono } from "hono";
-import type { AppDeps } from "../app-deps";
+import type { RunCounts } from "../runs/run-scheduler";
 
-export function healthRoutes({ scheduler }: AppDeps): Hono {
+export function healthRoutes({ scheduler }: { scheduler: RunCounts }): Hono {
   const app = new Hono();
   app.get("/healthz", (c) =>
     c.json(

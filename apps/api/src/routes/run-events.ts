@@ -3,24 +3,27 @@
 import type { Handler } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppDeps } from "../app-deps";
+import { isFinished } from "../db/run-store";
 import { apiErrors } from "../errors/catalogue";
 import { requestOrigin } from "../http/origin";
 import { runJson } from "../runs/run-representation";
-import type { RunUpdate } from "../runs/run-scheduler";
+import type { RunUpdate } from "../runs/run-watch";
 
 /** A comment line this often keeps proxies from closing a quiet stream (many cut idle ones at 30-60 s). */
 const keepAliveMs = 15_000;
 
-export function runEventsHandler({ store, scheduler, config }: AppDeps): Handler {
-  return function runEvents(c) {
+export function runEventsHandler({ store, watch, config }: AppDeps): Handler {
+  return async function runEvents(c) {
     const id = c.req.param("id")!;
-    if (!store.get(id)) throw apiErrors.runNotFound(id);
+    if (!(await store.get(id))) throw apiErrors.runNotFound(id);
     const origin = requestOrigin(c, config.publicUrl);
+    // Tells nginx (and proxies that honour it) to pass events on as they come, not in buffered batches.
+    c.header("X-Accel-Buffering", "no");
     return streamSSE(c, async (stream) => {
       // Subscribe before reading the row, so that no update falls between the read and the listen.
       const pending: (RunUpdate | { type: "keep-alive" })[] = [];
       let wake: (() => void) | undefined;
-      const unsubscribe = scheduler.subscribe(id, (u) => {
+      const unsubscribe = watch.subscribe(id, (u) => {
         pending.push(u);
         wake?.();
       });
@@ -33,13 +36,11 @@ export function runEventsHandler({ store, scheduler, config }: AppDeps): Handler
         wake?.();
       }, keepAliveMs);
       try {
-        let row = store.get(id)!;
+        let row = (await store.get(id))!;
         await stream.writeSSE({ event: "status", data: JSON.stringify({ status: row.status }) });
-        const last = scheduler.progress(id);
-        if (last && row.status === "running")
-          await stream.writeSSE({ event: "progress", data: JSON.stringify(last) });
-        // A run still marked queued/running that this process is not executing cannot finish here.
-        while ((row.status === "queued" || row.status === "running") && scheduler.isActive(id)) {
+        if (row.status === "running" && row.progress)
+          await stream.writeSSE({ event: "progress", data: row.progress });
+        while (!isFinished(row)) {
           if (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;
           const update = pending.shift()!;
@@ -54,14 +55,13 @@ export function runEventsHandler({ store, scheduler, config }: AppDeps): Handler
               data: JSON.stringify({ simulatedTime, events, percent }),
             });
           }
-          if (update.type === "finished") row = store.get(id)!;
+          // After a lost connection to the store, the run may have finished unheard: look again.
+          if (update.type === "finished" || update.type === "resync") row = (await store.get(id)) ?? row;
         }
-        if (row.status === "done" || row.status === "failed") {
-          await stream.writeSSE({
-            event: row.status === "done" ? "result" : "failed",
-            data: runJson(row, origin),
-          });
-        }
+        await stream.writeSSE({
+          event: row.status === "done" ? "result" : "failed",
+          data: runJson(row, origin),
+        });
       } finally {
         clearInterval(keepAlive);
         unsubscribe();

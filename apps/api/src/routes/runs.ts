@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
 import type { AppDeps } from "../app-deps";
+import { isFinished } from "../db/run-store";
 import { apiErrors } from "../errors/catalogue";
 import { bodyText } from "../http/body-text";
 import { requestOrigin } from "../http/origin";
@@ -18,7 +19,7 @@ import { runChartSvg } from "../share/run-charts";
 import { runEventsHandler } from "./run-events";
 
 export function runsRoutes(deps: AppDeps): Hono {
-  const { store, scheduler, config } = deps;
+  const { store, scheduler, watch, config } = deps;
   const app = new Hono();
   // Byte-identical bodies name the same run: re-posting a stored scenario skips validation and hashing,
   // the costly part of a POST. Keyed by a digest of the body, so the cache holds no scenarios.
@@ -35,7 +36,7 @@ export function runsRoutes(deps: AppDeps): Hono {
       const text = await bodyText(c);
       const digest = createHash("sha256").update(text).digest("base64");
       const knownId = bodyToRunId.get(digest);
-      const known = knownId === undefined ? undefined : store.get(knownId);
+      const known = knownId === undefined ? undefined : await store.get(knownId);
       if (known && known.status !== "failed" && !scheduler.isDraining) {
         const body = runSummary(known, requestOrigin(c, config.publicUrl));
         c.header("Location", body.links.self);
@@ -43,7 +44,7 @@ export function runsRoutes(deps: AppDeps): Hono {
       }
       const prepared = prepareRun(parseJson(text));
       if (!prepared.ok) throw apiErrors.scenarioInvalid(prepared.problems);
-      const [accepted] = acceptRuns(store, scheduler, [prepared]);
+      const [accepted] = await acceptRuns(store, scheduler, [prepared]);
       bodyToRunId.set(digest, prepared.run.id);
       const body = runSummary(accepted!.row, requestOrigin(c, config.publicUrl));
       c.header("Location", body.links.self);
@@ -61,22 +62,21 @@ export function runsRoutes(deps: AppDeps): Hono {
     const origin = requestOrigin(c, config.publicUrl);
     const cached = doneJson.get(`${origin} ${id}`);
     if (cached) return c.body(cached, 200, { "Content-Type": "application/json" });
-    let row = store.get(id);
+    let row = await store.get(id);
     if (!row) throw apiErrors.runNotFound(id);
-    if (wait > 0 && (row.status === "queued" || row.status === "running")) {
-      await scheduler.waitForFinish(id, Math.min(wait, config.maxWait) * 1000);
-      row = store.get(id)!;
+    if (wait > 0 && !isFinished(row)) {
+      row = (await watch.waitForFinish(id, Math.min(wait, config.maxWait) * 1000)) ?? row;
     }
-    const json = runJson(row, origin, scheduler.progress(id));
+    const json = runJson(row, origin);
     if (row.status === "done") doneJson.set(`${origin} ${id}`, json);
     return c.body(json, 200, { "Content-Type": "application/json" });
   });
 
   app.get("/v1/runs/:id/events", runEventsHandler(deps));
 
-  app.get("/v1/runs/:id/chart.svg", (c) => {
+  app.get("/v1/runs/:id/chart.svg", async (c) => {
     const id = c.req.param("id");
-    const row = store.get(id);
+    const row = await store.get(id);
     if (!row) throw apiErrors.runNotFound(id);
     const kind = c.req.query("kind") ?? "latency";
     if (kind !== "latency" && kind !== "series")

@@ -8,9 +8,9 @@ import { sharePageHtml } from "../share/share-page";
 
 export function shareRoutes({ store, config }: AppDeps): Hono {
   const app = new Hono();
-  app.get("/r/:id", (c) => {
+  app.get("/r/:id", async (c) => {
     const id = c.req.param("id");
-    const row = store.get(id);
+    const row = await store.get(id);
     if (!row) throw apiErrors.runNotFound(id);
     const finished = row.status === "done" || row.status === "failed";
     c.header("Cache-Control", finished ? "public, max-age=3600" : "no-store");

@@ -66,7 +66,7 @@ export function sweepsRoutes({ store, scheduler, config }: AppDeps): Hono {
         }
       });
       if (problems.length) throw apiErrors.scenarioInvalid(dedupe(problems));
-      const accepted = acceptRuns(store, scheduler, prepared);
+      const accepted = await acceptRuns(store, scheduler, prepared);
       const origin = requestOrigin(c, config.publicUrl);
       return c.json(
         { path, values, runs: accepted.map((a, i) => ({ value: values[i], ...runSummary(a.row, origin) })) },

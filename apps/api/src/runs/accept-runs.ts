@@ -1,7 +1,6 @@
 // Stores and queues prepared runs, answering with the existing run when the same scenario came before.
 
-import type { RunStore } from "../db/run-store";
-import type { RunRow } from "../db/schema";
+import type { RunRow, RunStore } from "../db/run-store";
 import { apiErrors } from "../errors/catalogue";
 import type { PreparedRun } from "./prepare-run";
 import type { RunScheduler } from "./run-scheduler";
@@ -15,30 +14,36 @@ export interface Accepted {
   created: boolean;
 }
 
-export function acceptRuns(
+export async function acceptRuns(
   store: RunStore,
   scheduler: RunScheduler,
   prepared: Extract<PreparedRun, { ok: true }>[],
-): Accepted[] {
+): Promise<Accepted[]> {
   if (scheduler.isDraining) throw apiErrors.draining();
-  const existing = prepared.map(({ run }) => store.get(run.id));
-  const fresh = new Set<string>();
+  const existing = await Promise.all(prepared.map(({ run }) => store.get(run.id)));
+  const fresh = new Map<string, (typeof prepared)[number]["run"]>();
   for (let i = 0; i < prepared.length; i++) {
     const row = existing[i];
-    if (!row || (row.status === "failed" && retryableCodes.has(errorCode(row))))
-      fresh.add(prepared[i]!.run.id);
+    const run = prepared[i]!.run;
+    if (!row || (row.status === "failed" && retryableCodes.has(errorCode(row)))) fresh.set(run.id, run);
   }
   // All or nothing: a sweep that does not fit is refused whole, so a retry sends the same request.
-  if (fresh.size > 0 && !scheduler.hasRoom(fresh.size)) {
+  if (fresh.size > 0 && !(await scheduler.hasRoom(fresh.size))) {
     throw apiErrors.queueFull(scheduler.queueLimit, scheduler.retryAfter());
   }
-  return prepared.map(({ run }, i) => {
-    if (!fresh.has(run.id)) return { row: store.get(run.id) ?? existing[i]!, created: false };
-    if (!store.insert(run)) store.requeue(run.id);
-    const row = store.get(run.id)!;
-    scheduler.enqueue(run.id, row.input);
-    fresh.delete(run.id); // a sweep may list the same value twice
-    return { row, created: true };
+  const queued = new Set(fresh.size > 0 ? await scheduler.submit([...fresh.values()]) : []);
+  const rows = new Map<string, RunRow>();
+  for (const { run } of prepared) {
+    if (!rows.has(run.id)) rows.set(run.id, (await store.get(run.id))!);
+  }
+  // A sweep may list the same value twice: only its first mention counts as created.
+  const answered = new Set<string>();
+  return prepared.map(({ run }) => {
+    const created = queued.has(run.id) && !answered.has(run.id);
+    answered.add(run.id);
+    const row = rows.get(run.id)!;
+    // A run this request queued is answered as queued, even if a worker has already picked it up.
+    return { row: queued.has(run.id) ? { ...row, status: "queued" } : row, created };
   });
 }
 

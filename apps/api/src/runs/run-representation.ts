@@ -1,7 +1,6 @@
 // The JSON a client sees for a run: status, timings, links, progress, and the result or the error.
 
-import type { RunRow } from "../db/schema";
-import type { RunProgress } from "./run-task";
+import type { RunRow } from "../db/run-store";
 
 export interface RunLinks {
   self: string;
@@ -29,10 +28,10 @@ export function runSummary(row: RunRow, origin: string) {
 }
 
 /**
- * The full run as a JSON string. The stored result is spliced in as text rather than parsed and
- * serialised again: on a finished run that is most of the work of a GET.
+ * The full run as a JSON string. The stored result (and progress) is spliced in as text rather than
+ * parsed and serialised again: on a finished run that is most of the work of a GET.
  */
-export function runJson(row: RunRow, origin: string, progress?: RunProgress): string {
+export function runJson(row: RunRow, origin: string): string {
   const head = JSON.stringify({
     id: row.id,
     status: row.status,
@@ -44,9 +43,9 @@ export function runJson(row: RunRow, origin: string, progress?: RunProgress): st
     finishedAt: iso(row.finishedAt),
     wallMs: row.wallMs,
     links: runLinks(origin, row.id),
-    ...(progress && row.status === "running" ? { progress } : {}),
   });
   if (row.status === "done" && row.result) return `${head.slice(0, -1)},"result":${row.result}}`;
   if (row.status === "failed" && row.error) return `${head.slice(0, -1)},"error":${row.error}}`;
+  if (row.status === "running" && row.progress) return `${head.slice(0, -1)},"progress":${row.progress}}`;
   return head;
 }

@@ -2,6 +2,7 @@
 
 import type { MessagePort } from "node:worker_threads";
 import type { RunLimits } from "@syslab/sim-core";
+import type { ApiError } from "../errors/api-error";
 
 export interface RunTask {
   id: string;
@@ -24,6 +25,11 @@ export interface RunErrorBody {
   message: string;
   hint: string;
   problems?: { path: string; code: string; message: string }[];
+}
+
+/** The stored form of an error from the catalogue (no HTTP status or headers: the run's own status says it failed). */
+export function runErrorBody({ code, title, message, hint, problems }: ApiError): RunErrorBody {
+  return { code, title, message, hint, ...(problems?.length ? { problems } : {}) };
 }
 
 export type RunOutcome =

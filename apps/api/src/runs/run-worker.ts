@@ -2,7 +2,13 @@
 
 import { parseDocument, runDocument } from "@syslab/sim-core";
 import { apiErrors } from "../errors/catalogue";
-import type { RunErrorBody, RunOutcome, WorkerMessage, WorkerTask } from "./run-task";
+import {
+  type RunErrorBody,
+  type RunOutcome,
+  runErrorBody,
+  type WorkerMessage,
+  type WorkerTask,
+} from "./run-task";
 
 /** At most this often, in ms: progress is for people watching, and each message costs the main thread. */
 const progressInterval = 100;
@@ -16,8 +22,7 @@ export default function runInWorker(task: WorkerTask): RunOutcome {
     const parsed = parseDocument(JSON.parse(task.input));
     if (!parsed.ok) {
       // Stored scenarios were valid when accepted; this guards against an engine that has changed since.
-      const { code, title, message, hint, problems } = apiErrors.scenarioInvalid(parsed.problems);
-      const error = { code, title, message, hint, ...(problems ? { problems } : {}) };
+      const error = runErrorBody(apiErrors.scenarioInvalid(parsed.problems));
       return { ok: false, wallMs: Math.round(performance.now() - started), error };
     }
     let lastPost = 0;
@@ -61,6 +66,5 @@ function errorBody(err: unknown): RunErrorBody {
     };
   }
   console.error(err);
-  const { code, title, message, hint } = apiErrors.runInternal();
-  return { code, title, message, hint };
+  return runErrorBody(apiErrors.runInternal());
 }

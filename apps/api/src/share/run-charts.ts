@@ -2,7 +2,7 @@
 
 import { barChartSvg, escapeXml, lineChartSvg } from "@syslab/charts";
 import type { Result } from "@syslab/sim-core";
-import type { RunRow } from "../db/schema";
+import type { RunRow } from "../db/run-store";
 
 export type ChartKind = "latency" | "series";
 

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { escapeXml as esc, formatValue } from "@syslab/charts";
 import type { Result } from "@syslab/sim-core";
-import type { RunRow } from "../db/schema";
+import type { RunRow } from "../db/run-store";
 import { runLinks } from "../runs/run-representation";
 import type { RunErrorBody } from "../runs/run-task";
 import { latencyChart, latencySeriesChart, throughputSeriesChart } from "./run-charts";

@@ -1,4 +1,4 @@
-// Opens the SQLite database in WAL mode and wraps it in drizzle.
+// Opens the SQLite database (DATA_DIR/syslab.sqlite) in WAL mode and wraps it in drizzle.
 
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
