@@ -153,10 +153,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: whether to send this process traffic
+         * @description 200 when the process is not draining and its run store answers; 503 otherwise. Liveness is /healthz, which answers from memory and stays 200 while the database is down.
+         */
+        get: operations["readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Text exposition format: syslab_runs{status} (from the store, for the whole deployment), syslab_run_duration_seconds{outcome} (runs executed by this process), syslab_http_request_duration_seconds{method,route,status}, syslab_store_up, and Node's process metrics.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "draining" | "unavailable";
+            reason?: string;
+        };
         /**
          * syslab scenario (version 1)
          * @description A system to simulate: the workload sent to it, the components that serve it, and how long to run. Durations are seconds or strings with a unit; distributions are a duration (constant) or an object naming the distribution.
@@ -195,7 +240,11 @@ export interface components {
                     /** @description Stop the run with an error when more requests than this are in the system at once (an overloaded system's queues grow without bound; this bounds the run's memory). */
                     maxInFlight?: number;
                 };
-            };
+            } & ({
+                warmup?: number | string;
+            } | {
+                warmup?: number;
+            });
             /** @description Who sends requests and what they ask for. Give exactly one of `arrival` (open) or `clients` (closed). */
             workload: {
                 /** @description Open arrivals, independent of how fast requests complete: { "process": "poisson", "rate": 800 }, { "process": "constant", "rate": 800 }, or { "process": "onoff", "rate": 2000, "on": "1s", "off": "4s" }. */
@@ -203,22 +252,22 @@ export interface components {
                     /** @constant */
                     process: "poisson";
                     /** @description Arrivals per second: a number, or a piecewise rate over time. */
-                    rate: number | {
+                    rate: number | ({
                         /** @description Simulated time (from the start of the run, warm-up included) this rate starts at. */
                         from: components["schemas"]["Duration"];
                         /** @description Arrivals per second from `from` until the next segment. */
                         rate: number;
-                    }[];
+                    }[] & unknown);
                 } | {
                     /** @constant */
                     process: "constant";
                     /** @description Arrivals per second: a number, or a piecewise rate over time. */
-                    rate: number | {
+                    rate: number | ({
                         /** @description Simulated time (from the start of the run, warm-up included) this rate starts at. */
                         from: components["schemas"]["Duration"];
                         /** @description Arrivals per second from `from` until the next segment. */
                         rate: number;
-                    }[];
+                    }[] & unknown);
                 } | {
                     /** @constant */
                     process: "onoff";
@@ -307,7 +356,7 @@ export interface components {
                     /** @description What the request does, in order. */
                     steps: components["schemas"]["Step"][];
                 }[];
-            };
+            } & (unknown | unknown);
             /** @description Name of the component every request arrives at (a key of `components`). */
             entry: string;
             /** @description The components of the system, by name; requests reach them by `entry` and by `call` steps. */
@@ -424,6 +473,8 @@ export interface components {
                          */
                         gil?: boolean;
                     };
+                    /** @description With "gil": true, how long a thread runs holding the GIL while another waits for it before handing it over (CPython's sys.setswitchinterval). Default 5ms. */
+                    gilSwitchInterval?: components["schemas"]["Duration"];
                     /**
                      * @description Listen backlog: connections waiting for accept(). The kernel caps it at somaxconn (4096). Default 511.
                      * @default 511
@@ -1119,6 +1170,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Draining, or the run store cannot be reached. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
         };

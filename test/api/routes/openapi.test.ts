@@ -34,6 +34,18 @@ const KNOWN_WARNINGS = [
   // Health and the document itself have no client error to describe.
   "operation-4xx-response #/paths/~1openapi.json/get/responses",
   "operation-4xx-response #/paths/~1healthz/get/responses",
+  "operation-4xx-response #/paths/~1readyz/get/responses",
+  "operation-4xx-response #/paths/~1metrics/get/responses",
+  // "Not both" is written { not: { required: [field] } }: the rule reads that `required` as naming a
+  // property the (empty) subschema leaves undefined, though the property is defined beside it.
+  ...[
+    "properties/components/additionalProperties/oneOf/2/else/not/required/0",
+    "properties/components/additionalProperties/oneOf/2/then/not/required/0",
+    "properties/run/oneOf/0/not/required/0",
+    "properties/run/oneOf/1/not/required/0",
+    "properties/workload/oneOf/0/not/required/0",
+    "properties/workload/oneOf/1/not/required/0",
+  ].map((at) => `no-required-schema-properties-undefined #/components/schemas/Scenario/${at}`),
 ];
 
 test("@redocly/cli lint --extends recommended passes on the served /openapi.json", () => {

@@ -68,15 +68,21 @@ export function alternatives(root: JsonSchema, schema: JsonSchema, value: unknow
   const branches = [resolved.oneOf, resolved.anyOf].find(Array.isArray) as unknown[] | undefined;
   if (branches === undefined) return fits(resolved, value) ? [resolved] : [];
   const { oneOf: _oneOf, anyOf: _anyOf, ...outer } = resolved;
-  return branches
-    .filter(isObject)
-    .flatMap((branch) =>
-      alternatives(
-        root,
-        { ...outer, ...branch, description: branch.description ?? outer.description },
-        value,
-      ),
-    );
+  return branches.filter(isObject).flatMap((branch) =>
+    alternatives(
+      root,
+      {
+        ...outer,
+        ...branch,
+        description: branch.description ?? outer.description,
+        // A branch that narrows a few properties (a run's warm-up by its unit) keeps the others.
+        ...(isObject(outer.properties) && isObject(branch.properties)
+          ? { properties: { ...outer.properties, ...branch.properties } }
+          : {}),
+      },
+      value,
+    ),
+  );
 }
 
 /** The document's value at `path`, or undefined where it has none. */
