@@ -17,6 +17,7 @@ test("the package exports exactly its declared surface", () => {
     "inputShapeProblems",
     "parseDocument",
     "parseDuration",
+    "parsePath",
     "parseScenario",
     "runDocument",
     "runScenario",

@@ -24,6 +24,7 @@ export { type SweepResult, type SweepValue, sweep, sweepVariant } from "./run/sw
 export { canonicalScenario, scenarioHash } from "./scenario/canonical";
 export { parseDuration } from "./scenario/duration";
 export { inputShapeProblems } from "./scenario/input-shape";
+export { type PathSegment, parsePath } from "./scenario/json-path";
 export { scenarioJsonSchema } from "./scenario/json-schema";
 export type * from "./scenario/model";
 export { type ParseResult, parseScenario } from "./scenario/parse-scenario";

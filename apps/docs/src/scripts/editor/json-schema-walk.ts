@@ -2,8 +2,10 @@
 // by the values the document already holds there (a component's "type", an architecture's "kind", a
 // distribution's one key), and steps through properties, additionalProperties, prefixItems and items.
 
+import type { PathSegment } from "@syslab/sim-core";
+
 export type JsonSchema = { [keyword: string]: unknown };
-export type PathSegment = string | number;
+export type { PathSegment };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);

@@ -2,29 +2,12 @@
 // path points (the key of an unknown field, the value of a wrong one) and described by its message.
 import type { Diagnostic } from "@codemirror/lint";
 import type { EditorState } from "@codemirror/state";
-import type { Problem } from "@syslab/sim-core";
+import { type PathSegment, type Problem, parsePath } from "@syslab/sim-core";
 import { fullTree, rangeOfPath } from "./json-document";
-import type { PathSegment } from "./json-schema-walk";
 
-/**
- * The segments of a problem's path as syslab writes it: `workload.requests[0].steps[1].call`, a key
- * that is not a plain name in brackets (`components["web-1"]`). "(document)" and "" name the whole.
- */
+/** The segments of a problem's path; "(document)" and "" name the whole document. */
 export function problemPath(text: string): PathSegment[] {
-  const segments: PathSegment[] = [];
-  const token = /(?:^|\.)([A-Za-z_$][\w$-]*|\d+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
-  let position = 0;
-  while (position < text.length) {
-    token.lastIndex = position;
-    const match = token.exec(text);
-    if (match === null) return segments;
-    const [whole, name, index, quoted] = match;
-    if (name !== undefined) segments.push(/^\d+$/.test(name) ? Number(name) : name);
-    else if (index !== undefined) segments.push(Number(index));
-    else segments.push(JSON.parse(quoted!) as string);
-    position += whole.length;
-  }
-  return segments;
+  return parsePath(text) ?? [];
 }
 
 /** Where a JSON syntax error is: the parser's first error node, else the end of the text. */
