@@ -68,6 +68,8 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
   /** The fetch per key that later misses join ("coalesce") or that refreshes it (the refresh modes). */
   private readonly byKey = new Map<number, Fetch>();
   private readonly spareFetches: Fetch[] = [];
+  /** The fetch whose child is being spawned: it may end before spawn returns. */
+  private spawning: Fetch | null = null;
   private bytesUsed = 0;
   private readonly series: CacheSeries;
 
@@ -133,10 +135,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
             this.misses++;
             this.series.read(false);
           }
-          const fetch = this.fetch(request, call, key, measuring);
-          this.byKey.set(key, fetch);
-          this.context.flow.enter(request, this, NO_STEPS);
-          fetch.waiters.push(request);
+          this.fetch(request, call, key, measuring, true, true);
           return;
         }
         this.hit(request, slot, now, measuring);
@@ -145,7 +144,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       if (this.staleWhileRevalidate && now - expiresAt < this.spec.staleFor) {
         if (!this.byKey.has(key)) {
           if (measuring) this.refreshes++;
-          this.byKey.set(key, this.fetch(request, call, key, measuring));
+          this.fetch(request, call, key, measuring, false, true);
         }
         if (measuring) this.staleServed++;
         this.hit(request, slot, now, measuring);
@@ -166,8 +165,12 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
 
   /** A call to the target has ended. */
   onChildEnd(child: Request, outcome: ChildOutcome): void {
-    const fetch = this.byChild.get(child)!;
-    this.byChild.delete(child);
+    let fetch = this.byChild.get(child);
+    if (fetch === undefined) {
+      // Ended inside spawn (the target refused it at once), before spawn returned the child.
+      fetch = this.spawning!;
+      this.spawning = null;
+    } else this.byChild.delete(child);
     this.finish(fetch, outcome);
   }
 
@@ -261,22 +264,37 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       this.misses++;
       this.series.read(false);
     }
-    let fetch = this.coalesce ? this.byKey.get(key) : undefined;
-    if (fetch !== undefined) {
-      if (measuring) this.coalescedWaits++;
-    } else {
-      fetch = this.fetch(request, call, key, measuring);
-      if (this.coalesce) this.byKey.set(key, fetch);
+    const fetch = this.coalesce ? this.byKey.get(key) : undefined;
+    if (fetch === undefined) {
+      this.fetch(request, call, key, measuring, true, this.coalesce);
+      return;
     }
+    if (measuring) this.coalescedWaits++;
     this.context.flow.enter(request, this, NO_STEPS);
     fetch.waiters.push(request);
   }
 
-  /** Calls the target for `key` on behalf of `request` (whose call it carries); no one waits yet. */
-  private fetch(request: Request, call: CompiledStep, key: number, measuring: boolean): Fetch {
+  /**
+   * Calls the target for `key` on behalf of `request` (whose call it carries); `request` waits for
+   * it when `wait`, and later misses find it by key when `register`. Both are in place before the
+   * call starts, since a target may refuse it at once.
+   */
+  private fetch(
+    request: Request,
+    call: CompiledStep,
+    key: number,
+    measuring: boolean,
+    wait: boolean,
+    register: boolean,
+  ): void {
     const fetch = this.spareFetches.pop() ?? new Fetch();
     fetch.key = key;
     fetch.started = this.context.sim.now;
+    if (wait) {
+      this.context.flow.enter(request, this, NO_STEPS);
+      fetch.waiters.push(request);
+    }
+    if (register) this.byKey.set(key, fetch);
     if (measuring) {
       this.targetCalls++;
       this.series.call();
@@ -285,11 +303,14 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     if (target === null) {
       // No target: the cache computes the value itself, for the call's hold.
       this.context.sim.schedule(call.duration.sample(this.context.rng), this, FETCH_DONE, fetch);
-      return fetch;
+      return;
     }
+    this.spawning = fetch;
     const child = this.context.flow.spawn(request, this.toTarget(call, target), this, this.spec.fetchTimeout);
-    this.byChild.set(child, fetch);
-    return fetch;
+    if (this.spawning !== null) {
+      this.spawning = null;
+      this.byChild.set(child, fetch);
+    }
   }
 
   // --- writes and keyless requests --------------------------------------------------------
@@ -298,9 +319,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     if (key >= 0 && measuring) this.writes++;
     if (key >= 0 && this.spec.onWrite === "write-through") {
       // The writer waits for the target, then the new value is stored.
-      const fetch = this.fetch(request, call, key, measuring);
-      this.context.flow.enter(request, this, NO_STEPS);
-      fetch.waiters.push(request);
+      this.fetch(request, call, key, measuring, true, false);
       return;
     }
     if (key < 0) {
