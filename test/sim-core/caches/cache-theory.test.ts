@@ -2,7 +2,8 @@
 // renewal argument, stampedes against λ·R, and the target's utilisation against its offered load
 // times the miss ratio. Tolerances come from the number of reads in each run.
 import { describe, expect, test } from "vitest";
-import { cached, cheHitRatio, expectHitRatio, run, ttlHitRatio, zipf } from "./support";
+import { cheHitRatio, ttlHitRatio, zipf } from "../support/cache-theory";
+import { cached, expectHitRatio, run } from "./support";
 
 describe("LRU under independent Zipf reads matches Che's approximation", () => {
   // Che's approximation is within about 0.5% of the exact LRU hit ratio at these sizes (Fricker,
