@@ -73,7 +73,7 @@ describe("writes", () => {
 
   test('"invalidate" drops the key: reads hit as often as the event before them was a read', () => {
     const scenario = withWrites("invalidate");
-    scenario.workload.requests[0]!.weight = 1;
+    (scenario.workload.requests[0] as { weight?: number }).weight = 1;
     const { cache } = run(scenario);
     expectHitRatio(cache.hitRatio, 0.9, cache.hits + cache.misses);
     expect(cache.writes).toBeGreaterThan(0);
@@ -185,6 +185,18 @@ describe("sizes and series", () => {
     expect(Math.abs(mean - cache.hitRatio)).toBeLessThan(0.02);
     const calls = cache.series.targetCalls.reduce((a, b) => a + b, 0) * result.series.bucketWidth;
     expect(Math.abs(calls - cache.targetCalls) / cache.targetCalls).toBeLessThan(0.02);
+  });
+
+  test("the station figures: how full it is, reads waiting for the target, reads answered", () => {
+    const { result, cache } = run(cached({ hold: "5ms", cache: { capacity: 100 }, run: { duration: "20s", warmup: "2s" } }));
+    expect(cache.utilization).toBe(1); // full from early in the warm-up on
+    expect(Math.abs(cache.served - result.requests.completed)).toBeLessThanOrEqual(cache.inSystem.max);
+    expect(cache.rejected).toBe(0);
+    // Little's law at the cache: reads waiting = miss rate × 5 ms (the fetch).
+    const missRate = cache.misses / 20;
+    expect(Math.abs(cache.queueLength.mean - missRate * 0.005) / (missRate * 0.005)).toBeLessThan(0.05);
+    const half = run(cached({ key: { uniform: { keys: 50 } }, cache: { capacity: 100 }, run: { duration: "20s", warmup: "2s" } }));
+    expect(half.cache.utilization).toBe(0.5);
   });
 
   test("requests without a key pass through to the target, uncached", () => {

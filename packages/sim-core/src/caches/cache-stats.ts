@@ -1,5 +1,13 @@
-/** What a cache reports in the result (scenario type "cache"). */
-export interface CacheStats {
+/**
+ * What a cache reports in the result (scenario type "cache"). The station figures read, for a
+ * cache: utilization, how full it is (entries, or bytes under capacityBytes, over capacity,
+ * time-weighted; 0 when unbounded); queueLength, reads waiting for a call to the target;
+ * inSystem, reads at the cache (paying a hit or waiting); served, reads it answered; rejected,
+ * reads that failed with the call they waited for.
+ */
+import type { StationStats } from "../stations/station-stats";
+
+export interface CacheStats extends StationStats {
   /** Reads answered from the cache over all reads (hits / (hits + misses)). */
   hitRatio: number;
   hits: number;

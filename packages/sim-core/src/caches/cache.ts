@@ -28,6 +28,7 @@ import { compile } from "../distributions/compile";
 import type { Sampler } from "../distributions/sampler";
 import type { EventHandler } from "../kernel/event-handler";
 import { round } from "../run/round";
+import { TimeWeighted } from "../stats/time-weighted";
 import { CompiledStep, STEP_CALL } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import type { CacheComponent } from "./cache-schema";
@@ -72,6 +73,14 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
   private spawning: Fetch | null = null;
   private bytesUsed = 0;
   private readonly series: CacheSeries;
+  /** Reads at the cache (paying a hit, or waiting for a call) and those waiting, time-weighted. */
+  private readonly present: TimeWeighted;
+  private readonly waiting: TimeWeighted;
+  /** How full it is: entries (or bytes) over capacity, time-weighted. */
+  private readonly fill: TimeWeighted;
+  private readonly fillUnit: number;
+  private served = 0;
+  private rejected = 0;
 
   private hits = 0;
   private misses = 0;
@@ -106,6 +115,15 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     this.coalesce = spec.onMiss === "coalesce";
     const series = context.series ?? { buckets: SERIES_BUCKETS, width: 0 };
     this.series = new CacheSeries(series.buckets, series.width, context.sim);
+    this.present = new TimeWeighted(context.sim);
+    this.waiting = new TimeWeighted(context.sim);
+    this.fill = new TimeWeighted(context.sim);
+    // Entries when counted in entries, bytes under a byte budget; an unbounded cache is never full.
+    this.fillUnit = Number.isFinite(spec.capacity)
+      ? 1 / spec.capacity
+      : Number.isFinite(spec.capacityBytes)
+        ? 1 / spec.capacityBytes
+        : 0;
     this.prefill();
   }
 
@@ -158,7 +176,11 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
 
   onEvent(kind: number, payload: unknown): void {
     // HIT_DONE: a hit's cost has been paid (or, without a target, a passed-on call's hold).
-    if (kind === HIT_DONE) this.context.flow.done(payload as Request);
+    if (kind === HIT_DONE) {
+      this.present.add(-1);
+      if (this.context.flow.measuring) this.served++;
+      this.context.flow.done(payload as Request);
+    }
     // FETCH_DONE: without a target, the cache has computed the value itself.
     else this.finish(payload as Fetch, "completed");
   }
@@ -183,7 +205,16 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     else if (flow.measuring) this.targetFailures++;
     // No one can join this fetch now (it left byKey), so the list holds still while waiters go on.
     const waiters = fetch.waiters;
-    for (let i = 0; i < waiters.length; i++) {
+    const released = waiters.length;
+    if (released > 0) {
+      this.present.add(-released);
+      this.waiting.add(-released);
+      if (flow.measuring) {
+        if (outcome === "completed") this.served += released;
+        else this.rejected += released;
+      }
+    }
+    for (let i = 0; i < released; i++) {
       if (outcome === "completed") flow.done(waiters[i]!);
       else flow.reject(waiters[i]!, outcome);
     }
@@ -208,11 +239,21 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     this.stalenessMax = 0;
     this.peakEntries = this.table.size;
     this.series.start(now);
+    this.present.reset(now);
+    this.waiting.reset(now);
+    this.fill.reset(now);
+    this.served = 0;
+    this.rejected = 0;
   }
 
   stats(now: number): CacheStats {
     const reads = this.hits + this.misses;
     return {
+      utilization: round(this.fill.mean(now)),
+      queueLength: { mean: round(this.waiting.mean(now)), max: this.waiting.max },
+      inSystem: { mean: round(this.present.mean(now)), max: this.present.max },
+      served: this.served,
+      rejected: this.rejected,
       hitRatio: round(reads > 0 ? this.hits / reads : 0),
       hits: this.hits,
       misses: this.misses,
@@ -254,8 +295,8 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
         if (age > this.stalenessMax) this.stalenessMax = age;
       }
     }
-    const flow = this.context.flow;
-    flow.enter(request, this, NO_STEPS);
+    this.present.add(1);
+    this.context.flow.enter(request, this, NO_STEPS);
     this.context.sim.schedule(this.hitCost.sample(this.context.rng), this, HIT_DONE, request);
   }
 
@@ -270,8 +311,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       return;
     }
     if (measuring) this.coalescedWaits++;
-    this.context.flow.enter(request, this, NO_STEPS);
-    fetch.waiters.push(request);
+    this.wait(request, fetch);
   }
 
   /**
@@ -290,10 +330,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     const fetch = this.spareFetches.pop() ?? new Fetch();
     fetch.key = key;
     fetch.started = this.context.sim.now;
-    if (wait) {
-      this.context.flow.enter(request, this, NO_STEPS);
-      fetch.waiters.push(request);
-    }
+    if (wait) this.wait(request, fetch);
     if (register) this.byKey.set(key, fetch);
     if (measuring) {
       this.targetCalls++;
@@ -311,6 +348,13 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       this.spawning = null;
       this.byChild.set(child, fetch);
     }
+  }
+
+  private wait(request: Request, fetch: Fetch): void {
+    this.present.add(1);
+    this.waiting.add(1);
+    this.context.flow.enter(request, this, NO_STEPS);
+    fetch.waiters.push(request);
   }
 
   // --- writes and keyless requests --------------------------------------------------------
@@ -337,6 +381,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       this.context.flow.forward(request, this, target, call);
       return;
     }
+    this.present.add(1);
     this.context.flow.enter(request, this, NO_STEPS);
     this.context.sim.schedule(call.duration.sample(this.context.rng), this, HIT_DONE, request);
   }
@@ -355,7 +400,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       while (table.size >= this.spec.capacity || this.bytesUsed + size > this.spec.capacityBytes) {
         const victim = this.policy.evict();
         if (this.context.flow.measuring) this.evictions++;
-        this.bytesUsed -= table.bytes[victim]!;
+        this.unfill(victim);
         table.remove(victim);
       }
       slot = table.add(key);
@@ -366,6 +411,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       this.policy.admit(slot, key);
       table.bytes[slot] = size;
       this.bytesUsed += size;
+      this.fill.add((Number.isFinite(this.spec.capacity) ? 1 : size) * this.fillUnit);
       if (table.size > this.peakEntries) this.peakEntries = table.size;
     }
     table.expiresAt[slot] =
@@ -380,8 +426,14 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
   /** Removes an entry that expired or was invalidated. */
   private drop(slot: number): void {
     this.policy.remove(slot);
-    this.bytesUsed -= this.table.bytes[slot]!;
+    this.unfill(slot);
     this.table.remove(slot);
+  }
+
+  private unfill(slot: number): void {
+    const size = this.table.bytes[slot]!;
+    this.bytesUsed -= size;
+    this.fill.add(-(Number.isFinite(this.spec.capacity) ? 1 : size) * this.fillUnit);
   }
 
   /** A warm start: the most popular keys (0, 1, …) stored before the run, the most popular last so recency favours it. */
