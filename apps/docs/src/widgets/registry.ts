@@ -1,6 +1,9 @@
 // Every widget model by name: what the Worker can compute.
 import { architectures } from "./architectures";
 import { blockingIo } from "./blocking-io";
+import { cachingMissRatio } from "./caching-miss-ratio";
+import { cachingStaleness } from "./caching-staleness";
+import { cachingStampede } from "./caching-stampede";
 import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
 import { lockContention } from "./lock-contention";
@@ -19,5 +22,8 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     blockingIo,
     pythonConcurrency,
     lockContention,
+    cachingMissRatio,
+    cachingStampede,
+    cachingStaleness,
   ].map((model) => [model.name, model]),
 );

@@ -56,4 +56,9 @@ export interface ComponentContext {
   readonly flow: RequestFlow;
   /** The run's components by name: complete once the run starts, so look targets up lazily or in `begin`. */
   readonly components: ReadonlyMap<string, Component>;
+  /**
+   * The run's chart buckets at the start (their number, and the width of each in seconds), so a
+   * component's own series bucket like the run's: the same merging makes them agree at the end.
+   */
+  readonly series?: { readonly buckets: number; readonly width: number };
 }

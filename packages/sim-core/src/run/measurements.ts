@@ -11,7 +11,7 @@ import { TimeSeries } from "../stats/time-series";
 import type { Request } from "../workload/request";
 
 /** Buckets in the chart series (even, so pairs merge cleanly). */
-const SERIES_BUCKETS = 120;
+export const SERIES_BUCKETS = 120;
 /** Batches for the confidence interval: 30 or more keeps t close to normal (Law & Kelton). */
 const CI_BATCHES = 30;
 

@@ -45,6 +45,8 @@ export interface RunnableClass {
   retry: RetryingClient | null;
   /** Draws each request's key, or null when the class has none. */
   keys: { sampler: KeySampler; rng: Rng } | null;
+  /** Its requests write their key. */
+  write: boolean;
 }
 
 export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler {
@@ -172,6 +174,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     request.deadline = now + cls.timeout;
     request.user = user;
     if (cls.keys !== null) request.key = cls.keys.sampler.sample(cls.keys.rng);
+    request.write = cls.write;
     if (this.phase === MEASURING && !this.timeMode && this.measuredArrived < this.measuredCount) {
       request.measured = true;
       this.measuredArrived++;
@@ -318,6 +321,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     child.deadline = now + timeout;
     child.measured = parent.measured;
     child.key = parent.key;
+    child.write = parent.write;
     child.parent = parent;
     child.parentGeneration = parent.generation;
     child.watcher = watcher;

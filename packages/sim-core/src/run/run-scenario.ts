@@ -17,7 +17,7 @@ import { compileSteps, entryCall } from "../workload/compiled-step";
 import { keySampler } from "../workload/keys/key-sampler";
 import { OpenArrivals } from "../workload/open-arrivals";
 import { effectiveLimits } from "./limits";
-import { Measurements } from "./measurements";
+import { Measurements, SERIES_BUCKETS } from "./measurements";
 import { RequestLifecycle, type RunnableClass } from "./request-lifecycle";
 import { RetryingClient } from "./retrying-client";
 import { round } from "./round";
@@ -36,7 +36,9 @@ export function runScenario(
   const limits = effectiveLimits(scenario.run.limits, options.limits);
   const sim = new Simulation();
   const workload = scenario.workload;
-  const stats = new Measurements(workload.requests.length, expectedMeasuredTime(scenario), sim);
+  const measuredGuess = expectedMeasuredTime(scenario);
+  const stats = new Measurements(workload.requests.length, measuredGuess, sim);
+  const series = { buckets: SERIES_BUCKETS, width: measuredGuess / SERIES_BUCKETS };
 
   // The lifecycle is the components' flow; it learns the components once they are built.
   const lifecycle = new RequestLifecycle(
@@ -62,6 +64,7 @@ export function runScenario(
       rng: randomStream(scenario.seed, `component:${name}`),
       flow: lifecycle,
       components,
+      series,
     };
     components.set(name, kind.create(name, spec, context));
   }
@@ -90,8 +93,8 @@ export function runScenario(
     const keys =
       cls.key === undefined
         ? null
-        : { sampler: keySampler(cls.key), rng: randomStream(scenario.seed, `keys:${cls.name}`) };
-    return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys };
+        : { sampler: keySampler(cls.key, sim), rng: randomStream(scenario.seed, `keys:${cls.name}`) };
+    return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys, write: cls.write === true };
   });
   lifecycle.configure(classes, [...components.values()]);
 

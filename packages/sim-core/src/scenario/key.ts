@@ -1,5 +1,6 @@
 /** A request class's key: which of `keys` items each request is about, uniform or Zipf-popular. */
 import { z } from "zod";
+import { durationSchema, positiveDurationJson } from "./duration";
 import type { KeySpec } from "./model";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
@@ -25,10 +26,34 @@ const zipf = z
           .describe(
             "The exponent: key k is drawn with probability ∝ (k + 1)^−s; 0 is uniform, about 0.6–1.2 is typical of web and cache traffic.",
           ),
+        shift: z
+          .strictObject({
+            every: durationSchema
+              .refine((seconds) => seconds > 0, {
+                error: (issue) =>
+                  problemText("scenario.too-small", { limit: "greater than 0", got: showValue(issue.input) }),
+              })
+              .meta(positiveDurationJson)
+              .describe("How often the popular keys change (simulated time since the run began)."),
+            by: z
+              .int()
+              .min(1)
+              .max(MAX_KEYS)
+              .describe(
+                "How many ranks the popularity moves by each time: rank r's key becomes rank r + by's.",
+              ),
+          })
+          .optional()
+          .describe(
+            'A working set that moves: { "every": "60s", "by": 100 } makes keys 100 … 199 the hottest after a minute, 200 … 299 after two.',
+          ),
       })
       .describe("Zipf popularity: a few hot keys and a long tail."),
   })
-  .transform((k): KeySpec => ({ kind: "zipf", keys: k.zipf.keys, s: k.zipf.s }));
+  .transform((k): KeySpec => {
+    const { keys, s, shift } = k.zipf;
+    return shift === undefined ? { kind: "zipf", keys, s } : { kind: "zipf", keys, s, shift };
+  });
 
 const uniform = z
   .strictObject({

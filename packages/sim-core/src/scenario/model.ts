@@ -43,7 +43,15 @@ export interface RetryPolicy {
 }
 
 /** Which of `keys` items a request is about (0 … keys − 1). */
-export type KeySpec = { kind: "zipf"; keys: number; s: number } | { kind: "uniform"; keys: number };
+export type KeySpec =
+  | { kind: "zipf"; keys: number; s: number; shift?: KeyShift }
+  | { kind: "uniform"; keys: number };
+
+/** A working set that moves: every `every` seconds the popularity ranks rotate by `by` keys. */
+export interface KeyShift {
+  every: number;
+  by: number;
+}
 
 export interface RequestClass {
   name: string;
@@ -52,6 +60,8 @@ export interface RequestClass {
   timeout?: number; // seconds; the client gives up on an attempt after this long
   retry?: RetryPolicy;
   key?: KeySpec;
+  /** Its requests change what they are about: a cache in their path invalidates or writes through. */
+  write?: boolean;
   steps: Step[];
 }
 

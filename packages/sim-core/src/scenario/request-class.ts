@@ -34,6 +34,12 @@ export const requestClassSchema = z
       ),
     retry: retrySchema.optional(),
     key: keySchema.optional(),
+    write: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Its requests write the key they are about: a cache they call passes them to its target and invalidates the key (or writes it through, per the cache's onWrite). Default false.",
+      ),
     steps: z.array(stepSchema).min(1).describe("What the request does, in order."),
   })
   .transform((r): RequestClass => {
@@ -41,6 +47,7 @@ export const requestClassSchema = z
     if (r.timeout !== undefined) request.timeout = r.timeout;
     if (r.retry !== undefined) request.retry = r.retry;
     if (r.key !== undefined) request.key = r.key;
+    if (r.write) request.write = true;
     return request;
   })
   .describe("A kind of request.");

@@ -30,6 +30,8 @@ export class Request implements Ranked {
   user = -1;
   /** The key it is about (its class's `key`), or −1 when its class draws none. */
   key = -1;
+  /** Its class writes the key (a cache invalidates or writes it through). */
+  write = false;
 
   /** The steps being run and the index of the next one. */
   steps: CompiledStep[] = NO_STEPS;
@@ -99,6 +101,7 @@ export class Request implements Ranked {
     this.measured = false;
     this.user = -1;
     this.key = -1;
+    this.write = false;
     this.deadline = Number.POSITIVE_INFINITY;
     this.parent = null;
     this.watcher = null;

@@ -2,8 +2,10 @@
  * Request keys: which of `keys` items (a user, a cache key, a shard) a request is about, drawn
  * per request by its class. Hash balancers and caches read `request.key`.
  */
+import type { Clock } from "../../kernel/clock";
 import type { Rng } from "../../random/rng";
 import type { KeySpec } from "../../scenario/model";
+import { ShiftingKeys } from "./shifting-keys";
 import { UniformKeys } from "./uniform-keys";
 import { ZipfKeys } from "./zipf-keys";
 
@@ -13,6 +15,9 @@ export interface KeySampler {
   sample(rng: Rng): number;
 }
 
-export function keySampler(spec: KeySpec): KeySampler {
-  return spec.kind === "zipf" ? new ZipfKeys(spec.keys, spec.s) : new UniformKeys(spec.keys);
+/** The sampler for a class's key; a shifting working set reads the simulated time from `clock`. */
+export function keySampler(spec: KeySpec, clock: Clock): KeySampler {
+  if (spec.kind === "uniform") return new UniformKeys(spec.keys);
+  const ranks = new ZipfKeys(spec.keys, spec.s);
+  return spec.shift === undefined ? ranks : new ShiftingKeys(ranks, spec.shift.every, spec.shift.by, clock);
 }
