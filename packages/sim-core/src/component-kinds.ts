@@ -4,8 +4,10 @@
  * schema, its JSON Schema, the reference checks, the factory, the docs reference and the result
  * types all read this list.
  */
+import { brokerKind } from "./jobs/broker-kind";
+import { workersKind } from "./jobs/workers-kind";
 import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
 
-export const componentKinds = [stationKind, serverKind, poolKind] as const;
+export const componentKinds = [stationKind, serverKind, poolKind, brokerKind, workersKind] as const;
