@@ -125,17 +125,25 @@ function waitSchema(step: z.ZodType<Step, unknown>) {
     if (w.steps !== undefined) call.steps = w.steps;
     return call;
   };
-  const none = z.strictObject({ by: z.literal("none") }).transform((): WaitSpec => ({ by: "none" }));
+  const none = z
+    .strictObject({
+      by: z
+        .literal("none")
+        .describe("Fire and forget: the request goes on as soon as the task is published."),
+    })
+    .transform((): WaitSpec => ({ by: "none" }));
   const poll = z
     .strictObject({
-      by: z.literal("poll"),
+      by: z.literal("poll").describe("Poll the API every `interval`."),
       interval: positiveDuration.describe("Time between polls, from when the previous one was sent."),
       ...request,
     })
     .transform((w): WaitSpec => ({ by: "poll", interval: w.interval, request: toCall(w) }));
   const longPoll = z
     .strictObject({
-      by: z.literal("long-poll"),
+      by: z
+        .literal("long-poll")
+        .describe("Long-poll the API: it holds each poll until the result or `timeout`."),
       timeout: positiveDuration
         .default(LONG_POLL_TIMEOUT)
         .describe(
@@ -146,7 +154,7 @@ function waitSchema(step: z.ZodType<Step, unknown>) {
     .transform((w): WaitSpec => ({ by: "long-poll", timeout: w.timeout, request: toCall(w) }));
   const push = z
     .strictObject({
-      by: z.literal("push"),
+      by: z.literal("push").describe("The result is pushed over a connection the client holds open."),
       delay: distributionSchema
         .optional()
         .describe("Network delay of the notification over the open connection (SSE, WebSocket). Default 0."),

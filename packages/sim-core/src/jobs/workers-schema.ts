@@ -11,7 +11,7 @@ export type WorkerOutage =
 
 export interface WorkersComponent {
   type: "workers";
-  broker: string;
+  broker?: string; // absent: the scenario's only broker
   processes: number;
   prefetch: number; // multiplier; 0 = unlimited
   acks: "early" | "late";
@@ -52,7 +52,13 @@ const random = z
 export const workersSchema = z
   .strictObject({
     type: z.literal("workers"),
-    broker: z.string().min(1).describe("The broker whose tasks these workers run (a key of `components`)."),
+    broker: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The broker whose tasks these workers run (a key of `components`). Default: the scenario's broker, when it has exactly one.",
+      ),
     processes: z
       .int()
       .positive()
@@ -108,7 +114,10 @@ export const workersSchema = z
         'When the workers crash: [ { "at": "60s", "for": "30s" } ] or [ { "mtbf": "10m", "mttr": "30s" } ].',
       ),
   })
-  .transform((w): WorkersComponent => ({ ...w }))
+  .transform((w): WorkersComponent => {
+    const { broker, ...rest } = w;
+    return broker === undefined ? rest : { ...rest, broker };
+  })
   .describe(
     'Worker processes running the tasks of a broker: { "type": "workers", "broker": "jobs", "processes": 4, "prefetch": 4, "acks": "early" }.',
   );

@@ -21,7 +21,7 @@ import { LogHistogram } from "../stats/log-histogram";
 import { TimeWeighted } from "../stats/time-weighted";
 import { CompiledStep, hostedSteps, type PublishPlan, STEP_CALL } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
-import { type Broker, type Consumer, TASK_RAISED, TASK_SUCCEEDED, TASK_TIME_LIMIT } from "./broker";
+import { Broker, type Consumer, TASK_RAISED, TASK_SUCCEEDED, TASK_TIME_LIMIT } from "./broker";
 import type { Message } from "./job";
 import type { WorkersComponent } from "./workers-schema";
 import type { WorkersStats } from "./workers-stats";
@@ -47,7 +47,7 @@ class Execution {
 export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher {
   readonly routesCalls = false;
   readonly hosts = hostedSteps(["service", "cpu"]);
-  readonly brokerName: string;
+  private named: string | null;
   private readonly sim: Simulation;
   private readonly rng: Rng;
   private readonly flow: RequestFlow;
@@ -90,7 +90,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
     this.sim = context.sim;
     this.rng = context.rng;
     this.flow = context.flow;
-    this.brokerName = spec.broker;
+    this.named = spec.broker ?? null;
     this.processes = spec.processes;
     this.window = spec.prefetch === 0 ? Number.POSITIVE_INFINITY : spec.prefetch * spec.processes;
     this.late = spec.acks === "late";
@@ -109,6 +109,15 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
 
   get hasRoom(): boolean {
     return this.active === 0 && this.unacked < this.window;
+  }
+
+  /** Its broker's name: the one named, or else the scenario's only broker ("" when there is none or several). */
+  get brokerName(): string {
+    if (this.named === null) {
+      const brokers = [...this.context.components.values()].filter((c) => c instanceof Broker);
+      this.named = brokers.length === 1 ? brokers[0]!.name : "";
+    }
+    return this.named;
   }
 
   private get theBroker(): Broker {

@@ -127,8 +127,10 @@ class ReferenceCheck {
     }
     const task = step.task;
     if (isObject(task) && Array.isArray(task.steps)) {
+      const brokers = [...this.components].filter(([, entry]) => entry.kind?.type === "broker");
+      const only = brokers.length === 1 ? brokers[0]![0] : undefined;
       const consumers = [...this.components]
-        .filter(([, entry]) => entry.kind?.type === "workers" && entry.raw.broker === broker)
+        .filter(([, entry]) => entry.kind?.type === "workers" && (entry.raw.broker ?? only) === broker)
         .map(([name]) => name);
       for (const host of consumers) this.steps(task.steps, [...path, "task", "steps"], host);
       if (consumers.length === 0) this.steps(task.steps, [...path, "task", "steps"], undefined);
