@@ -14,6 +14,9 @@ export const workersKind: ComponentKind<WorkersComponent, WorkersStats> = {
   },
   // Workers are not called: they take tasks from their broker.
   call: () => ({ needs: "nothing" }),
-  names: (raw) => (typeof raw.broker === "string" ? [{ path: ["broker"], name: raw.broker }] : []),
+  names: (raw) =>
+    (["broker", "results"] as const)
+      .filter((field) => typeof raw[field] === "string")
+      .map((field) => ({ path: [field], name: raw[field] as string })),
   ownOutages: true,
 };

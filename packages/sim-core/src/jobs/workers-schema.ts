@@ -19,6 +19,7 @@ export interface WorkersComponent {
   rejectOnWorkerLost: boolean;
   crash: "worker" | "children";
   outages: WorkerOutage[];
+  results?: string; // a result backend each execution stores its result in
 }
 
 // Celery's defaults: worker_prefetch_multiplier 4, acks before the task runs, -Ofair since 4.0.
@@ -95,6 +96,13 @@ export const workersSchema = z
       .describe(
         'What an outage kills: "worker" (the machine; nothing is acked, unacked messages come back after the visibility timeout) or "children" (the pool\'s processes; the main process acks or requeues their tasks and keeps its reserved ones).',
       ),
+    results: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "A result backend (a key of `components`) each execution stores its result in before the process is free. Default: none.",
+      ),
     outages: z
       .array(
         z
@@ -115,8 +123,11 @@ export const workersSchema = z
       ),
   })
   .transform((w): WorkersComponent => {
-    const { broker, ...rest } = w;
-    return broker === undefined ? rest : { ...rest, broker };
+    const { broker, results, ...rest } = w;
+    const spec: WorkersComponent = rest;
+    if (broker !== undefined) spec.broker = broker;
+    if (results !== undefined) spec.results = results;
+    return spec;
   })
   .describe(
     'Worker processes running the tasks of a broker: { "type": "workers", "broker": "jobs", "processes": 4, "prefetch": 4, "acks": "early" }.',

@@ -23,6 +23,7 @@ import { CompiledStep, hostedSteps, type PublishPlan, STEP_CALL } from "../workl
 import type { Request } from "../workload/request";
 import { Broker, type Consumer, TASK_RAISED, TASK_SUCCEEDED, TASK_TIME_LIMIT } from "./broker";
 import type { Message } from "./job";
+import { ResultBackend } from "./result-backend";
 import type { WorkersComponent } from "./workers-schema";
 import type { WorkersStats } from "./workers-stats";
 
@@ -188,7 +189,11 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
   private callFor(plan: PublishPlan): CompiledStep {
     let call = this.calls.get(plan);
     if (call === undefined) {
-      call = new CompiledStep(STEP_CALL, ZERO, this, plan.steps);
+      // With a result backend, the process stores the result there before it is free.
+      const backend =
+        this.spec.results === undefined ? undefined : this.context.components.get(this.spec.results);
+      const steps = backend instanceof ResultBackend ? [...plan.steps, backend.writeStep] : plan.steps;
+      call = new CompiledStep(STEP_CALL, ZERO, this, steps);
       this.calls.set(plan, call);
     }
     return call;
