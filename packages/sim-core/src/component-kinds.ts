@@ -5,8 +5,19 @@
  * types all read this list.
  */
 import { cacheKind } from "./caches/cache-kind";
+import { brokerKind } from "./jobs/broker-kind";
+import { resultBackendKind } from "./jobs/result-backend-kind";
+import { workersKind } from "./jobs/workers-kind";
 import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
 
-export const componentKinds = [stationKind, serverKind, poolKind, cacheKind] as const;
+export const componentKinds = [
+  stationKind,
+  serverKind,
+  poolKind,
+  cacheKind,
+  brokerKind,
+  workersKind,
+  resultBackendKind,
+] as const;

@@ -46,6 +46,7 @@ const SAMPLES: Partial<Record<ErrorCode, object>> = {
   "scenario.call-needs-steps": { target: "api", via: { name: "bouncer", type: "pool" } },
   "scenario.routing-cycle": { cycle: ["a", "b", "a"] },
   "scenario.call-extra": { target: "db", type: "station", field: "steps" },
+  "scenario.publish-not-broker": { name: "db", type: "station" },
   "scenario.step-not-here": {
     step: "cpu",
     type: "station",

@@ -27,6 +27,10 @@ const CROSS_FIELD: { code: string; at?: RegExp; says?: RegExp; why: string }[] =
   { code: "scenario.call-needs-hold", why: "what a call needs depends on the kind of its target" },
   { code: "scenario.call-needs-steps", why: "what a call needs depends on the kind of its target" },
   { code: "scenario.call-extra", why: "what a call may carry depends on the kind of its target" },
+  {
+    code: "scenario.publish-not-broker",
+    why: "a publish names a component, which must be of the broker kind",
+  },
   { code: "scenario.duplicate-name", why: "uniqueItems compares whole items, never one field of each" },
   { code: "scenario.capacity", why: "a station's capacity is bounded by its number of servers" },
   {

@@ -50,6 +50,11 @@ export interface ComponentKind<
   names(raw: RawComponent): { path: PathSegment[]; name: string }[];
   /** Checks across its own fields that the schema cannot make before every field is valid. */
   check?(raw: RawComponent, report: ReportProblem): void;
+  /**
+   * The kind has an `outages` field of its own and decides what a failure does to its work (workers
+   * lose or give back the tasks they hold); the generic outage wrapper leaves such kinds alone.
+   */
+  readonly ownOutages?: boolean;
 }
 
 /** The normalised spec a kind builds from. */

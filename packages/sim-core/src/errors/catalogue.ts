@@ -242,6 +242,11 @@ export const errorCatalogue = {
     message: ({ step, type, name, use }) => `A "${step}" step cannot run at the ${type} "${name}"; ${use}`,
     hint: "A station serves `service` steps; a server runs `cpu` and `io` steps; any of them can `call`.",
   }),
+  "scenario.publish-not-broker": entry<{ name: string; type: string }>({
+    title: "Publish to something that is not a broker",
+    message: ({ name, type }) => `A task can be published only to a broker; "${name}" is a ${type}.`,
+    hint: 'Add { "type": "broker" } to `components` and publish to it; workers take tasks from it.',
+  }),
 
   // ── Running ──────────────────────────────────────────────────────────────
   "limit.events": entry<{ limit: number; time: number }>({

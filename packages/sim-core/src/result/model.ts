@@ -5,6 +5,9 @@
 import type { StatsOf } from "../component/component-kind";
 import type { componentKinds } from "../component-kinds";
 
+export type { BrokerStats } from "../jobs/broker-stats";
+export type { ResultBackendStats } from "../jobs/result-backend";
+export type { WorkersStats } from "../jobs/workers-stats";
 export type { PoolStats } from "../pools/pool-stats";
 export type { ServerStats } from "../servers/server-stats";
 export type { StationStats } from "../stations/station-stats";

@@ -17,7 +17,7 @@ import type { Rng } from "../random/rng";
 import type { RunLength } from "../scenario/model";
 import type { ArrivalSink } from "../workload/arrival-sink";
 import { ClassPicker } from "../workload/class-picker";
-import { type CompiledStep, STEP_CALL, STEP_IO } from "../workload/compiled-step";
+import { type CompiledStep, STEP_CALL, STEP_IO, STEP_PUBLISH } from "../workload/compiled-step";
 import type { KeySampler } from "../workload/keys/key-sampler";
 import type { Request } from "../workload/request";
 import { RequestPool } from "../workload/request-pool";
@@ -225,7 +225,9 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
         const step = request.steps[request.stepIndex++]!;
         const host = request.host!;
         if ((host.hosts & step.bit) !== 0) host.arrive(request, step);
-        else if (step.kind === STEP_CALL) this.deliver(request, step, step.target!);
+        // A publish goes to its broker as a call does; the broker acts on it (jobs/broker.ts).
+        else if (step.kind === STEP_CALL || step.kind === STEP_PUBLISH)
+          this.deliver(request, step, step.target!);
         else if (step.kind === STEP_IO)
           this.sim.schedule(step.duration.sample(this.rng), this, IO_DONE, request);
         else host.arrive(request, step); // validation lets no other step reach a host that cannot run it

@@ -31,7 +31,50 @@ export type Step =
   /** Waits for a duration; a blocking architecture holds its thread meanwhile. */
   | { kind: "io"; duration: Distribution }
   /** Visits another component: a station or pool serves it for `hold`; a server runs `steps`. */
-  | { kind: "call"; target: string; hold?: Distribution; steps?: Step[] };
+  | { kind: "call"; target: string; hold?: Distribution; steps?: Step[] }
+  /** Publishes a task to a broker, then learns of its result as `wait` says (jobs/). */
+  | { kind: "publish"; broker: string; task: TaskSpec; wait: WaitSpec };
+
+/** A task's retry policy, as Celery's autoretry_for / max_retries / retry_backoff / retry_jitter. */
+export interface TaskRetrySpec {
+  /** Retries after the first execution (Celery max_retries, default 3). */
+  maxRetries: number;
+  /** Delay before a retry when there is no backoff (Celery default_retry_delay, 180 s). */
+  countdown: number;
+  /** Exponential backoff factor in seconds (retry n waits backoff × 2^n); 0: none, use `countdown`. */
+  backoff: number;
+  /** Cap of the backoff (Celery retry_backoff_max, 600 s). */
+  backoffMax: number;
+  /** Full jitter: a retry waits a uniform time in [0, the backoff] (Celery retry_jitter, default true). */
+  jitter: boolean;
+}
+
+/** A task a publish step sends: its own steps, run by the workers that consume the broker. */
+export interface TaskSpec {
+  name: string;
+  steps: Step[];
+  /** Priority level (0 = lowest) on a broker with priority levels. */
+  priority: number;
+  /** Delayed delivery: seconds before the message becomes visible (Celery countdown). */
+  countdown: number;
+  /** Probability that an execution raises (and is retried when `retry` allows). */
+  fails: number;
+  retry?: TaskRetrySpec;
+  /** Hard time limit in seconds: the execution is killed (Infinity: none). */
+  timeLimit: number;
+  /** A duplicate delivery of a task already done does no work. */
+  idempotent: boolean;
+}
+
+/** The request that polls or long-polls: a call to the API component. */
+export type WaitCall = Extract<Step, { kind: "call" }>;
+
+/** How the publishing client learns the task is done. */
+export type WaitSpec =
+  | { by: "none" }
+  | { by: "poll"; interval: number; request: WaitCall }
+  | { by: "long-poll"; timeout: number; request: WaitCall }
+  | { by: "push"; delay: Distribution };
 
 /** How a client retries a failed attempt (run/retrying-client.ts). */
 export interface RetryPolicy {

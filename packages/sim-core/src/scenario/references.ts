@@ -17,7 +17,9 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-const STEP_KEYS = ["service", "cpu", "io", "call"];
+const STEP_KEYS = ["service", "cpu", "io", "call", "publish"];
+/** Steps the engine runs wherever they are: a host need not list them. */
+const ANYWHERE = ["publish"];
 
 /** A component as written, with its kind when its type names one. */
 interface Entry {
@@ -100,6 +102,7 @@ class ReferenceCheck {
       if (
         name !== undefined &&
         kind !== undefined &&
+        !ANYWHERE.includes(name) &&
         !(kind.hosts.steps as readonly string[]).includes(name)
       ) {
         this.report(stepPath, "scenario.step-not-here", {
@@ -110,7 +113,29 @@ class ReferenceCheck {
         });
       }
       if (typeof step.call === "string") this.call(step, stepPath);
+      if (typeof step.publish === "string") this.publish(step, stepPath);
     });
+  }
+
+  /** A publish names a broker; its task's steps run on the workers consuming it; its polls are calls. */
+  private publish(step: Json, path: PathSegment[]): void {
+    const broker = step.publish as string;
+    if (this.component(broker, [...path, "publish"])) {
+      const type = this.components.get(broker)!.kind?.type;
+      if (type !== undefined && type !== "broker")
+        this.report([...path, "publish"], "scenario.publish-not-broker", { name: broker, type });
+    }
+    const task = step.task;
+    if (isObject(task) && Array.isArray(task.steps)) {
+      const brokers = [...this.components].filter(([, entry]) => entry.kind?.type === "broker");
+      const only = brokers.length === 1 ? brokers[0]![0] : undefined;
+      const consumers = [...this.components]
+        .filter(([, entry]) => entry.kind?.type === "workers" && (entry.raw.broker ?? only) === broker)
+        .map(([name]) => name);
+      for (const host of consumers) this.steps(task.steps, [...path, "task", "steps"], host);
+      if (consumers.length === 0) this.steps(task.steps, [...path, "task", "steps"], undefined);
+    }
+    if (isObject(step.wait) && typeof step.wait.call === "string") this.call(step.wait, [...path, "wait"]);
   }
 
   private call(step: Json, path: PathSegment[]): void {

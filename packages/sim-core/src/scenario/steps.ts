@@ -4,13 +4,14 @@
  * checked against the components in references.ts.
  */
 import { z } from "zod";
+import { publishStepSchema } from "../jobs/publish-schema";
 import { distributionSchema } from "./distribution";
 import type { Step } from "./model";
 import { nearestName } from "./nearest-name";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
 
-const STEP_KEYS = ["service", "cpu", "io", "call"];
+const STEP_KEYS = ["service", "cpu", "io", "call", "publish"];
 
 const service = z
   .strictObject({ service: distributionSchema.describe("Service time at the station.") })
@@ -54,8 +55,11 @@ const call = z
     'Visits another component and waits for it: { "call": "db", "hold": { "exp": "5ms" } } for a station or pool; { "call": "api", "steps": [ … ] } for a server.',
   );
 
+// The task and the polls nest steps of their own: the step schema is read once it exists.
+const publish = publishStepSchema(z.lazy(() => stepSchema));
+
 export const stepSchema: z.ZodType<Step, unknown> = z
-  .union([service, cpu, io, call], {
+  .union([service, cpu, io, call, publish], {
     error: (issue) => {
       const input = issue.input;
       const keys =
@@ -69,5 +73,5 @@ export const stepSchema: z.ZodType<Step, unknown> = z
   })
   .meta({
     id: "Step",
-    description: "One step of a request: an object with one of service, cpu, io or call.",
+    description: "One step of a request: an object with one of service, cpu, io, call or publish.",
   });

@@ -7,7 +7,7 @@ import type { Component } from "../component/component";
 import { compile } from "../distributions/compile";
 import type { Sampler } from "../distributions/sampler";
 import { catalogueError } from "../errors/catalogue";
-import type { Step } from "../scenario/model";
+import type { Step, TaskSpec, WaitSpec } from "../scenario/model";
 
 export type StepName = Step["kind"];
 
@@ -15,12 +15,15 @@ export const STEP_SERVICE = 0;
 export const STEP_CPU = 1;
 export const STEP_IO = 2;
 export const STEP_CALL = 3;
+/** Publishes a task to a broker (jobs/): delivered to the broker like a call. */
+export const STEP_PUBLISH = 4;
 
 const STEP_CODES: Record<StepName, number> = {
   service: STEP_SERVICE,
   cpu: STEP_CPU,
   io: STEP_IO,
   call: STEP_CALL,
+  publish: STEP_PUBLISH,
 };
 
 /** The mask of `Component.hosts` for a kind that runs these steps itself. */
@@ -31,6 +34,17 @@ export function hostedSteps(steps: readonly StepName[]): number {
 }
 
 const ZERO_DURATION: Sampler = compile({ kind: "constant", value: 0 });
+
+/** A publish step made ready: the task's steps and the poll's call compiled. */
+export interface PublishPlan {
+  readonly task: TaskSpec;
+  readonly steps: CompiledStep[];
+  readonly wait: WaitSpec;
+  /** The poll or long-poll request (null for push and fire-and-forget). */
+  readonly waitCall: CompiledStep | null;
+  /** The push notification's network delay (null unless push). */
+  readonly pushDelay: Sampler | null;
+}
 
 export class CompiledStep {
   /** 1 << kind, tested against a host's `hosts` mask. */
@@ -45,6 +59,8 @@ export class CompiledStep {
     readonly target: Component | null,
     /** The call's own steps, hosted by its target (calls only; null when absent). */
     readonly steps: CompiledStep[] | null,
+    /** What a publish step publishes (publish steps only). */
+    readonly plan: PublishPlan | null = null,
   ) {
     this.bit = 1 << kind;
   }
@@ -82,6 +98,25 @@ function compileStep(step: Step, components: ReadonlyMap<string, Component>): Co
       const hold = step.hold === undefined ? ZERO_DURATION : compile(step.hold);
       const inner = step.steps === undefined ? null : compileSteps(step.steps, components);
       return new CompiledStep(STEP_CALL, hold, target, inner);
+    }
+    case "publish": {
+      const broker = components.get(step.broker);
+      if (broker === undefined) {
+        throw catalogueError("scenario.unknown-component", {
+          name: step.broker,
+          components: [...components.keys()],
+        });
+      }
+      const wait = step.wait;
+      const plan: PublishPlan = {
+        task: step.task,
+        steps: compileSteps(step.task.steps, components),
+        wait,
+        waitCall:
+          wait.by === "poll" || wait.by === "long-poll" ? compileStep(wait.request, components) : null,
+        pushDelay: wait.by === "push" ? compile(wait.delay) : null,
+      };
+      return new CompiledStep(STEP_PUBLISH, ZERO_DURATION, broker, null, plan);
     }
   }
 }

@@ -1,0 +1,506 @@
+/**
+ * A message broker: holds published tasks until the workers that consume it take them, and
+ * tells each publishing client the result the way it waits for it.
+ *
+ * Delivery follows SQS (and Celery's Redis transport): a delivered message is invisible until it
+ * is acked or its visibility timeout runs out; then it is delivered again (`redelivered`), and
+ * after `maxReceives` deliveries it goes to the dead-letter queue instead (`deadLettered`).
+ * Messages are handed to consumers round robin, each up to its prefetch window.
+ *
+ * Waiting: a `poll` is a real request to the API every interval (it sees the result if the result
+ * was stored before the poll was sent); a `long-poll` is a request the API holds (with its thread
+ * or connection, when the hold is inside the API's steps) until the result or the hold timeout;
+ * `push` tells the client over its open connection after the network delay.
+ */
+import type { Component, ComponentContext } from "../component/component";
+import type { ChildOutcome, ChildWatcher, RequestFlow } from "../component/request-flow";
+import { compile } from "../distributions/compile";
+import type { Simulation } from "../kernel/simulation";
+import type { Rng } from "../random/rng";
+import { round } from "../run/round";
+import { LogHistogram } from "../stats/log-histogram";
+import { RunningMoments } from "../stats/running-moments";
+import { TimeSeries } from "../stats/time-series";
+import { TimeWeighted } from "../stats/time-weighted";
+import { CompiledStep, type PublishPlan, STEP_CALL, STEP_PUBLISH } from "../workload/compiled-step";
+import type { Request } from "../workload/request";
+import type { BrokerComponent } from "./broker-schema";
+import type { BrokerStats } from "./broker-stats";
+import {
+  Job,
+  MESSAGE_ACKED,
+  MESSAGE_DEAD,
+  MESSAGE_DELAYED,
+  MESSAGE_IN_FLIGHT,
+  MESSAGE_READY,
+  Message,
+} from "./job";
+import { MessageQueue } from "./message-queue";
+import { retryDelay } from "./retry-backoff";
+
+/** What a broker needs of a consumer. */
+export interface Consumer {
+  /** The broker it consumes from. */
+  readonly brokerName: string;
+  /** Whether it takes another message now (up and within its prefetch window). */
+  readonly hasRoom: boolean;
+  receive(message: Message): void;
+}
+
+/** How an execution ended, as a worker reports it. */
+export const TASK_SUCCEEDED = 0;
+export const TASK_RAISED = 1;
+export const TASK_TIME_LIMIT = 2;
+
+const VISIBILITY = 0;
+const DUE = 1;
+const POLL = 2;
+const NOTIFY = 3;
+const HOLD_END = 4;
+
+// A long poll that failed (503, RST) is sent again after this long, as a client's reconnect delay.
+const LONG_POLL_RECONNECT = 1;
+const SERIES_BUCKETS = 120;
+const ZERO = compile({ kind: "constant", value: 0 });
+
+export class Broker implements Component<BrokerStats>, ChildWatcher {
+  readonly routesCalls = true;
+  readonly hosts = 0;
+  private readonly sim: Simulation;
+  private readonly rng: Rng;
+  private readonly flow: RequestFlow;
+  private readonly levels: MessageQueue[] = [];
+  private consumers: Consumer[] | null = null;
+  private nextConsumer = 0;
+  private dispatching = false;
+  /** The step a long poll ends with, held here until there is news. */
+  private readonly holdStep: CompiledStep;
+  /** Long polls through an API that runs no steps (a station): the API's call, then the hold. */
+  private readonly longPollCalls = new Map<PublishPlan, CompiledStep>();
+  /** Jobs whose client waits, by publishing request (one job per request at a time). */
+  private readonly waiting = new Map<Request, Job>();
+
+  private readonly depth: TimeWeighted;
+  private readonly depthSeries: TimeSeries;
+  private readonly ageSeries: TimeSeries;
+  private readonly pushConnections: TimeWeighted;
+  private published = 0;
+  private delivered = 0;
+  private redelivered = 0;
+  private deadLettered = 0;
+  private expired = 0;
+  private completed = 0;
+  private failed = 0;
+  private retried = 0;
+  private timeLimited = 0;
+  private executions = 0;
+  private duplicatesExecuted = 0;
+  private polls = 0;
+  private emptyPolls = 0;
+  private failedPolls = 0;
+  private known = 0;
+  private maxAge = 0;
+  private measuredFrom = 0;
+  private readonly retryDelays = new RunningMoments();
+  private readonly taskTime = new RunningMoments();
+  private readonly notification = new RunningMoments();
+  private readonly notificationHistogram = new LogHistogram();
+
+  constructor(
+    readonly name: string,
+    private readonly spec: BrokerComponent,
+    private readonly context: ComponentContext,
+  ) {
+    this.sim = context.sim;
+    this.rng = context.rng;
+    this.flow = context.flow;
+    for (let i = 0; i < spec.priorities; i++) this.levels.push(new MessageQueue());
+    this.holdStep = new CompiledStep(STEP_CALL, ZERO, this, null);
+    this.depth = new TimeWeighted(this.sim);
+    this.pushConnections = new TimeWeighted(this.sim);
+    this.depthSeries = new TimeSeries(SERIES_BUCKETS, 1 / SERIES_BUCKETS, this.sim);
+    this.ageSeries = new TimeSeries(SERIES_BUCKETS, 1 / SERIES_BUCKETS, this.sim);
+  }
+
+  /** The components consuming from this broker, found once the run's components all exist. */
+  private findConsumers(): Consumer[] {
+    const consumers: Consumer[] = [];
+    for (const component of this.context.components.values()) {
+      const candidate = component as Partial<Consumer>;
+      if (candidate.brokerName === this.name && typeof candidate.receive === "function")
+        consumers.push(candidate as Consumer);
+    }
+    return consumers;
+  }
+
+  arrive(request: Request, step: CompiledStep): void {
+    if (step.kind === STEP_PUBLISH) this.publish(request, step.plan!);
+    else if (step === this.holdStep) this.hold(request);
+    else if (step.steps !== null && step.target === this) {
+      // A long poll through an API that hosts no steps: call it, then wait here.
+      this.flow.enter(request, this, step.steps);
+      this.flow.done(request);
+    } else this.flow.done(request); // a plain call to the broker has nothing to do
+  }
+
+  // --- publishing and delivery ---------------------------------------------------------
+
+  private publish(request: Request, plan: PublishPlan): void {
+    const job = new Job(plan, request, this.sim.now);
+    if (this.flow.measuring) this.published++;
+    this.send(job, plan.task.countdown);
+    const wait = plan.wait;
+    if (wait.by === "none") {
+      this.flow.done(request);
+      return;
+    }
+    job.waiting = true;
+    this.waiting.set(request, job);
+    if (wait.by === "poll") this.sim.schedule(wait.interval, this, POLL, job);
+    else if (wait.by === "long-poll") this.longPoll(job);
+    else this.pushConnections.add(1);
+  }
+
+  /** Puts a new message for `job` in the queue, after `delay` (countdown, retry backoff). */
+  private send(job: Job, delay: number): void {
+    const level = Math.min(job.plan.task.priority, this.spec.priorities - 1);
+    const message = new Message(job, this.sim.now, level);
+    if (delay > 0) this.sim.schedule(delay, this, DUE, message);
+    else this.makeReady(message);
+  }
+
+  private makeReady(message: Message): void {
+    message.state = MESSAGE_READY;
+    this.levels[message.level]!.push(message);
+    this.changeDepth(1);
+    this.dispatch();
+  }
+
+  private changeDepth(delta: number): void {
+    this.depth.add(delta);
+    this.depthSeries.setLevel(this.depth.value);
+    const age = this.oldestAge();
+    this.ageSeries.setLevel(age);
+    if (age > this.maxAge && this.flow.measuring) this.maxAge = age;
+  }
+
+  private oldestAge(): number {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const level of this.levels) {
+      const head = level.peek();
+      if (head !== undefined && head.sentAt < oldest) oldest = head.sentAt;
+    }
+    return oldest === Number.POSITIVE_INFINITY ? 0 : this.sim.now - oldest;
+  }
+
+  /** Hands ready messages to consumers with room, round robin. */
+  dispatch(): void {
+    if (this.dispatching) return; // a consumer acking inside receive() calls back here
+    this.dispatching = true;
+    this.consumers ??= this.findConsumers();
+    const consumers = this.consumers;
+    const count = consumers.length;
+    while (this.depth.value > 0 && count > 0) {
+      let consumer: Consumer | null = null;
+      for (let i = 0; i < count; i++) {
+        const candidate = consumers[(this.nextConsumer + i) % count]!;
+        if (candidate.hasRoom) {
+          consumer = candidate;
+          this.nextConsumer = (this.nextConsumer + i + 1) % count;
+          break;
+        }
+      }
+      if (consumer === null) break;
+      const message = this.take();
+      if (message === undefined) break;
+      message.receives++;
+      if (message.receives > this.spec.maxReceives) {
+        // SQS's redrive policy: past maxReceiveCount the message moves to the dead-letter queue.
+        message.state = MESSAGE_DEAD;
+        if (this.flow.measuring) this.deadLettered++;
+        continue;
+      }
+      if (this.flow.measuring) {
+        this.delivered++;
+        if (message.receives > 1) this.redelivered++;
+      }
+      message.state = MESSAGE_IN_FLIGHT;
+      message.visibleAt = this.sim.now + this.spec.visibilityTimeout;
+      this.sim.schedule(this.spec.visibilityTimeout, this, VISIBILITY, message);
+      consumer.receive(message);
+    }
+    this.dispatching = false;
+  }
+
+  /** The next message to deliver: highest level first, oldest first; expired ones are dropped. */
+  private take(): Message | undefined {
+    for (let level = this.levels.length - 1; level >= 0; level--) {
+      const queue = this.levels[level]!;
+      for (;;) {
+        const message = queue.shift();
+        if (message === undefined) break;
+        this.changeDepth(-1);
+        if (this.sim.now - message.sentAt > this.spec.retention) {
+          message.state = MESSAGE_DEAD;
+          if (this.flow.measuring) this.expired++;
+          continue;
+        }
+        return message;
+      }
+    }
+    return undefined;
+  }
+
+  /** The consumer is done with the message: it is deleted (a stale delivery's ack deletes it too). */
+  ack(message: Message): void {
+    if (message.state === MESSAGE_READY) {
+      message.state = MESSAGE_ACKED;
+      this.changeDepth(-1); // visible again, but acked by an earlier delivery: it leaves the queue
+    } else if (message.state === MESSAGE_IN_FLIGHT || message.state === MESSAGE_DELAYED)
+      message.state = MESSAGE_ACKED;
+  }
+
+  /** The consumer gives the message back (a rejected delivery): it is visible again at once. */
+  requeue(message: Message): void {
+    if (message.state === MESSAGE_IN_FLIGHT) this.makeReady(message);
+  }
+
+  /** An execution of the message's task starts (a second one from the same message is a duplicate). */
+  executionStarts(message: Message): void {
+    if (!this.flow.measuring) {
+      message.executions++;
+      return;
+    }
+    this.executions++;
+    if (message.executions++ > 0) this.duplicatesExecuted++;
+  }
+
+  /** An execution ended as `how` (TASK_SUCCEEDED, TASK_RAISED, TASK_TIME_LIMIT). */
+  finish(message: Message, how: number): void {
+    const job = message.job;
+    if (job.finished) return; // a duplicate's outcome: the result is already stored
+    const measuring = this.flow.measuring;
+    const retry = job.plan.task.retry;
+    if (how === TASK_RAISED && retry !== undefined && job.retries < retry.maxRetries) {
+      // Celery's retry publishes a new message with the countdown; the old one is acked.
+      const delay = retryDelay(retry, job.retries, this.rng);
+      job.retries++;
+      if (measuring) {
+        this.retried++;
+        this.retryDelays.add(delay);
+      }
+      this.send(job, delay);
+      return;
+    }
+    job.finished = true;
+    job.succeeded = how === TASK_SUCCEEDED;
+    job.resultAt = this.sim.now;
+    if (measuring) {
+      if (job.succeeded) {
+        this.completed++;
+        this.taskTime.add(this.sim.now - job.publishedAt);
+      } else this.failed++;
+      if (how === TASK_TIME_LIMIT) this.timeLimited++;
+    }
+    if (!job.waiting) return;
+    const wait = job.plan.wait;
+    if (wait.by === "push") this.sim.schedule(job.plan.pushDelay!.sample(this.rng), this, NOTIFY, job);
+    else if (wait.by === "long-poll" && job.held !== null) this.release(job);
+  }
+
+  // --- how the client learns -------------------------------------------------------------
+
+  private longPoll(job: Job): void {
+    const plan = job.plan;
+    const call = plan.waitCall!;
+    let send = this.longPollCalls.get(plan);
+    if (send === undefined) {
+      // Inside the API's own steps when it runs steps (a server holds the thread or connection); else after its call.
+      send =
+        call.steps !== null
+          ? new CompiledStep(STEP_CALL, call.duration, call.target, [...call.steps, this.holdStep])
+          : new CompiledStep(STEP_CALL, ZERO, this, [call, this.holdStep]);
+      this.longPollCalls.set(plan, send);
+    }
+    if (this.flow.measuring) this.polls++;
+    this.flow.spawn(job.publisher, send, this);
+  }
+
+  private poll(job: Job): void {
+    if (job.publisher.clientDone) {
+      this.stopWaiting(job); // the client gave up (its timeout): it polls no more
+      this.flow.done(job.publisher);
+      return;
+    }
+    if (this.flow.measuring) this.polls++;
+    this.flow.spawn(job.publisher, job.plan.waitCall!, this);
+  }
+
+  /** A long poll reached the broker: answer now if there is news, else hold it. */
+  private hold(request: Request): void {
+    const job = request.parent === null ? undefined : this.waiting.get(request.parent);
+    if (job === undefined || job.finished || !job.waiting) {
+      this.flow.done(request);
+      return;
+    }
+    const timeout = job.plan.wait.by === "long-poll" ? job.plan.wait.timeout : 0;
+    job.held = request;
+    job.holdUntil = this.sim.now + timeout;
+    this.sim.schedule(timeout, this, HOLD_END, job);
+  }
+
+  private release(job: Job): void {
+    const held = job.held!;
+    job.held = null;
+    this.flow.done(held);
+  }
+
+  onChildEnd(child: Request, outcome: ChildOutcome): void {
+    const publisher = child.parent!;
+    const job = this.waiting.get(publisher);
+    if (job === undefined) return;
+    const measuring = this.flow.measuring;
+    const wait = job.plan.wait;
+    if (outcome !== "completed") {
+      if (measuring) this.failedPolls++;
+      if (wait.by === "poll")
+        this.sim.schedule(Math.max(0, child.arrivalTime + wait.interval - this.sim.now), this, POLL, job);
+      else this.sim.schedule(LONG_POLL_RECONNECT, this, POLL, job);
+      return;
+    }
+    // A poll sees the result stored before it was sent; a long poll answers as soon as it is stored.
+    const news = job.finished && (wait.by !== "poll" || job.resultAt <= child.arrivalTime);
+    if (news) {
+      this.knows(job);
+      return;
+    }
+    if (measuring) this.emptyPolls++;
+    if (wait.by === "poll")
+      this.sim.schedule(Math.max(0, child.arrivalTime + wait.interval - this.sim.now), this, POLL, job);
+    else this.sim.schedule(0, this, POLL, job); // a long-polling client asks again at once
+  }
+
+  /** The client now knows the result: its request goes on (or fails, for a task that failed). */
+  private knows(job: Job): void {
+    this.stopWaiting(job);
+    if (this.flow.measuring) {
+      this.known++;
+      const delay = this.sim.now - job.resultAt;
+      this.notification.add(delay);
+      this.notificationHistogram.record(delay);
+    }
+    if (job.succeeded) this.flow.done(job.publisher);
+    else this.flow.reject(job.publisher, "rejected");
+  }
+
+  private stopWaiting(job: Job): void {
+    job.waiting = false;
+    this.waiting.delete(job.publisher);
+    if (job.plan.wait.by === "push") this.pushConnections.add(-1);
+  }
+
+  onEvent(kind: number, payload: unknown): void {
+    switch (kind) {
+      case VISIBILITY: {
+        const message = payload as Message;
+        // Only the timer of its latest delivery counts: an earlier one finds visibleAt moved on.
+        if (message.state === MESSAGE_IN_FLIGHT && message.visibleAt === this.sim.now)
+          this.makeReady(message);
+        return;
+      }
+      case DUE:
+        this.makeReady(payload as Message);
+        return;
+      case POLL: {
+        const job = payload as Job;
+        if (!job.waiting) return;
+        if (job.plan.wait.by === "poll") this.poll(job);
+        else if (job.publisher.clientDone) {
+          this.stopWaiting(job);
+          this.flow.done(job.publisher);
+        } else this.longPoll(job);
+        return;
+      }
+      case NOTIFY: {
+        const job = payload as Job;
+        if (job.waiting) this.knows(job);
+        return;
+      }
+      case HOLD_END: {
+        const job = payload as Job;
+        if (job.held !== null && job.holdUntil === this.sim.now) this.release(job);
+        return;
+      }
+    }
+  }
+
+  // --- statistics ----------------------------------------------------------------------
+
+  startMeasurement(now: number): void {
+    this.measuredFrom = now;
+    this.depth.reset(now);
+    this.pushConnections.reset(now);
+    this.depthSeries.start(now, this.depth.value);
+    this.ageSeries.start(now, this.oldestAge());
+    this.published = 0;
+    this.delivered = 0;
+    this.redelivered = 0;
+    this.deadLettered = 0;
+    this.expired = 0;
+    this.completed = 0;
+    this.failed = 0;
+    this.retried = 0;
+    this.timeLimited = 0;
+    this.executions = 0;
+    this.duplicatesExecuted = 0;
+    this.polls = 0;
+    this.emptyPolls = 0;
+    this.failedPolls = 0;
+    this.known = 0;
+    this.maxAge = 0;
+    this.retryDelays.reset();
+    this.taskTime.reset();
+    this.notification.reset();
+    this.notificationHistogram.reset();
+  }
+
+  stats(now: number): BrokerStats {
+    const measured = now - this.measuredFrom;
+    const depth = this.depthSeries.finish(now);
+    const age = this.ageSeries.finish(now);
+    return {
+      published: this.published,
+      delivered: this.delivered,
+      redelivered: this.redelivered,
+      deadLettered: this.deadLettered,
+      expired: this.expired,
+      executions: this.executions,
+      duplicatesExecuted: this.duplicatesExecuted,
+      completed: this.completed,
+      failed: this.failed,
+      retried: this.retried,
+      timeLimited: this.timeLimited,
+      retryDelay: { mean: round(this.retryDelays.mean), count: this.retryDelays.count },
+      taskTime: { mean: round(this.taskTime.mean) },
+      depth: { mean: round(this.depth.mean(now)), max: this.depth.max },
+      oldestAge: { max: round(Math.max(this.maxAge, this.oldestAge())) },
+      notificationDelay: {
+        mean: round(this.notification.mean),
+        p99: round(this.notificationHistogram.quantile(0.99)),
+        max: round(this.notificationHistogram.max),
+      },
+      known: this.known,
+      polls: this.polls,
+      emptyPolls: this.emptyPolls,
+      failedPolls: this.failedPolls,
+      pollsPerTask: round(this.known > 0 ? this.polls / this.known : 0),
+      pollRate: round(measured > 0 ? this.polls / measured : 0),
+      pushConnections: { mean: round(this.pushConnections.mean(now)), max: this.pushConnections.max },
+      series: {
+        time: depth.time.map(round),
+        depth: depth.inSystem.map(round),
+        oldestAge: age.inSystem.map(round),
+      },
+    };
+  }
+}

@@ -1,0 +1,134 @@
+/** A pool of worker processes consuming a broker: Celery's concurrency, prefetch and acks. */
+import { z } from "zod";
+import { durationSchema, positiveDurationJson } from "../scenario/duration";
+import { problemText } from "../scenario/problem-text";
+import { showValue } from "../scenario/show-value";
+
+/** One outage, normalised: durations in seconds (the shape every kind's `outages` has). */
+export type WorkerOutage =
+  | { kind: "scheduled"; at: number; for: number }
+  | { kind: "random"; mtbf: number; mttr: number };
+
+export interface WorkersComponent {
+  type: "workers";
+  broker?: string; // absent: the scenario's only broker
+  processes: number;
+  prefetch: number; // multiplier; 0 = unlimited
+  acks: "early" | "late";
+  optimization: "fair" | "default";
+  rejectOnWorkerLost: boolean;
+  crash: "worker" | "children";
+  outages: WorkerOutage[];
+  results?: string; // a result backend each execution stores its result in
+}
+
+// Celery's defaults: worker_prefetch_multiplier 4, acks before the task runs, -Ofair since 4.0.
+const PREFETCH = 4;
+
+const positiveDuration = durationSchema
+  .refine((seconds) => seconds > 0, {
+    error: (issue) =>
+      problemText("scenario.too-small", { limit: "greater than 0", got: showValue(issue.input) }),
+  })
+  .meta(positiveDurationJson);
+
+const scheduled = z
+  .strictObject({
+    at: durationSchema.describe(
+      "When the crash happens, in simulated time from the start of the run (warm-up included).",
+    ),
+    for: positiveDuration.describe("How long until the workers are back."),
+  })
+  .transform((o): WorkerOutage => ({ kind: "scheduled", at: o.at, for: o.for }));
+
+const random = z
+  .strictObject({
+    mtbf: positiveDuration.describe(
+      "Mean time between failures: each up period is exponential with this mean.",
+    ),
+    mttr: positiveDuration.describe("Mean time to repair: each outage is exponential with this mean."),
+  })
+  .transform((o): WorkerOutage => ({ kind: "random", mtbf: o.mtbf, mttr: o.mttr }));
+
+export const workersSchema = z
+  .strictObject({
+    type: z.literal("workers"),
+    broker: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The broker whose tasks these workers run (a key of `components`). Default: the scenario's broker, when it has exactly one.",
+      ),
+    processes: z
+      .int()
+      .positive()
+      .default(1)
+      .describe("Processes, each running one task at a time (Celery --concurrency). Default 1."),
+    prefetch: z
+      .int()
+      .nonnegative()
+      .default(PREFETCH)
+      .describe(
+        "Prefetch multiplier (Celery worker_prefetch_multiplier): at most prefetch × processes messages held unacked. 0: unlimited. Default 4.",
+      ),
+    acks: z
+      .enum(["early", "late"])
+      .default("early")
+      .describe(
+        '"early" (Celery\'s default): a task is acked just before it runs, so a crash loses it; "late" (acks_late): acked after it finishes, so a crash leaves it to be delivered again.',
+      ),
+    optimization: z
+      .enum(["fair", "default"])
+      .default("fair")
+      .describe(
+        '"fair" (Celery -Ofair, the default since 4.0): a reserved task goes to the first idle process; "default": reserved tasks are handed to processes in turn as they arrive, so one can wait behind a long task while another process idles.',
+      ),
+    rejectOnWorkerLost: z
+      .boolean()
+      .default(false)
+      .describe(
+        'With late acks and crash "children": a task whose process was killed is requeued (true) rather than acked and lost (false, Celery\'s default).',
+      ),
+    crash: z
+      .enum(["worker", "children"])
+      .default("worker")
+      .describe(
+        'What an outage kills: "worker" (the machine; nothing is acked, unacked messages come back after the visibility timeout) or "children" (the pool\'s processes; the main process acks or requeues their tasks and keeps its reserved ones).',
+      ),
+    results: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "A result backend (a key of `components`) each execution stores its result in before the process is free. Default: none.",
+      ),
+    outages: z
+      .array(
+        z
+          .union([scheduled, random], {
+            error: (issue) =>
+              problemText("scenario.type", {
+                expected: '{ "at": "60s", "for": "30s" } or { "mtbf": "10m", "mttr": "30s" }',
+                got: showValue(issue.input),
+              }),
+          })
+          .describe(
+            'A crash: scheduled, { "at": "60s", "for": "30s" }, or random, { "mtbf": "10m", "mttr": "30s" }.',
+          ),
+      )
+      .default([])
+      .describe(
+        'When the workers crash: [ { "at": "60s", "for": "30s" } ] or [ { "mtbf": "10m", "mttr": "30s" } ].',
+      ),
+  })
+  .transform((w): WorkersComponent => {
+    const { broker, results, ...rest } = w;
+    const spec: WorkersComponent = rest;
+    if (broker !== undefined) spec.broker = broker;
+    if (results !== undefined) spec.results = results;
+    return spec;
+  })
+  .describe(
+    'Worker processes running the tasks of a broker: { "type": "workers", "broker": "jobs", "processes": 4, "prefetch": 4, "acks": "early" }.',
+  );

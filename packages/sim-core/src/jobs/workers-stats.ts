@@ -1,0 +1,24 @@
+/** A workers component's figures in the result (scenario type "workers"). */
+export interface WorkersStats {
+  /** Busy process-time / (processes × measured time). */
+  utilization: number;
+  /** Executions started, finished (well or not), raised, killed at the time limit. */
+  started: number;
+  finished: number;
+  raised: number;
+  timeLimited: number;
+  /** Deliveries of a task already done that an idempotent task skipped. */
+  duplicatesSkipped: number;
+  /** Executions cut short by a crash. */
+  interrupted: number;
+  /** Tasks lost by a crash: acked (early, or late without rejectOnWorkerLost) but never finished. */
+  lost: number;
+  /** Tasks given back to the broker at a crash (late acks with rejectOnWorkerLost). */
+  requeued: number;
+  /** Messages held but not started (time-weighted), and the peak. */
+  reserved: { mean: number; max: number };
+  /** From a message entering the broker to its execution starting. */
+  wait: { mean: number; p99: number };
+  /** Seconds down within the measured part. */
+  downtime: number;
+}
