@@ -5,8 +5,8 @@
  * step; only visible ones (loads, stores, locks, …) are scheduling points.
  */
 import { type Expression, parseExpression, resolveNames } from "./expression";
-import type { ExpressionSource, MemoryModel, Program, ProgramStep } from "./program-model";
 import { registersOf, threadSteps } from "./parse-program";
+import type { ExpressionSource, MemoryModel, Program, ProgramStep } from "./program-model";
 
 export const Op = {
   load: 0,
@@ -107,14 +107,15 @@ export function compileProgram(program: Program): CompiledProgram {
         ...fields,
       }) - 1;
     const block = (list: readonly ProgramStep[], base: string) => {
-      list.forEach((step, j) => compileStep(step, `${base}[${j}]`));
+      for (const [j, step] of list.entries()) compileStep(step, `${base}[${j}]`);
     };
     const compileStep = (step: ProgramStep, path: string) => {
       if ("load" in step)
         emit(Op.load, path, { object: variables.indexOf(step.load), register: register(step.into) });
       else if ("store" in step)
         emit(Op.store, path, { object: variables.indexOf(step.store), first: expression(step.value) });
-      else if ("let" in step) emit(Op.let, path, { register: register(step.let), first: expression(step.value) });
+      else if ("let" in step)
+        emit(Op.let, path, { register: register(step.let), first: expression(step.value) });
       else if ("cas" in step)
         emit(Op.cas, path, {
           object: variables.indexOf(step.cas),
@@ -140,7 +141,8 @@ export function compileProgram(program: Program): CompiledProgram {
       else if ("release" in step) emit(Op.release, path, { object: semaphores.indexOf(step.release) });
       else if ("fence" in step) emit(Op.fence, path);
       else if ("yield" in step) emit(Op.yield, path);
-      else if ("assert" in step) emit(Op.assert, path, {
+      else if ("assert" in step)
+        emit(Op.assert, path, {
           first: expression(step.assert),
           message: step.message ?? `fails its assertion ${JSON.stringify(step.assert)}`,
         });

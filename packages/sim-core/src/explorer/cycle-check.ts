@@ -5,10 +5,12 @@
  *   scheduler repeats this cycle forever; not a fault of the program (weak fairness rules it out);
  * - else a thread that could move at some states (a lock was free now and then) yet never moves:
  *   starvation (an unfair lock lets the others barge in every time);
+ * - a cycle through a spurious wake-up is never a fault: no thread wakes spuriously for ever;
  * - else every thread that could move did, and none finishes: livelock.
  */
+import { Op } from "./compiled-program";
 import type { ExecutionPath } from "./execution-path";
-import { RECORD } from "./machine";
+import { type Machine, RECORD } from "./machine";
 
 export type CycleVerdict =
   | { kind: "livelock"; threads: number[] }
@@ -17,20 +19,37 @@ export type CycleVerdict =
 export function judgeCycle(path: ExecutionPath, from: number, to: number): CycleVerdict | undefined {
   const m = path.machine;
   let stepped = 0;
-  for (let d = from; d < to; d++) stepped |= 1 << m.threadOf(path.records[d * RECORD]!);
+  for (let d = from; d < to; d++) {
+    // No thread wakes spuriously for ever: a cycle through a spurious wake-up is not a fault.
+    if (path.records[d * RECORD + 1] === Op.spurious) return undefined;
+    stepped |= 1 << path.records[d * RECORD]!;
+  }
   let always = -1;
   let sometimes = 0;
   for (let d = from; d < to; d++) {
-    let threads = 0;
-    const enabled = path.enabled[d]!;
-    for (let a = 0; a < m.actors; a++) if (enabled & (1 << a)) threads |= 1 << m.threadOf(a);
-    always &= threads;
-    sometimes |= threads;
+    always &= path.enabled[d]!;
+    sometimes |= path.enabled[d]!;
   }
+  return judgeMasks(m, stepped, always, sometimes);
+}
+
+/**
+ * The verdict from which actors stepped, were enabled at every state, and at some state. A store
+ * buffer's flush is an actor of its own here: a flush left pending for ever is as unfair as a
+ * thread never scheduled.
+ */
+export function judgeMasks(
+  m: Machine,
+  stepped: number,
+  always: number,
+  sometimes: number,
+): CycleVerdict | undefined {
   if ((always & ~stepped) !== 0) return undefined;
   const busy: number[] = [];
-  for (let t = 0; t < m.threads; t++) if (stepped & (1 << t)) busy.push(t);
+  for (let t = 0; t < m.threads; t++)
+    if (stepped & (1 << t) || stepped & (1 << (t + m.threads))) busy.push(t);
   const starved = sometimes & ~stepped;
-  if (starved !== 0) return { kind: "starvation", threads: busy, starved: 31 - Math.clz32(starved & -starved) };
+  if (starved !== 0)
+    return { kind: "starvation", threads: busy, starved: m.threadOf(31 - Math.clz32(starved & -starved)) };
   return { kind: "livelock", threads: busy };
 }

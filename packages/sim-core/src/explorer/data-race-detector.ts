@@ -92,7 +92,8 @@ export class DataRaceDetector {
         case Op.lock:
         case Op.reacquire:
           this.acquire(actor, this.mutexBase + object);
-          if (op === Op.reacquire) this.acquire(actor, this.conditionBase + this.instruction(actor, records, e).object);
+          if (op === Op.reacquire)
+            this.acquire(actor, this.conditionBase + this.instruction(actor, records, e).object);
           break;
         case Op.tryLock:
           if (success) this.acquire(actor, this.mutexBase + object);
@@ -132,7 +133,12 @@ export class DataRaceDetector {
     const clock = thread * t;
     const w = this.writeThread[v]!;
     // Two atomic accesses never race.
-    if (w >= 0 && w !== thread && !(atomic && this.writeAtomic[v]) && this.writeEpoch[v]! > this.clocks[clock + w]!) {
+    if (
+      w >= 0 &&
+      w !== thread &&
+      !(atomic && this.writeAtomic[v]) &&
+      this.writeEpoch[v]! > this.clocks[clock + w]!
+    ) {
       return { variable: v, first: this.writeEvent[v]!, second: e };
     }
     if (write) {

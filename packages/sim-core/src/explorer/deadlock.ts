@@ -29,7 +29,9 @@ export function describeDeadlock(machine: Machine, s: Int32Array): DeadlockRepor
     const holding = held.length === 0 ? "" : ` holds ${held.join(" and ")} and`;
     if (status === Status.waiting) {
       lostWakeup = true;
-      what.push(`${names[t]}${holding} waits on "${p.conditions[instr.object]}", which no thread is left to notify`);
+      what.push(
+        `${names[t]}${holding} waits on "${p.conditions[instr.object]}", which no thread is left to notify`,
+      );
     } else if (status === Status.woken || instr.op === Op.lock) {
       const mutex = status === Status.woken ? instr.mutex : instr.object;
       const owner = machine.owner(s, mutex);
@@ -38,12 +40,15 @@ export function describeDeadlock(machine: Machine, s: Int32Array): DeadlockRepor
         `${names[t]}${holding} waits for "${p.mutexes[mutex]}"${owner === t ? ", which it holds itself" : `, held by ${names[owner]}`}`,
       );
     } else if (instr.op === Op.acquire) {
-      what.push(`${names[t]}${holding} waits for a permit of "${p.semaphores[instr.object]}", which has none`);
+      what.push(
+        `${names[t]}${holding} waits for a permit of "${p.semaphores[instr.object]}", which has none`,
+      );
     } else what.push(`${names[t]}${holding} cannot go on`);
   }
   const cycle = waitForCycle(waitsFor);
   const named = cycle?.map((t) => names[t]!);
-  const head = named !== undefined ? `Deadlock: ${named.join(" → ")}. ` : lostWakeup ? "Lost wake-up: " : "Deadlock: ";
+  const head =
+    named !== undefined ? `Deadlock: ${named.join(" → ")}. ` : lostWakeup ? "Lost wake-up: " : "Deadlock: ";
   return {
     message: `${head}${what.join("; ")}.`,
     threads: blocked.map((t) => names[t]!),

@@ -4,16 +4,18 @@
  * fewest preemptions that show it, then one unbounded pass whose executions and outcomes are
  * reported; random and PCT search sample schedules. Budgets end any search with a clear result.
  */
-import { canonical, sha256Hex } from "./program-canonical";
+
+import { ENGINE_VERSION } from "../version";
 import { compileProgram } from "./compiled-program";
 import type { ExplorerResult, Violation } from "./explorer-result";
 import { Machine } from "./machine";
+import { canonical, sha256Hex } from "./program-canonical";
 import type { Program } from "./program-model";
 import { RandomSearch } from "./random-search";
 import { scheduleTrace } from "./schedule-trace";
 import { SearchContext } from "./search-context";
+import { findCycles, hasLoops } from "./state-graph";
 import { SystematicSearch } from "./systematic-search";
-import { ENGINE_VERSION } from "../version";
 
 const KIND_ORDER = ["final", "assert", "deadlock", "livelock", "starvation", "data-race"];
 
@@ -43,6 +45,7 @@ export function exploreProgram(program: Program): ExplorerResult {
       executions = pass.executions;
       exhaustive = true;
     }
+    if (hasLoops(machine) && ctx.stopped === undefined) findCycles(ctx);
     exhaustive &&= ctx.stopped === undefined && ctx.truncated === 0;
   } else {
     new RandomSearch(ctx).run();
@@ -57,7 +60,12 @@ export function exploreProgram(program: Program): ExplorerResult {
       schedule: scheduleTrace(machine, o.schedule),
     }));
   const violations = [...ctx.findings.violations.values()]
-    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.preemptions - b.preemptions || a.schedule.length - b.schedule.length)
+    .sort(
+      (a, b) =>
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        a.preemptions - b.preemptions ||
+        a.schedule.length - b.schedule.length,
+    )
     .map((v): Violation => {
       const { schedule, ...rest } = v;
       return { ...rest, schedule: scheduleTrace(machine, schedule) };

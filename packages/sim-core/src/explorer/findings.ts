@@ -29,12 +29,23 @@ export class Findings {
   readonly violations = new Map<string, FoundViolation>();
 
   /** Counts an outcome; `schedule` is called only when this schedule is the best yet. */
-  outcome(memory: Int32Array, variables: number, preemptions: number, length: number, schedule: () => number[]): void {
+  outcome(
+    memory: Int32Array,
+    variables: number,
+    preemptions: number,
+    length: number,
+    schedule: () => number[],
+  ): void {
     let key = "";
     for (let i = 0; i < variables; i++) key += `${memory[i]},`;
     const known = this.outcomes.get(key);
     if (known === undefined) {
-      this.outcomes.set(key, { shared: Array.from(memory.subarray(0, variables)), count: 1, schedule: schedule(), preemptions });
+      this.outcomes.set(key, {
+        shared: Array.from(memory.subarray(0, variables)),
+        count: 1,
+        schedule: schedule(),
+        preemptions,
+      });
       return;
     }
     known.count++;

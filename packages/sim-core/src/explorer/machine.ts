@@ -432,7 +432,11 @@ export class Machine {
           return true;
       }
     }
-    return this.fail(t, s[base]!, `loops over its registers alone more than ${LOCAL_LIMIT} times without a shared step`);
+    return this.fail(
+      t,
+      s[base]!,
+      `loops over its registers alone more than ${LOCAL_LIMIT} times without a shared step`,
+    );
   }
 
   /** A 52-bit hash of the state (two 26-bit FNV-1a variants), for counting and cycle detection. */

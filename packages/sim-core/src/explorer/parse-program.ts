@@ -57,7 +57,8 @@ function programProblems(program: Program): Problem[] {
   const withSteps = program.threads.filter((t) => "steps" in t).map((t) => t.name);
   const seen = new Set<string>();
   program.threads.forEach((thread, i) => {
-    if (seen.has(thread.name)) problems.push(problem(["threads", i, "name"], "program.duplicate-thread", { name: thread.name }));
+    if (seen.has(thread.name))
+      problems.push(problem(["threads", i, "name"], "program.duplicate-thread", { name: thread.name }));
     seen.add(thread.name);
     if ("copy" in thread && !withSteps.includes(thread.copy)) {
       problems.push(
@@ -84,7 +85,12 @@ function programProblems(program: Program): Problem[] {
         if (variables.includes(name)) problems.push(problem(at, "program.shared-in-expression", { name }));
         else
           problems.push(
-            problem(at, "program.unknown-register", { name, thread, registers, near: nearestName(name, registers) }),
+            problem(at, "program.unknown-register", {
+              name,
+              thread,
+              registers,
+              near: nearestName(name, registers),
+            }),
           );
       }
     };
@@ -135,13 +141,17 @@ function programProblems(program: Program): Problem[] {
     });
   };
   program.threads.forEach((thread, i) => {
-    if ("steps" in thread) check(["threads", i, "steps"], thread.steps, thread.name, registersOf(thread.steps));
+    if ("steps" in thread)
+      check(["threads", i, "steps"], thread.steps, thread.name, registersOf(thread.steps));
   });
   if (program.check.final !== undefined) {
     const parsed = parseExpression(program.check.final);
     if (!parsed.ok) {
       problems.push(
-        problem(["check", "final"], "program.expression", { got: showValue(program.check.final), reason: parsed.error }),
+        problem(["check", "final"], "program.expression", {
+          got: showValue(program.check.final),
+          reason: parsed.error,
+        }),
       );
     } else {
       for (const name of expressionNames(parsed.expression)) {

@@ -70,7 +70,9 @@ const steps = {
   lock: z
     .strictObject({ lock: name("Mutex taken; waits while another thread holds it.") })
     .describe('Takes a mutex, waiting while another thread holds it: { "lock": "m" }.'),
-  unlock: z.strictObject({ unlock: name("Mutex released.") }).describe('Releases a mutex: { "unlock": "m" }.'),
+  unlock: z
+    .strictObject({ unlock: name("Mutex released.") })
+    .describe('Releases a mutex: { "unlock": "m" }.'),
   tryLock: z
     .strictObject({ tryLock: name("Mutex tried."), into: into("Register set to 1 if taken, 0 if not.") })
     .describe('Takes a mutex if it is free, never waiting: { "tryLock": "m", "into": "got" }.'),
@@ -94,13 +96,16 @@ const steps = {
     .describe('Gives a permit back to a semaphore: { "release": "s" }.'),
   fence: z
     .strictObject({ fence: z.literal(true) })
-    .describe('A full memory fence: under TSO, waits until the thread\'s store buffer is drained: { "fence": true }.'),
+    .describe(
+      'A full memory fence: under TSO, waits until the thread\'s store buffer is drained: { "fence": true }.',
+    ),
   yield: z
     .strictObject({ yield: z.literal(true) })
     .describe('Does nothing but offer the scheduler a switch: { "yield": true }.'),
   if: z
     .strictObject({
       if: expression,
+      // biome-ignore lint/suspicious/noThenProperty: the `if` step of the program format names its branch `then`.
       get then() {
         return stepList().describe("Steps run when the condition is not 0.");
       },
@@ -162,7 +167,9 @@ const search = z
     reduction: z
       .enum(["dpor", "none"])
       .default("dpor")
-      .describe('"dpor" (default): one execution per equivalence class of schedules; "none": every interleaving.'),
+      .describe(
+        '"dpor" (default): one execution per equivalence class of schedules; "none": every interleaving.',
+      ),
     preemptions: z
       .int()
       .min(0)
@@ -179,10 +186,30 @@ const search = z
       ),
     seed: z.int().min(0).max(MAX_SEED).default(1).describe("Seed of random and PCT search. Default 1."),
     depth: z.int().min(1).max(10).default(3).describe("PCT's bug depth (change points plus one). Default 3."),
-    maxExecutions: z.int().min(1).max(10_000_000).default(100_000).describe("Most executions explored. Default 100000."),
-    maxStates: z.int().min(1).max(10_000_000).default(1_000_000).describe("Most distinct states recorded. Default 1000000."),
-    maxSteps: z.int().min(1).max(1_000_000_000).default(10_000_000).describe("Most steps executed in all. Default 10000000."),
-    maxWallTime: z.number().positive().max(3600).default(10).describe("Most seconds of real time. Default 10."),
+    maxExecutions: z
+      .int()
+      .min(1)
+      .max(10_000_000)
+      .default(100_000)
+      .describe("Most executions explored. Default 100000."),
+    maxStates: z
+      .int()
+      .min(1)
+      .max(10_000_000)
+      .default(1_000_000)
+      .describe("Most distinct states recorded. Default 1000000."),
+    maxSteps: z
+      .int()
+      .min(1)
+      .max(1_000_000_000)
+      .default(10_000_000)
+      .describe("Most steps executed in all. Default 10000000."),
+    maxWallTime: z
+      .number()
+      .positive()
+      .max(3600)
+      .default(10)
+      .describe("Most seconds of real time. Default 10."),
   })
   .describe("How to search the program's schedules, and the budgets that end a search with a clear result.");
 
@@ -194,7 +221,11 @@ export const programSchema = z
       .describe("The document format's version: always 1."),
     kind: z.literal("program").describe('Always "program": a small concurrent program for the explorer.'),
     name: z.string().max(200).optional().describe("A title for the program."),
-    description: z.string().max(2000).optional().describe("What the program shows. Does not change the result."),
+    description: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe("What the program shows. Does not change the result."),
     memoryModel: z
       .enum(["sc", "tso"])
       .default("sc")
@@ -208,7 +239,9 @@ export const programSchema = z
     atomic: z
       .array(name("Shared variable."))
       .default([])
-      .describe("Shared variables whose loads and stores synchronise (atomics, Java volatile): they never race."),
+      .describe(
+        "Shared variables whose loads and stores synchronise (atomics, Java volatile): they never race.",
+      ),
     semaphores: z
       .record(name("Semaphore name."), z.int().min(0))
       .default({})
@@ -222,7 +255,9 @@ export const programSchema = z
       .min(1)
       .max(16)
       .default(4)
-      .describe("Entries in each thread's store buffer under TSO; a store waits while it is full. Default 4."),
+      .describe(
+        "Entries in each thread's store buffer under TSO; a store waits while it is full. Default 4.",
+      ),
     threads: z.array(thread).min(1).max(8).describe("The threads, at most 8."),
     check: z
       .strictObject({
@@ -231,7 +266,9 @@ export const programSchema = z
           .min(1)
           .max(500)
           .optional()
-          .describe('An expression over shared variables that must hold when every thread has finished: "counter == 2".'),
+          .describe(
+            'An expression over shared variables that must hold when every thread has finished: "counter == 2".',
+          ),
       })
       .default({})
       .describe("What must hold of every execution."),

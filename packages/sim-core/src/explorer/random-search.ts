@@ -5,8 +5,9 @@
  * others. PCT finds a bug of depth d with probability at least 1/(n·k^(d−1)) per execution.
  * Deterministic: the same program and seed give the same executions.
  */
-import { randomStream } from "../random/streams";
+
 import type { Rng } from "../random/rng";
+import { randomStream } from "../random/streams";
 import { MAX_DEPTH, type SearchContext } from "./search-context";
 
 export class RandomSearch {
@@ -35,7 +36,10 @@ export class RandomSearch {
     const { path, machine: m } = ctx;
     if (this.pct) this.shuffle();
     path.reset();
-    if (m.failure !== undefined) return ctx.endExecution(0, "failed");
+    if (m.failure !== undefined) {
+      ctx.endExecution(0, "failed");
+      return;
+    }
     for (let d = 0; ; d++) {
       const s = path.states[d]!;
       const hash = m.hash(s);
@@ -43,17 +47,27 @@ export class RandomSearch {
       const enabled = m.enabledMask(s);
       path.enabled[d] = enabled;
       const again = path.onPath.get(hash);
-      if (again !== undefined) return this.end(d, () => ctx.endCycle(again, d));
-      if (enabled === 0) return this.end(d, () => ctx.endExecution(d, m.allDone(s) ? "final" : "blocked"));
+      if (again !== undefined) {
+        this.end(d, () => ctx.endCycle(again, d));
+        return;
+      }
+      if (enabled === 0) {
+        this.end(d, () => ctx.endExecution(d, m.allDone(s) ? "final" : "blocked"));
+        return;
+      }
       if (d >= MAX_DEPTH) {
         ctx.truncated++;
-        return this.end(d, () => ctx.endExecution(d, "cut"));
+        this.end(d, () => ctx.endExecution(d, "cut"));
+        return;
       }
       path.onPath.set(hash, d);
       const actor = this.pct ? this.highest(enabled, d) : this.uniform(enabled);
       const ok = path.advance(d, actor);
       if (ctx.step()) return;
-      if (!ok) return this.end(d + 1, () => ctx.endExecution(d + 1, "failed"));
+      if (!ok) {
+        this.end(d + 1, () => ctx.endExecution(d + 1, "failed"));
+        return;
+      }
     }
   }
 
@@ -74,7 +88,8 @@ export class RandomSearch {
   /** New random priorities (all above 0) and change points for one PCT execution. */
   private shuffle(): void {
     for (let a = 0; a < this.priorities.length; a++) this.priorities[a] = 1 + this.rng.nextDouble();
-    for (let i = 0; i < this.changes.length; i++) this.changes[i] = Math.floor(this.rng.nextDouble() * this.longest);
+    for (let i = 0; i < this.changes.length; i++)
+      this.changes[i] = Math.floor(this.rng.nextDouble() * this.longest);
   }
 
   private highest(enabled: number, d: number): number {

@@ -25,7 +25,8 @@ export function scheduleTrace(machine: Machine, schedule: readonly number[]): Tr
     machine.step(next, actor, rec, 0);
     const op = rec[1]!;
     const variable = (i: number) => p.variables[i]!;
-    const register = instr !== undefined && instr.register >= 0 ? p.threads[t]!.registers[instr.register] : undefined;
+    const register =
+      instr !== undefined && instr.register >= 0 ? p.threads[t]!.registers[instr.register] : undefined;
     const step: TraceStep = { thread: names[t]!, step: flush ? "flush" : instr!.path, action: "" };
     const object = rec[2]!;
     switch (op) {

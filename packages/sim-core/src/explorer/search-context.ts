@@ -5,7 +5,7 @@
  */
 import { catalogueMessage } from "../errors/catalogue";
 import { Op } from "./compiled-program";
-import { judgeCycle } from "./cycle-check";
+import { type CycleVerdict, judgeCycle } from "./cycle-check";
 import { DataRaceDetector } from "./data-race-detector";
 import { describeDeadlock } from "./deadlock";
 import { ExecutionPath } from "./execution-path";
@@ -72,13 +72,21 @@ export class SearchContext {
 
   stoppedMessage(): NonNullable<ExplorerResult["stopped"]> | undefined {
     if (this.stopped !== undefined) {
-      const field = { executions: "maxExecutions", states: "maxStates", steps: "maxSteps", wallTime: "maxWallTime", depth: "" }[
-        this.stopped
-      ];
+      const field = {
+        executions: "maxExecutions",
+        states: "maxStates",
+        steps: "maxSteps",
+        wallTime: "maxWallTime",
+        depth: "",
+      }[this.stopped];
       const limit = this.search[field as "maxExecutions"];
-      return { budget: this.stopped, message: catalogueMessage("limit.explorer", { budget: budgetWords(this.stopped), field, limit }) };
+      return {
+        budget: this.stopped,
+        message: catalogueMessage("limit.explorer", { budget: budgetWords(this.stopped), field, limit }),
+      };
     }
-    if (this.truncated > 0) return { budget: "depth", message: catalogueMessage("limit.explorer-depth", { limit: MAX_DEPTH }) };
+    if (this.truncated > 0)
+      return { budget: "depth", message: catalogueMessage("limit.explorer-depth", { limit: MAX_DEPTH }) };
     return undefined;
   }
 
@@ -93,7 +101,11 @@ export class SearchContext {
     if (ending === "final") {
       this.findings.outcome(s, m.program.variables.length, preemptions, n, () => path.schedule(n));
       const final = m.program.final;
-      if (final !== undefined && evaluate(final, s, 0) === 0 && this.findings.wants("final", preemptions, n)) {
+      if (
+        final !== undefined &&
+        evaluate(final, s, 0) === 0 &&
+        this.findings.wants("final", preemptions, n)
+      ) {
         this.findings.violation("final", {
           kind: "final",
           message: `The final check fails: ${this.memoryText(s)} when every thread has finished.`,
@@ -105,7 +117,12 @@ export class SearchContext {
       const report = describeDeadlock(m, s);
       const key = `deadlock:${report.cycle?.join(",") ?? report.threads.join(",")}`;
       if (this.findings.wants(key, preemptions, n)) {
-        this.findings.violation(key, { kind: "deadlock", preemptions, schedule: path.schedule(n), ...report });
+        this.findings.violation(key, {
+          kind: "deadlock",
+          preemptions,
+          schedule: path.schedule(n),
+          ...report,
+        });
       }
     } else if (ending === "failed") {
       const failure = m.failure!;
@@ -129,26 +146,34 @@ export class SearchContext {
     this.executions++;
     if (this.executions >= this.search.maxExecutions) this.stop("executions");
     const verdict = judgeCycle(this.path, from, n);
-    if (verdict !== undefined) {
-      const preemptions = this.path.preemptions[n]!;
-      const busy = verdict.threads.map((t) => this.names[t]!);
-      const key = verdict.kind === "starvation" ? `starvation:${verdict.starved}` : "livelock";
-      if (this.findings.wants(key, preemptions, n)) {
-        const message =
-          verdict.kind === "livelock"
-            ? `Livelock: ${list(busy)} keep${busy.length === 1 ? "s" : ""} running around a cycle of ${n - from} steps that comes back to the same state, and no thread ever finishes.`
-            : `Starvation: ${this.names[verdict.starved]} could take its step now and then, but ${list(busy)} ${busy.length === 1 ? "takes" : "take"} the way every time, around a cycle of ${n - from} steps that can repeat forever (an unfair lock lets a thread barge in).`;
-        this.findings.violation(key, {
-          kind: verdict.kind,
-          message,
-          preemptions,
-          schedule: this.path.schedule(n),
-          threads: verdict.kind === "starvation" ? [this.names[verdict.starved]!] : busy,
-          cycleStart: from,
-        });
-      }
-    }
+    if (verdict !== undefined)
+      this.reportCycle(verdict, this.path.schedule(n), from, this.path.preemptions[n]!);
     this.checkRaces(n);
+  }
+
+  /** A livelock or starvation shown by `schedule`, whose repeating part starts at `from`. */
+  reportCycle(
+    verdict: CycleVerdict,
+    schedule: number[],
+    from: number,
+    preemptions = countPreemptions(this.machine, schedule),
+  ): void {
+    const busy = verdict.threads.map((t) => this.names[t]!);
+    const key = verdict.kind === "starvation" ? `starvation:${verdict.starved}` : "livelock";
+    const n = schedule.length;
+    if (!this.findings.wants(key, preemptions, n)) return;
+    const message =
+      verdict.kind === "livelock"
+        ? `Livelock: ${list(busy)} keep${busy.length === 1 ? "s" : ""} running around a cycle of ${n - from} steps that comes back to the same state, and no thread ever finishes.`
+        : `Starvation: ${this.names[verdict.starved]} could take its step now and then, but ${list(busy)} ${busy.length === 1 ? "takes" : "take"} the way every time, around a cycle of ${n - from} steps that can repeat forever (an unfair lock lets a thread barge in).`;
+    this.findings.violation(key, {
+      kind: verdict.kind,
+      message,
+      preemptions,
+      schedule,
+      threads: verdict.kind === "starvation" ? [this.names[verdict.starved]!] : busy,
+      cycleStart: from,
+    });
   }
 
   private checkRaces(n: number): void {
@@ -158,8 +183,7 @@ export class SearchContext {
     const a = race.first * RECORD;
     const b = race.second * RECORD;
     const code = (e: number) => this.machine.program.threads[r[e]!]!.code[r[e + 3]!]!;
-    const paths = [code(a).path, code(b).path].sort();
-    const key = `race:${race.variable}:${paths.join(",")}`;
+    const key = `race:${race.variable}`;
     const length = race.second + 1;
     const preemptions = this.path.preemptions[length]!;
     if (!this.findings.wants(key, preemptions, length)) return;
@@ -184,10 +208,35 @@ export class SearchContext {
   }
 }
 
+/** Preemptions in a schedule: switches away from a thread that could have gone on. */
+export function countPreemptions(machine: Machine, schedule: readonly number[]): number {
+  const s = new Int32Array(machine.size);
+  machine.init(s);
+  const rec = new Int32Array(RECORD);
+  let last = -1;
+  let count = 0;
+  for (const actor of schedule) {
+    if (!machine.isFlush(actor)) {
+      if (last >= 0 && last !== actor && machine.enabled(s, last)) count++;
+      last = actor;
+    }
+    machine.step(s, actor, rec, 0);
+  }
+  return count;
+}
+
 function list(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "no thread") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return names.length <= 1
+    ? (names[0] ?? "no thread")
+    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 function budgetWords(budget: Budget): string {
-  return { executions: "executions", states: "states", steps: "steps", wallTime: "wall-time", depth: "depth" }[budget];
+  return {
+    executions: "executions",
+    states: "states",
+    steps: "steps",
+    wallTime: "wall-time",
+    depth: "depth",
+  }[budget];
 }

@@ -10,8 +10,9 @@
  * States are hashed: a state seen before on the same path closes a cycle (judged for livelock and
  * starvation, then cut), and the distinct states are counted.
  */
-import { dependentFootprints, type ExecutionPath } from "./execution-path";
+
 import { Op } from "./compiled-program";
+import { dependentFootprints, type ExecutionPath } from "./execution-path";
 import { FOOTPRINT, RECORD, Status } from "./machine";
 import { MAX_DEPTH, type SearchContext } from "./search-context";
 
@@ -60,11 +61,18 @@ export class SystematicSearch {
     const enabled = m.enabledMask(s);
     path.enabled[d] = enabled;
     const again = path.onPath.get(hash);
-    if (again !== undefined) return this.finish(d, "cycle", again);
-    if (enabled === 0) return this.finish(d, m.allDone(s) ? "final" : "blocked");
+    if (again !== undefined) {
+      this.finish(d, "cycle", again);
+      return;
+    }
+    if (enabled === 0) {
+      this.finish(d, m.allDone(s) ? "final" : "blocked");
+      return;
+    }
     if (d >= MAX_DEPTH) {
       ctx.truncated++;
-      return this.finish(d, "cut");
+      this.finish(d, "cut");
+      return;
     }
     if (!this.reduce) path.sleep[d] = 0;
     const awake = enabled & ~path.sleep[d]!;
@@ -84,7 +92,7 @@ export class SystematicSearch {
       }
       if (this.fresh > d) this.fresh = d;
       const ok = path.advance(d, q);
-      if (this.reduce) path.sleep[d + 1] = this.childSleep(d, q);
+      if (this.reduce) path.sleep[d + 1] = this.childSleep(d);
       if (ctx.step()) break;
       if (ok) this.explore(d + 1);
       else this.finish(d + 1, "failed");
@@ -101,8 +109,8 @@ export class SystematicSearch {
     return 31 - Math.clz32(mask & -mask);
   }
 
-  /** Sleepers at d whose next event is independent of q's stay asleep after q. */
-  private childSleep(d: number, q: number): number {
+  /** Sleepers at d whose next event is independent of the event just taken there stay asleep after it. */
+  private childSleep(d: number): number {
     const { path } = this;
     const m = this.ctx.machine;
     let sleep = 0;
@@ -131,16 +139,21 @@ export class SystematicSearch {
       const actor = path.records[j * RECORD]!;
       this.racesWith(j, path.footprints, j * FOOTPRINT, actor, this.isAcquisition(j));
     }
-    // A thread blocked at the end (on a mutex or a semaphore) races with the acquisition that blocked it.
+    // Events the execution never took: those of actors still enabled (the execution was cut at a
+    // cycle, a failure or the depth limit) and of threads blocked on a mutex or a semaphore, which
+    // race with the acquisition that blocked them.
     const m = this.ctx.machine;
     const s = path.states[n]!;
-    for (let t = 0; t < m.threads; t++) {
-      const status = m.status(s, t);
-      if (status === Status.done || status === Status.waiting || m.enabled(s, t)) continue;
-      const op = m.instruction(s, t)!.op;
-      if (status !== Status.woken && op !== Op.lock && op !== Op.acquire) continue;
-      m.footprint(s, t, this.scratch, FOOTPRINT);
-      this.racesWith(n, this.scratch, FOOTPRINT, t, true);
+    for (let a = 0; a < m.actors; a++) {
+      if (!m.enabled(s, a)) {
+        if (m.isFlush(a)) continue;
+        const status = m.status(s, a);
+        if (status === Status.done || status === Status.waiting) continue;
+        const op = m.instruction(s, a)!.op;
+        if (status !== Status.woken && op !== Op.lock && op !== Op.acquire) continue;
+      }
+      m.footprint(s, a, this.scratch, FOOTPRINT);
+      this.racesWith(n, this.scratch, FOOTPRINT, a, true);
     }
   }
 
@@ -167,7 +180,9 @@ export class SystematicSearch {
       }
     }
     const before = (i: number) =>
-      prev >= 0 && path.clocks[i * p + path.footprints[i * FOOTPRINT]!]! <= path.clocks[prev * p + path.footprints[i * FOOTPRINT]!]!;
+      prev >= 0 &&
+      path.clocks[i * p + path.footprints[i * FOOTPRINT]!]! <=
+        path.clocks[prev * p + path.footprints[i * FOOTPRINT]!]!;
     if (this.candidates.length < j) this.candidates = new Int32Array(2 * j);
     let count = 0;
     for (let i = 0; i < j; i++) {
@@ -204,7 +219,10 @@ export class SystematicSearch {
           if (path.happensBefore(i, x)) continue;
           if (pending) {
             // The pending event's own clock is unknown: ordered after x if x's process is its own or x conflicts with it.
-            if (path.footprints[x * FOOTPRINT] === fp[at] || dependentFootprints(path.footprints, x * FOOTPRINT, fp, at))
+            if (
+              path.footprints[x * FOOTPRINT] === fp[at] ||
+              dependentFootprints(path.footprints, x * FOOTPRINT, fp, at)
+            )
               first = false;
           } else if (path.happensBefore(x, k)) first = false;
         }
