@@ -45,7 +45,8 @@ export function exploreProgram(program: Program): ExplorerResult {
       executions = pass.executions;
       exhaustive = true;
     }
-    if (hasLoops(machine) && ctx.stopped === undefined) findCycles(ctx);
+    // A search cut at the depth limit met a loop whose states never repeat: its graph has no end.
+    if (hasLoops(machine) && ctx.stopped === undefined && ctx.truncated === 0) findCycles(ctx);
     exhaustive &&= ctx.stopped === undefined && ctx.truncated === 0;
   } else {
     new RandomSearch(ctx).run();

@@ -40,9 +40,10 @@ export function parseExpression(source: number | string): ParsedExpression {
     TOKEN.lastIndex = at;
     const match = TOKEN.exec(source);
     if (match === null) {
+      const where = at + source.slice(at).length - source.slice(at).trimStart().length;
       return {
         ok: false,
-        error: `"${source.slice(at).trim().charAt(0)}" at position ${at + 1} is not allowed`,
+        error: `"${source.charAt(where)}" at position ${where + 1} is not allowed`,
       };
     }
     tokens.push(match[1] ?? match[2] ?? match[3]!);

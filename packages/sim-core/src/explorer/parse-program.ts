@@ -17,7 +17,12 @@ export type ParsedProgram = { ok: true; program: Program } | { ok: false; proble
 
 export function parseProgram(input: unknown): ParsedProgram {
   const parsed = programSchema.safeParse(input, { reportInput: true, error: unknownKeyMessage });
-  if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
+  if (!parsed.success) {
+    // Names and expressions are checked too where the shape allows, so that every problem is listed at once.
+    const shape = problemsFromIssues(parsed.error.issues);
+    const taken = new Set(shape.map((p) => p.path));
+    return { ok: false, problems: [...shape, ...lenientProblems(input).filter((p) => !taken.has(p.path))] };
+  }
   const problems = programProblems(parsed.data);
   return problems.length === 0 ? { ok: true, program: parsed.data } : { ok: false, problems };
 }
@@ -160,6 +165,27 @@ function programProblems(program: Program): Problem[] {
     }
   }
   return problems;
+}
+
+/** The name and expression problems of a document whose shape is wrong, as far as it can be read. */
+function lenientProblems(input: unknown): Problem[] {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return [];
+  const raw = input as Record<string, unknown>;
+  const record = (v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : {});
+  const threads = Array.isArray(raw.threads)
+    ? raw.threads.filter((t) => t !== null && typeof t === "object" && typeof (t as { name?: unknown }).name === "string")
+    : [];
+  try {
+    return programProblems({
+      shared: record(raw.shared),
+      semaphores: record(raw.semaphores),
+      atomic: Array.isArray(raw.atomic) ? raw.atomic.filter((a) => typeof a === "string") : [],
+      threads,
+      check: record(raw.check),
+    } as unknown as Program);
+  } catch {
+    return []; // a part too malformed to read: its shape problems say what to fix first
+  }
 }
 
 function unknownVariable(path: Path, name: string, variables: string[]): Problem {
