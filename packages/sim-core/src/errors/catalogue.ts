@@ -248,6 +248,55 @@ export const errorCatalogue = {
     hint: 'Add { "type": "broker" } to `components` and publish to it; workers take tasks from it.',
   }),
 
+  // ── Programs (the explorer) ──────────────────────────────────────────────
+  "program.step": entry<{ got: string; near?: string }>({
+    title: "Invalid program step",
+    message: ({ got, near }) =>
+      `${got} is not a step; write one of load, store, let, cas, fetchAdd, lock, unlock, tryLock, wait, notify, notifyAll, acquire, release, fence, yield, if, while or assert, e.g. { "load": "counter", "into": "r" }.${suggestion(near)}`,
+    hint: "A step is an object whose first key names what the thread does next.",
+  }),
+  "program.expression": entry<{ got: string; reason: string }>({
+    title: "Invalid expression",
+    message: ({ got, reason }) =>
+      `${got} is not an expression syslab reads: ${reason}. Write integers, names, + - *, comparisons (== != < <= > >=), && || ! and parentheses, e.g. "r + 1" or "a == 1 || b == 1".`,
+    hint: "Expressions are parsed by syslab, never run as JavaScript.",
+  }),
+  "program.unknown-variable": entry<{ name: string; variables: string[]; near?: string }>({
+    title: "Unknown shared variable",
+    message: ({ name, variables, near }) =>
+      `"${name}" is not a shared variable; the shared variables are: ${list(variables)}.${suggestion(near)} Declare it under "shared" (e.g. "shared": { "${name}": 0 }) or fix the name.`,
+    hint: "Every shared variable is declared with its initial value under `shared`.",
+  }),
+  "program.shared-in-expression": entry<{ name: string }>({
+    title: "Shared variable read without a load",
+    message: ({ name }) =>
+      `"${name}" is a shared variable, and a step's expression reads registers only, so that every read of shared memory is a step of its own. Load it first, e.g. { "load": "${name}", "into": "r" }, and use "r".`,
+    hint: "Each load is a point where another thread may run; hiding it inside an expression would hide a race.",
+  }),
+  "program.unknown-semaphore": entry<{ name: string; semaphores: string[]; near?: string }>({
+    title: "Unknown semaphore",
+    message: ({ name, semaphores, near }) =>
+      `"${name}" is not a semaphore; the semaphores are: ${list(semaphores)}.${suggestion(near)} Declare it with its permits under "semaphores" (e.g. "semaphores": { "${name}": 1 }).`,
+    hint: "Mutexes and condition variables need no declaration; semaphores do, for their initial permits.",
+  }),
+  "program.unknown-thread": entry<{ name: string; threads: string[]; near?: string }>({
+    title: "Unknown thread",
+    message: ({ name, threads, near }) =>
+      `"${name}" is not a thread with steps to copy; the threads with steps are: ${list(threads)}.${suggestion(near)}`,
+    hint: "`copy` names another thread whose `steps` are written out.",
+  }),
+  "program.unknown-register": entry<{ name: string; thread: string; registers: string[]; near?: string }>({
+    title: "Unknown register",
+    message: ({ name, thread, registers, near }) =>
+      `"${name}" is not a register of thread "${thread}"; its registers are: ${list(registers)}.${suggestion(near)} A register is set by a step's "into" or by "let".`,
+    hint: "Registers are local to a thread and start at 0.",
+  }),
+  "program.duplicate-thread": entry<{ name: string }>({
+    title: "Duplicate thread",
+    message: ({ name }) => `Another thread is already named "${name}"; give each thread its own name.`,
+    hint: "Schedules name threads, so names must be unique.",
+  }),
+
   // ── Running ──────────────────────────────────────────────────────────────
   "limit.events": entry<{ limit: number; time: number }>({
     title: "Event limit reached",
@@ -279,6 +328,19 @@ export const errorCatalogue = {
     title: "Run cancelled",
     message: ({ time }) => `The run was cancelled at simulated time ${time} s.`,
     hint: "Start the run again to get its result.",
+  }),
+
+  "limit.explorer": entry<{ budget: string; field: string; limit: number }>({
+    title: "Search budget reached",
+    message: ({ budget, field, limit }) =>
+      `The search stopped at its ${budget} budget (search.${field}: ${limit}) before covering every schedule; the outcomes and violations listed are those found so far. Raise search.${field}, or use "strategy": "random" or "pct" to sample a program this big.`,
+    hint: "A budget ends a search with what it found; it never hangs.",
+  }),
+  "limit.explorer-depth": entry<{ limit: number }>({
+    title: "Execution too long",
+    message: ({ limit }) =>
+      `Some executions ran past ${limit} steps without finishing or repeating a state, and were cut there: the search is not exhaustive. A loop that counts up forever never repeats a state; bound it.`,
+    hint: "The explorer finds loops by repeated states; one that changes a variable each time around is never seen to repeat.",
   }),
 
   // ── Input around a scenario (command line, HTTP API) ─────────────────────
