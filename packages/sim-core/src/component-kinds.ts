@@ -5,12 +5,15 @@
  * types all read this list.
  */
 import { cacheKind } from "./caches/cache-kind";
+import { leaderElectionKind } from "./elections/leader-election-kind";
 import { brokerKind } from "./jobs/broker-kind";
 import { resultBackendKind } from "./jobs/result-backend-kind";
 import { workersKind } from "./jobs/workers-kind";
+import { lockServiceKind } from "./locks/lock-service-kind";
 import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
+import { storageKind } from "./storage/storage-kind";
 
 export const componentKinds = [
   stationKind,
@@ -20,4 +23,7 @@ export const componentKinds = [
   brokerKind,
   workersKind,
   resultBackendKind,
+  lockServiceKind,
+  storageKind,
+  leaderElectionKind,
 ] as const;

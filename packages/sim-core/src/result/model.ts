@@ -5,12 +5,15 @@
 import type { StatsOf } from "../component/component-kind";
 import type { componentKinds } from "../component-kinds";
 
+export type { LeaderElectionStats } from "../elections/leader-election-stats";
 export type { BrokerStats } from "../jobs/broker-stats";
 export type { ResultBackendStats } from "../jobs/result-backend";
 export type { WorkersStats } from "../jobs/workers-stats";
+export type { LockServiceStats } from "../locks/lock-service-stats";
 export type { PoolStats } from "../pools/pool-stats";
 export type { ServerStats } from "../servers/server-stats";
 export type { StationStats } from "../stations/station-stats";
+export type { StorageStats } from "../storage/storage-stats";
 
 /** A component's figures: its kind's stats with its `type`, derived from the list of kinds. */
 export type ComponentStats = StatsOf<(typeof componentKinds)[number]>;

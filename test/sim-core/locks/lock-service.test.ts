@@ -1,0 +1,117 @@
+// The lock service: leases that a paused holder fails to renew, fencing tokens that storage checks,
+// renewals that keep a long critical section's lock, and try-lock refusals.
+import { describe, expect, test } from "vitest";
+import type { LockServiceStats, Result, StorageStats } from "../../../packages/sim-core/src/result/model";
+import { simulate } from "../../../packages/sim-core/src/run/simulate";
+
+const locks = (result: Result): LockServiceStats => result.components.locks as LockServiceStats;
+const store = (result: Result): StorageStats => result.components.store as StorageStats;
+
+/** Three clients taking one lock to do 200 ms of work and a 10 ms write; holders pause at 0.5/s for 1–20 s. */
+function scenario(locksSpec: object, fencing = false, duration = "3600s") {
+  return {
+    version: 1,
+    seed: 3,
+    run: { duration, warmup: "60s" },
+    workload: {
+      clients: { users: 3, think: { exp: "2s" } },
+      requests: [{ name: "update", steps: [{ io: "200ms" }, { call: "store", hold: "10ms" }] }],
+    },
+    entry: "locks",
+    components: {
+      locks: { type: "lock-service", ...locksSpec },
+      store: { type: "storage", fencing },
+    },
+  };
+}
+
+const PAUSES = { rate: 0.5, for: { uniform: ["1s", "20s"] } };
+
+describe("leases and pauses", () => {
+  test("a lease longer than the longest pause (20 s) gives no expiry and no unsafe write", () => {
+    const result = simulate(scenario({ ttl: "30s", pauses: PAUSES }));
+    expect(locks(result).pauses).toBeGreaterThan(100); // the pauses happened
+    expect(locks(result).expired).toBe(0);
+    expect(store(result).staleWrites).toBe(0);
+    expect(store(result).unsafeWrites).toBe(0);
+    expect(store(result).writes).toBe(result.requests.completed);
+  });
+
+  test("a lease shorter than the longest pause gives unsafe writes without fencing", () => {
+    const result = simulate(scenario({ ttl: "10s", pauses: PAUSES }));
+    const s = store(result);
+    expect(locks(result).expired).toBeGreaterThan(20);
+    expect(s.unsafeWrites).toBeGreaterThan(20);
+    // An unsafe write is a stale one that lands after the new holder's: never more than the stale ones.
+    expect(s.staleWrites).toBeGreaterThanOrEqual(s.unsafeWrites);
+    expect(s.fencedRejections).toBe(0);
+    expect(result.requests.failed.rejected).toBe(0);
+  });
+
+  test("fencing refuses exactly the writes that were unsafe without it, and lets none through", () => {
+    const open = simulate(scenario({ ttl: "10s", pauses: PAUSES }));
+    const fenced = simulate(scenario({ ttl: "10s", pauses: PAUSES }, true));
+    expect(store(fenced).unsafeWrites).toBe(0);
+    expect(store(fenced).fencedRejections).toBe(store(open).unsafeWrites);
+    expect(store(fenced).staleWrites).toBe(store(open).staleWrites);
+    expect(fenced.requests.failed.rejected).toBe(store(fenced).fencedRejections);
+  });
+
+  test("pauses strike at their rate over the holders' working time and last their mean", () => {
+    const result = simulate(scenario({ ttl: "30s", pauses: PAUSES }));
+    const { pauses, pausedTime, grants } = locks(result);
+    // Work is 0.2 s a grant; pauses are Poisson at 0.5/s of work: 0.1 per grant (± 4 sd).
+    const expected = 0.1 * grants;
+    expect(Math.abs(pauses - expected)).toBeLessThan(4 * Math.sqrt(expected));
+    // Uniform on [1, 20]: mean 10.5, sd 19/√12.
+    const sdOfMean = 19 / Math.sqrt(12) / Math.sqrt(pauses);
+    expect(Math.abs(pausedTime / pauses - 10.5)).toBeLessThan(4 * sdOfMean);
+  });
+
+  test("renewals keep a critical section longer than the lease, and there are ⌊25 / (10/3)⌋ = 7 of them", () => {
+    const long = {
+      version: 1,
+      seed: 1,
+      run: { duration: "600s" },
+      workload: {
+        clients: { users: 2, think: "1s" },
+        requests: [{ name: "batch", steps: [{ io: "25s" }, { call: "store", hold: "10ms" }] }],
+      },
+      entry: "locks",
+      components: { locks: { type: "lock-service", ttl: "10s" }, store: { type: "storage", fencing: true } },
+    };
+    const result = simulate(long);
+    expect(locks(result).expired).toBe(0);
+    expect(locks(result).renewals).toBeGreaterThanOrEqual(7 * (locks(result).grants - 1));
+    expect(locks(result).renewals).toBeLessThanOrEqual(7 * locks(result).grants);
+    expect(store(result).fencedRejections).toBe(0);
+  });
+
+  test("a holder that never pauses keeps its lease however short it is", () => {
+    const result = simulate(scenario({ ttl: "1s" }));
+    expect(locks(result).expired).toBe(0);
+    expect(store(result).staleWrites).toBe(0);
+  });
+
+  test('"queue": 0 is a try-lock: a caller finding the lock held is refused at once', () => {
+    const result = simulate(scenario({ ttl: "10s", queue: 0 }, false, "600s"));
+    expect(locks(result).rejected).toBeGreaterThan(0);
+    expect(result.requests.failed.rejected).toBe(locks(result).rejected);
+    expect(locks(result).queueLength.max).toBe(0);
+  });
+
+  test("fencing tokens rise by one with each grant", () => {
+    const result = simulate(scenario({ ttl: "10s", pauses: PAUSES }, false, "600s"));
+    // The warm-up's grants took the tokens below; every measured grant took the next one.
+    expect(locks(result).lastToken).toBeGreaterThanOrEqual(locks(result).grants);
+    const noWarmup = { ...scenario({ ttl: "10s", pauses: PAUSES }, false, "600s"), run: { duration: "600s" } };
+    const whole = simulate(noWarmup);
+    expect(locks(whole).lastToken).toBe(locks(whole).grants);
+  });
+
+  test("the same scenario and seed give the same result", () => {
+    const a = simulate(scenario({ ttl: "10s", pauses: PAUSES }, true, "900s"));
+    const b = simulate(scenario({ ttl: "10s", pauses: PAUSES }, true, "900s"));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
