@@ -2,10 +2,11 @@
  * Every component kind, by descriptor: the only place kinds are enumerated. A new kind is a
  * folder exporting one descriptor (component/component-kind.ts) and one line here; the scenario
  * schema, its JSON Schema, the reference checks, the factory, the docs reference and the result
- * types all read this list.
+ * types all read this list. Every kind gets `outages` here (failures/failing-kind.ts).
  */
+import { failingKinds } from "./failures/failing-kind";
 import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
 
-export const componentKinds = [stationKind, serverKind, poolKind] as const;
+export const componentKinds = failingKinds([stationKind, serverKind, poolKind] as const);

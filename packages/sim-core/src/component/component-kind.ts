@@ -50,6 +50,11 @@ export interface ComponentKind<
   names(raw: RawComponent): { path: PathSegment[]; name: string }[];
   /** Checks across its own fields that the schema cannot make before every field is valid. */
   check?(raw: RawComponent, report: ReportProblem): void;
+  /**
+   * The kind handles its own `outages` (failures/: it adds the field with `outagesSchema` and
+   * decides what a failure does to its work); otherwise every kind gets them from failures/failing-kind.ts.
+   */
+  readonly ownOutages?: boolean;
 }
 
 /** The normalised spec a kind builds from. */
