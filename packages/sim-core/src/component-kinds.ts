@@ -4,9 +4,10 @@
  * schema, its JSON Schema, the reference checks, the factory, the docs reference and the result
  * types all read this list. Every kind gets `outages` here (failures/failing-kind.ts).
  */
+import { balancerKind } from "./balancers/balancer-kind";
 import { failingKinds } from "./failures/failing-kind";
 import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
 
-export const componentKinds = failingKinds([stationKind, serverKind, poolKind] as const);
+export const componentKinds = failingKinds([stationKind, serverKind, poolKind, balancerKind] as const);

@@ -99,3 +99,8 @@ export class FailingComponent<Stats extends object>
       this.context.sim.scheduleAt(Math.max(request.deadline, this.context.sim.now), this, HUNG_OVER, request);
   }
 }
+
+/** The outages of a component, or null when it has none (a health check asks this). */
+export function outageOf(component: Component): OutageState | null {
+  return component instanceof FailingComponent ? component.outage : null;
+}

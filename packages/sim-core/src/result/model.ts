@@ -5,6 +5,8 @@
 import type { StatsOf } from "../component/component-kind";
 import type { componentKinds } from "../component-kinds";
 
+export type { BackendStats, BalancerStats } from "../balancers/balancer-stats";
+export type { OutageStats } from "../failures/failing-component";
 export type { PoolStats } from "../pools/pool-stats";
 export type { ServerStats } from "../servers/server-stats";
 export type { StationStats } from "../stations/station-stats";

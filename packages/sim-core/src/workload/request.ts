@@ -7,7 +7,7 @@
  * whose client retries, an operation that spawns attempts as children (`parent` links them).
  */
 import type { Component } from "../component/component";
-import type { ChildWatcher } from "../component/request-flow";
+import type { ChildWatcher, FailureReason } from "../component/request-flow";
 import type { Ranked } from "../queues/disciplines/line-order";
 import type { CompiledStep } from "./compiled-step";
 
@@ -30,6 +30,8 @@ export class Request implements Ranked {
   user = -1;
   /** The key it is about (its class's `key`), or −1 when its class draws none. */
   key = -1;
+  /** Which of an open workload's `population` clients sent it, or −1 (hash balancers route on it). */
+  client = -1;
 
   /** The steps being run and the index of the next one. */
   steps: CompiledStep[] = NO_STEPS;
@@ -68,6 +70,8 @@ export class Request implements Ranked {
   workDone = false;
   /** Its timeout expired before it completed (its work may go on: wasted work). */
   timedOut = false;
+  /** Why a component turned it away, set before its frames are left (a balancer counts the backend's failures). */
+  rejectedWith: FailureReason | null = null;
 
   /** The request that spawned it (an operation, for a retried attempt), or null for one a client sent. */
   parent: Request | null = null;
@@ -99,6 +103,8 @@ export class Request implements Ranked {
     this.measured = false;
     this.user = -1;
     this.key = -1;
+    this.client = -1;
+    this.rejectedWith = null;
     this.deadline = Number.POSITIVE_INFINITY;
     this.parent = null;
     this.watcher = null;
