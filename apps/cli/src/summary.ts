@@ -35,6 +35,32 @@ export function formatSummary(result: Result, file: string): string {
         count(c.rejected),
       ]),
     ),
+    ...balancerTables(result),
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** Per balancer, what each backend got and how long its health view lagged the truth. */
+function balancerTables(result: Result): string[] {
+  const rows = Object.entries(result.components).flatMap(([name, c]) =>
+    c.type !== "balancer"
+      ? []
+      : Object.entries(c.backends).map(([backend, b]) => [
+          name,
+          backend,
+          count(b.requests),
+          count(b.failed),
+          count(b.ejections),
+          b.downWhileUp.toFixed(3),
+          b.upWhileDown.toFixed(3),
+        ]),
+  );
+  if (rows.length === 0) return [];
+  return [
+    "",
+    textTable(
+      ["balancer", "backend", "requests", "failed", "ejections", "down while up s", "up while down s"],
+      rows,
+    ),
+  ];
 }

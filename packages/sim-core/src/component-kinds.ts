@@ -2,10 +2,13 @@
  * Every component kind, by descriptor: the only place kinds are enumerated. A new kind is a
  * folder exporting one descriptor (component/component-kind.ts) and one line here; the scenario
  * schema, its JSON Schema, the reference checks, the factory, the docs reference and the result
- * types all read this list.
+ * types all read this list. Every kind gets `outages` here (failures/failing-kind.ts).
  */
+
+import { balancerKind } from "./balancers/balancer-kind";
 import { cacheKind } from "./caches/cache-kind";
 import { leaderElectionKind } from "./elections/leader-election-kind";
+import { failingKinds } from "./failures/failing-kind";
 import { brokerKind } from "./jobs/broker-kind";
 import { resultBackendKind } from "./jobs/result-backend-kind";
 import { workersKind } from "./jobs/workers-kind";
@@ -15,7 +18,7 @@ import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
 import { storageKind } from "./storage/storage-kind";
 
-export const componentKinds = [
+export const componentKinds = failingKinds([
   stationKind,
   serverKind,
   poolKind,
@@ -26,4 +29,5 @@ export const componentKinds = [
   lockServiceKind,
   storageKind,
   leaderElectionKind,
-] as const;
+  balancerKind,
+] as const);

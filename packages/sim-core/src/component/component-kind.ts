@@ -51,8 +51,8 @@ export interface ComponentKind<
   /** Checks across its own fields that the schema cannot make before every field is valid. */
   check?(raw: RawComponent, report: ReportProblem): void;
   /**
-   * The kind has an `outages` field of its own and decides what a failure does to its work (workers
-   * lose or give back the tasks they hold); the generic outage wrapper leaves such kinds alone.
+   * The kind handles its own `outages` (failures/: it adds the field with `outagesSchema` and
+   * decides what a failure does to its work); otherwise every kind gets them from failures/failing-kind.ts.
    */
   readonly ownOutages?: boolean;
 }

@@ -53,6 +53,8 @@ export interface ComponentContext {
   readonly sim: Simulation;
   /** The component's own random stream (named after it, so others' draws do not shift). */
   readonly rng: Rng;
+  /** Another stream of the component's own, for draws that must not shift `rng`'s (its outages). */
+  readonly stream?: (purpose: string) => Rng;
   readonly flow: RequestFlow;
   /** The run's components by name: complete once the run starts, so look targets up lazily or in `begin`. */
   readonly components: ReadonlyMap<string, Component>;

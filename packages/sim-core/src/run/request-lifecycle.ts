@@ -283,6 +283,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   }
 
   reject(request: Request, reason: FailureReason = "rejected"): void {
+    request.rejectedWith = reason; // the components it leaves may count whose failure it was
     while (request.depth > 0) this.exitFrame(request);
     if (!request.clientDone) this.fail(request, reason);
     this.endWork(request);
@@ -324,6 +325,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     child.measured = parent.measured;
     child.key = parent.key;
     child.write = parent.write;
+    child.client = parent.client;
     child.parent = parent;
     child.parentGeneration = parent.generation;
     child.watcher = watcher;

@@ -62,6 +62,7 @@ export function runScenario(
     const context: ComponentContext = {
       sim,
       rng: randomStream(scenario.seed, `component:${name}`),
+      stream: (purpose) => randomStream(scenario.seed, `component:${name}:${purpose}`),
       flow: lifecycle,
       components,
       series,

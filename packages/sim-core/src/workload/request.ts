@@ -7,7 +7,7 @@
  * whose client retries, an operation that spawns attempts as children (`parent` links them).
  */
 import type { Component } from "../component/component";
-import type { ChildWatcher } from "../component/request-flow";
+import type { ChildWatcher, FailureReason } from "../component/request-flow";
 import type { Ranked } from "../queues/disciplines/line-order";
 import type { CompiledStep } from "./compiled-step";
 
@@ -32,6 +32,8 @@ export class Request implements Ranked {
   key = -1;
   /** Its class writes the key (a cache invalidates or writes it through). */
   write = false;
+  /** Which of an open workload's `population` clients sent it, or −1 (hash balancers route on it). */
+  client = -1;
 
   /** The steps being run and the index of the next one. */
   steps: CompiledStep[] = NO_STEPS;
@@ -70,6 +72,8 @@ export class Request implements Ranked {
   workDone = false;
   /** Its timeout expired before it completed (its work may go on: wasted work). */
   timedOut = false;
+  /** Why a component turned it away, set before its frames are left (a balancer counts the backend's failures). */
+  rejectedWith: FailureReason | null = null;
 
   /** The request that spawned it (an operation, for a retried attempt), or null for one a client sent. */
   parent: Request | null = null;
@@ -102,6 +106,8 @@ export class Request implements Ranked {
     this.user = -1;
     this.key = -1;
     this.write = false;
+    this.client = -1;
+    this.rejectedWith = null;
     this.deadline = Number.POSITIVE_INFINITY;
     this.parent = null;
     this.watcher = null;

@@ -1,0 +1,106 @@
+/**
+ * Any component with outages, wrapped: while it is down, a request that reaches it fails as a
+ * real one would — refused at once (counted as `reset`: the connection was refused), or hung
+ * until its client's timeout (then its work ends; with no timeout it ends, reset, when the
+ * component comes back). Requests already inside when it goes down finish. While it is up every
+ * call passes straight to the component it wraps.
+ */
+import type { Component, ComponentContext } from "../component/component";
+import type { EventHandler } from "../kernel/event-handler";
+import { round } from "../run/round";
+import type { CompiledStep } from "../workload/compiled-step";
+import { STEP_CALL } from "../workload/compiled-step";
+import type { Request } from "../workload/request";
+import type { OutageListener, OutageState } from "./outage-state";
+
+/** What a component with outages adds to its figures. */
+export interface OutageStats {
+  /** Seconds it was down in the measured part. */
+  downtime: number;
+  /** Requests that reached it while down (refused or hung). */
+  failed: number;
+}
+
+/** The visit a refused frame keeps: the wrapped component never saw the request, so is not told it left. */
+const REFUSED_VISIT = { refused: true };
+const HUNG_OVER = 0;
+
+export class FailingComponent<Stats extends object>
+  implements Component<Stats & { outages: OutageStats }>, EventHandler, OutageListener
+{
+  readonly name: string;
+  readonly routesCalls: boolean;
+  readonly hosts: number;
+  /** Hung requests whose clients set no timeout, released when the component comes back. */
+  private readonly hung: Request[] = [];
+  private failed = 0;
+
+  constructor(
+    private readonly inner: Component<Stats>,
+    readonly outage: OutageState,
+    private readonly context: ComponentContext,
+  ) {
+    this.name = inner.name;
+    this.routesCalls = inner.routesCalls;
+    this.hosts = inner.hosts;
+    outage.listen(this);
+  }
+
+  arrive(request: Request, step: CompiledStep): void {
+    // A step inside a frame that began while up belongs to a request already inside.
+    if (this.outage.down && (this.routesCalls || step.kind === STEP_CALL)) this.fail(request);
+    else this.inner.arrive(request, step);
+  }
+
+  begin(request: Request): void {
+    if (this.outage.down) {
+      request.visit = REFUSED_VISIT;
+      this.fail(request);
+    } else if (this.inner.begin !== undefined) this.inner.begin(request);
+    else this.context.flow.done(request);
+  }
+
+  leave(request: Request, visit: unknown): void {
+    if (visit !== REFUSED_VISIT) this.inner.leave?.(request, visit);
+  }
+
+  onOutageChange(down: boolean): void {
+    if (down) return;
+    for (const request of this.hung) this.context.flow.reject(request, "reset");
+    this.hung.length = 0;
+  }
+
+  onEvent(_kind: number, payload: unknown): void {
+    // HUNG_OVER: the client has given up on a hung request; its work ends.
+    this.context.flow.reject(payload as Request, "timeout");
+  }
+
+  startMeasurement(now: number): void {
+    this.failed = 0;
+    this.outage.startMeasurement(now);
+    this.inner.startMeasurement(now);
+  }
+
+  stats(now: number): Stats & { outages: OutageStats } {
+    return {
+      ...this.inner.stats(now),
+      outages: { downtime: round(this.outage.downtimeUntil(now)), failed: this.failed },
+    };
+  }
+
+  private fail(request: Request): void {
+    if (this.context.flow.measuring) this.failed++;
+    if (this.outage.mode === "refuse") {
+      this.context.flow.reject(request, "reset");
+      return;
+    }
+    if (request.deadline === Number.POSITIVE_INFINITY) this.hung.push(request);
+    else
+      this.context.sim.scheduleAt(Math.max(request.deadline, this.context.sim.now), this, HUNG_OVER, request);
+  }
+}
+
+/** The outages of a component, or null when it has none (a health check asks this). */
+export function outageOf(component: Component): OutageState | null {
+  return component instanceof FailingComponent ? component.outage : null;
+}
