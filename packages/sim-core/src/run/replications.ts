@@ -238,6 +238,46 @@ export function runReplications(scenario: Scenario, options: RunOptions = {}): R
   return plan.summary();
 }
 
+/** Runs one replication's scenario within `limits`, on whatever thread the caller chooses. */
+export type ReplicationRunner = (scenario: Scenario, limits: RunLimits) => Promise<Result>;
+
+/**
+ * Runs the replications `parallelism` at a time through `run` (worker threads, say). The result
+ * is the one `runReplications` gives: the plan decides on prefixes, and a replication started
+ * past the point where the plan stopped is ignored.
+ */
+export async function runReplicationsWith(
+  scenario: Scenario,
+  run: ReplicationRunner,
+  parallelism: number,
+  options: RunOptions = {},
+): Promise<Result> {
+  const plan = new ReplicationPlan(scenario);
+  const budget = new ReplicationBudget(scenario, options);
+  let next = 0;
+  let failure: { error: unknown; index: number } | undefined;
+  const lane = async (): Promise<void> => {
+    // After a failure only replications before it still run: the plan may stop before reaching it.
+    while (plan.wanted(next) && (failure === undefined || next < failure.index)) {
+      const index = next++;
+      try {
+        const result = await run(plan.scenarioFor(index), budget.next(plan.max, plan.finished));
+        if (!plan.wanted(index)) continue;
+        budget.spend(result, plan.max, plan.finished + 1);
+        plan.record(index, result);
+      } catch (error) {
+        // Only a replication the result needs can fail the run; the lowest-numbered one is reported.
+        if (plan.wanted(index) && (failure === undefined || index < failure.index))
+          failure = { error: budget.explain(error, plan.max, plan.finished), index };
+      }
+    }
+  };
+  const lanes = Math.max(1, Math.min(parallelism, plan.max));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  if (!plan.done) throw failure!.error;
+  return plan.summary();
+}
+
 /** Runs a scenario: once, or replicated when its run asks for replications. */
 export function runScenarioOrReplications(scenario: Scenario, options: RunOptions = {}): Result {
   return isReplicated(scenario) ? runReplications(scenario, options) : runScenario(scenario, options);
