@@ -157,13 +157,13 @@ describe("errors", () => {
     expect(badJson.stderr).toMatch(/^The input is not valid JSON: .*bad\.json:3:10: /);
   });
 
-  test("a file nested 100,000 deep exits 2 naming where, and one over 64 MiB is not read", () => {
+  test("a file nested 100,000 deep exits 2 naming where, and one over 64 MiB is not read", async () => {
     const deep = scenarioFile(
       "deep.json",
       `{"version":1,"workload":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
     );
     const err: string[] = [];
-    expect(runCli([deep], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
+    expect(await runCli([deep], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
     expect(err.join("")).toMatch(
       /^workload(\[0\]){63}: This value is nested more than 64 levels of objects and lists deep; /,
     );
@@ -171,23 +171,23 @@ describe("errors", () => {
     writeFileSync(huge, "");
     truncateSync(huge, 65 * 1024 * 1024); // sparse: takes no disk space
     const hugeErr: string[] = [];
-    expect(runCli([huge], { out: () => {}, err: (t) => hugeErr.push(t) })).toBe(2);
+    expect(await runCli([huge], { out: () => {}, err: (t) => hugeErr.push(t) })).toBe(2);
     expect(hugeErr.join("")).toMatch(
       /^Cannot read .*huge\.json: it is 65 MiB, more than the 64 MiB a scenario file may be\./,
     );
   });
 
-  test("control characters quoted from a broken file are written as escapes", () => {
+  test("control characters quoted from a broken file are written as escapes", async () => {
     const file = scenarioFile("control.json", '{"version": \u001b[31m1}');
     const err: string[] = [];
-    expect(runCli([file], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
+    expect(await runCli([file], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
     expect(err.join("")).toContain("\\u001b[31m");
     expect(err.join("")).not.toContain("\u001b");
   });
 
   // Arguments are checked before anything is read or run, so these go through the same entry
   // point in-process instead of spawning a process each.
-  test("bad arguments exit 2 with what to write instead", () => {
+  test("bad arguments exit 2 with what to write instead", async () => {
     const file = join(dir, "small.json");
     for (const args of [
       [],
@@ -199,16 +199,16 @@ describe("errors", () => {
       [file, "--sweep", "seed="],
     ]) {
       const err: string[] = [];
-      const status = runCli(args, { out: () => {}, err: (text) => err.push(text) });
+      const status = await runCli(args, { out: () => {}, err: (text) => err.push(text) });
       expect(status, args.join(" ")).toBe(2);
       expect(err.join(""), args.join(" ")).toMatch(/\nRun with --help to see the options\.\n$/);
       noStackTrace(err.join(""));
     }
   });
 
-  test("--help prints the usage and exits 0", () => {
+  test("--help prints the usage and exits 0", async () => {
     const out: string[] = [];
-    expect(runCli(["--help"], { out: (text) => out.push(text), err: () => {} })).toBe(0);
+    expect(await runCli(["--help"], { out: (text) => out.push(text), err: () => {} })).toBe(0);
     const run = { stdout: out.join("") };
     expect(run.stdout).toMatch(/^Usage: npm run --silent sim -- <scenario.json> \[options\]/);
     for (const option of ["--json", "--seed", "--sweep", "--help"]) expect(run.stdout).toContain(option);

@@ -28,19 +28,19 @@ function isValidScenario(bytes: Uint8Array): boolean {
   }
 }
 
-test("1,000 hostile scenario files: exit 2, problems in words, no crash and no stack trace", () => {
+test("1,000 hostile scenario files: exit 2, problems in words, no crash and no stack trace", async () => {
   let checked = 0;
-  fc.assert(
-    fc.property(
+  await fc.assert(
+    fc.asyncProperty(
       hostileDocument(),
       fc.constantFrom([], ["--json"], ["--sweep", "description=1,2"]),
-      (doc, options) => {
+      async (doc, options) => {
         fc.pre(!isValidScenario(doc.bytes));
         const file = join(dir, "scenario.json");
         writeFileSync(file, doc.bytes);
         const out: string[] = [];
         const err: string[] = [];
-        const status = cli([file, ...options], { out: (t) => out.push(t), err: (t) => err.push(t) });
+        const status = await cli([file, ...options], { out: (t) => out.push(t), err: (t) => err.push(t) });
         const stderr = err.join("");
         expect(status, doc.kind).toBe(2);
         expect(out.join(""), doc.kind).toBe("");

@@ -37,11 +37,11 @@ function resultText(body: string): string {
 }
 
 /** What `npm run sim -- file --json` prints for `input`, in its compact form. */
-function cliResult(input: unknown, dir: string, name: string): string {
+async function cliResult(input: unknown, dir: string, name: string): Promise<string> {
   const file = join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(input));
   let out = "";
-  const status = cli([file, "--json"], { out: (t) => (out += t), err: (t) => (out += t) });
+  const status = await cli([file, "--json"], { out: (t) => (out += t), err: (t) => (out += t) });
   if (status !== 0) throw new Error(`the CLI failed on ${name}: ${out}`);
   return JSON.stringify(JSON.parse(out));
 }
@@ -174,7 +174,7 @@ test.skipIf(skip !== undefined)(
     try {
       let i = 0;
       for (const [id, input] of accepted) {
-        expect(resultText(bodies.get(id)!), `run ${id}`).toBe(cliResult(input, dir, `run-${i++}`));
+        expect(resultText(bodies.get(id)!), `run ${id}`).toBe(await cliResult(input, dir, `run-${i++}`));
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,8 @@ export interface CliArgs {
   json: boolean;
   seed?: number;
   sweep?: { path: string; values: SweepValue[] };
+  /** Worker threads for replications (default: one per core). */
+  threads?: number;
 }
 
 export const USAGE = `Usage: npm run --silent sim -- <scenario.json> [options]
@@ -20,6 +22,8 @@ Options:
   --sweep <path>=<v1,v2,…>
                          run once per value of one field and print a table, e.g.
                          --sweep components.web.servers=1,2,4,8
+  --threads <n>          run a scenario's replications on n worker threads (default:
+                         one per core; the result is the same for any n)
   --help                 show this help
 
 Exit status: 0 on success, 1 when a run fails (e.g. it reaches a limit),
@@ -49,6 +53,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     args.seed = seed;
   }
   if (values.sweep !== undefined) args.sweep = parseSweep(values.sweep);
+  if (values.threads !== undefined) {
+    if (!/^\d+$/.test(values.threads) || Number(values.threads) < 1 || Number(values.threads) > 256) {
+      throw usage(`--threads takes a whole number from 1 to 256; got "${values.threads}"`);
+    }
+    args.threads = Number(values.threads);
+  }
   return args;
 }
 
@@ -75,6 +85,7 @@ function parse(argv: string[]) {
       json: { type: "boolean" },
       seed: { type: "string" },
       sweep: { type: "string" },
+      threads: { type: "string" },
     },
   });
 }

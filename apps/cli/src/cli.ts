@@ -3,9 +3,20 @@
  * writes the summary or JSON. Returns the exit status: 0 done, 1 the run failed, 2 the input
  * (scenario, file or arguments) is wrong. Errors are sentences, never stack traces.
  */
-import { catalogueError, parseDocument, runDocument, SyslabError, sweep } from "@syslab/sim-core";
-import { parseCliArgs, USAGE } from "./args";
+import { availableParallelism } from "node:os";
+import {
+  catalogueError,
+  type DocumentOutput,
+  isReplicated,
+  parseDocument,
+  runDocument,
+  runReplicationsWith,
+  SyslabError,
+  sweep,
+} from "@syslab/sim-core";
+import { type CliArgs, parseCliArgs, USAGE } from "./args";
 import { readScenarioFile } from "./read-scenario";
+import { ReplicationThreads } from "./replications/replication-threads";
 import { formatSummary } from "./summary";
 import { formatSweepTable } from "./sweep-table";
 
@@ -17,7 +28,7 @@ export interface Output {
 // Codes of errors in what the user gave (exit 2); any other SyslabError is a failed run (exit 1).
 const INPUT_ERRORS = ["scenario.", "document.", "input.", "sweep."];
 
-export function cli(argv: string[], io: Output): number {
+export async function cli(argv: string[], io: Output): Promise<number> {
   try {
     const args = parseCliArgs(argv);
     if (args.help) {
@@ -36,12 +47,25 @@ export function cli(argv: string[], io: Output): number {
       const parsed = parseDocument(input);
       if (!parsed.ok)
         throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-      const { output } = runDocument(parsed.document);
+      const { output } = await run(parsed.document, args);
       io.out(args.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output, file));
     }
     return 0;
   } catch (error) {
     return report(error, io);
+  }
+}
+
+/** Runs the document; a scenario's replications spread over worker threads (`--threads`, default: one per core). */
+async function run(document: Parameters<typeof runDocument>[0], args: CliArgs): Promise<DocumentOutput> {
+  if (document.kind !== "scenario" || !isReplicated(document.value)) return runDocument(document);
+  const threads = args.threads ?? availableParallelism();
+  if (threads <= 1) return runDocument(document);
+  const pool = new ReplicationThreads();
+  try {
+    return { kind: "scenario", output: await runReplicationsWith(document.value, pool.run, threads) };
+  } finally {
+    await pool.close();
   }
 }
 

@@ -1,5 +1,5 @@
 /** The readable summary of one run: what a person looks at first, in milliseconds and per second. */
-import type { Result } from "@syslab/sim-core";
+import type { Estimate, ReplicationSummary, Result } from "@syslab/sim-core";
 import { milliseconds } from "./milliseconds";
 import { textTable } from "./text-table";
 
@@ -37,6 +37,7 @@ export function formatSummary(result: Result, file: string): string {
     ),
     ...balancerTables(result),
   ];
+  if (result.replications !== undefined) lines.push("", ...replicationLines(result.replications));
   return `${lines.join("\n")}\n`;
 }
 
@@ -61,6 +62,27 @@ function balancerTables(result: Result): string[] {
     textTable(
       ["balancer", "backend", "requests", "failed", "ejections", "down while up s", "up while down s"],
       rows,
+    ),
+  ];
+}
+
+/** The across-replication estimates, under the first replication's figures above. */
+function replicationLines(summary: ReplicationSummary): string[] {
+  const ms = ({ value, ci95 }: Estimate) =>
+    `${milliseconds(value)} ms (${milliseconds(ci95[0])}–${milliseconds(ci95[1])})`;
+  const plain = ({ value, ci95 }: Estimate, digits: number) =>
+    `${value.toFixed(digits)} (${ci95[0].toFixed(digits)}–${ci95[1].toFixed(digits)})`;
+  const target = summary.precision;
+  const why =
+    target === undefined
+      ? "as asked"
+      : `${target.metric} within ±${percent(target.achieved)} (target ±${percent(target.relative)}${target.met ? "" : ", not met"})`;
+  return [
+    `replications ${summary.count} (${why}; the figures above are the first's), ${count(summary.events)} events, 95% intervals across replications:`,
+    `  latency    mean ${ms(summary.latency.mean)}, p50 ${ms(summary.latency.p50)}, p99 ${ms(summary.latency.p99)}`,
+    `  throughput ${plain(summary.throughput, 3)} requests/s`,
+    ...Object.entries(summary.components).map(
+      ([name, c]) => `  ${name.padEnd(10)} utilisation ${plain(c.utilization, 3)}`,
     ),
   ];
 }

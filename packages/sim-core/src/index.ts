@@ -17,6 +17,13 @@ export type { Problem } from "./errors/problem";
 export { SyslabError } from "./errors/syslab-error";
 export type * from "./result/model";
 export { DEFAULT_LIMITS } from "./run/limits";
+export {
+  isReplicated,
+  type ReplicationRunner,
+  replicationSeed,
+  runReplications,
+  runReplicationsWith,
+} from "./run/replications";
 export type { Progress, RunOptions } from "./run/run-options";
 export { runScenario } from "./run/run-scenario";
 export { simulate } from "./run/simulate";

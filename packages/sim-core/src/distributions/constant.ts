@@ -1,5 +1,5 @@
 /** A fixed value (a bare duration in a scenario). */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 
 export class ConstantSampler implements Sampler {
@@ -9,7 +9,7 @@ export class ConstantSampler implements Sampler {
     this.mean = value;
   }
 
-  sample(_rng: Rng): number {
+  sample(_rng: RandomSource): number {
     return this.mean;
   }
 }

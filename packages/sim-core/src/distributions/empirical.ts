@@ -1,5 +1,5 @@
 /** An empirical distribution: one of the given values, each equally likely. */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 
 export class EmpiricalSampler implements Sampler {
@@ -13,7 +13,7 @@ export class EmpiricalSampler implements Sampler {
     this.mean = values.length > 0 ? sum / values.length : 0;
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     return this.values[Math.floor(rng.nextDouble() * this.values.length)]!;
   }
 }

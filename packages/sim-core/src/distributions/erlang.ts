@@ -1,5 +1,5 @@
 /** The Erlang distribution: the sum of k exponentials, with the given overall mean. */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 
 export class ErlangSampler implements Sampler {
@@ -13,7 +13,7 @@ export class ErlangSampler implements Sampler {
     this.phaseMean = mean / k;
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     // A sum of logarithms rather than the log of a product: the product underflows for large k.
     let sum = 0;
     for (let i = 0; i < this.k; i++) sum -= Math.log(1 - rng.nextDouble());

@@ -1,5 +1,5 @@
 /** The exponential distribution with a given mean, by inversion. */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 
 export class ExponentialSampler implements Sampler {
@@ -9,7 +9,7 @@ export class ExponentialSampler implements Sampler {
     this.mean = mean;
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     // 1 - u lies in (0, 1], so the logarithm is finite.
     return -this.mean * Math.log(1 - rng.nextDouble());
   }

@@ -4,7 +4,7 @@
  * each phase contributes half the mean ("balanced means"; Whitt 1982, as in Allen's
  * Probability, Statistics and Queueing Theory).
  */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 
 export class HyperexponentialSampler implements Sampler {
@@ -20,7 +20,7 @@ export class HyperexponentialSampler implements Sampler {
     this.mean2 = mean / (2 * (1 - this.p1));
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     const phaseMean = rng.nextDouble() < this.p1 ? this.mean1 : this.mean2;
     return -phaseMean * Math.log(1 - rng.nextDouble());
   }

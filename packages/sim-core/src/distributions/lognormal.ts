@@ -1,5 +1,5 @@
 /** The lognormal distribution: exp(mu + sigma·Z) with Z standard normal. */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 import { StandardNormal } from "./standard-normal";
 
@@ -15,7 +15,7 @@ export class LognormalSampler implements Sampler {
     this.mean = Math.exp(mu + (sigma * sigma) / 2);
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     return Math.exp(this.mu + this.sigma * this.normal.sample(rng));
   }
 }

@@ -1,5 +1,5 @@
 /** The Pareto (type I) distribution: values ≥ scale, tail index `shape`; by inversion. */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 
 export class ParetoSampler implements Sampler {
@@ -13,7 +13,7 @@ export class ParetoSampler implements Sampler {
     this.mean = shape > 1 ? (shape * scale) / (shape - 1) : Number.POSITIVE_INFINITY;
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     return this.scale / (1 - rng.nextDouble()) ** this.inverseShape;
   }
 }

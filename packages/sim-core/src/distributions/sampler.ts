@@ -2,9 +2,9 @@
  * What a compiled distribution is: an object that draws one value from a random source,
  * allocating nothing, and knows its exact mean (used for run-length estimates and tests).
  */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 
 export interface Sampler {
   readonly mean: number;
-  sample(rng: Rng): number;
+  sample(rng: RandomSource): number;
 }

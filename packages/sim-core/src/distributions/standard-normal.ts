@@ -2,13 +2,13 @@
  * Standard normal draws (Marsaglia's polar method) and the normal CDF. The polar method
  * makes two values per acceptance; the spare is kept on the drawing object, so no allocation.
  */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 
 export class StandardNormal {
   private spare = 0;
   private hasSpare = false;
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     if (this.hasSpare) {
       this.hasSpare = false;
       return this.spare;

@@ -1,5 +1,5 @@
 /** The normal distribution truncated at 0 (durations cannot be negative), by rejection. */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 import { normalCdf, StandardNormal } from "./standard-normal";
 
@@ -22,7 +22,7 @@ export class TruncatedNormalSampler implements Sampler {
     }
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     if (this.sd === 0) return this.mean;
     for (;;) {
       const x = this.mu + this.sd * this.normal.sample(rng);

@@ -1,5 +1,5 @@
 /** The continuous uniform distribution on [min, max). */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 import type { Sampler } from "./sampler";
 
 export class UniformSampler implements Sampler {
@@ -13,7 +13,7 @@ export class UniformSampler implements Sampler {
     this.mean = (min + max) / 2;
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     return this.min + this.width * rng.nextDouble();
   }
 }

@@ -1,7 +1,7 @@
 /** The scenario as a document kind: the document with no `kind`, simulated by the engine. */
 
 import type { Result } from "../result/model";
-import { runScenario } from "../run/run-scenario";
+import { runScenarioOrReplications } from "../run/replications";
 import { canonicalScenario, scenarioHash } from "../scenario/canonical";
 import type { Scenario } from "../scenario/model";
 import { parseScenario } from "../scenario/parse-scenario";
@@ -16,5 +16,5 @@ export const scenarioDocument: DocumentKind<"scenario", Scenario, Result> = {
   canonical: canonicalScenario,
   hash: scenarioHash,
   name: (scenario) => scenario.name,
-  run: (scenario, options) => runScenario(scenario, options),
+  run: (scenario, options) => runScenarioOrReplications(scenario, options),
 };

@@ -167,6 +167,24 @@ export const errorCatalogue = {
         : `A run measured by "requests" takes its warm-up as a count of requests too (e.g. 1000); got ${got}.`,
     hint: "Measure the warm-up in the same unit as the run.",
   }),
+  "scenario.precision-metric": entry<{ got: string }>({
+    title: "Unknown precision metric",
+    message: ({ got }) =>
+      `"metric" names the key figure to make precise: "latency.mean", "latency.p50", "latency.p90", "latency.p99", "wait.mean", "wait.p99", "throughput", "inSystem.mean" or "components.<name>.utilization"; got ${got}.`,
+    hint: "The precision target is checked on the across-replication interval of that figure.",
+  }),
+  "scenario.replications-and-precision": entry({
+    title: "Replications given twice",
+    message: () =>
+      'Give "replications" (a fixed count) or "precision" (replicate until precise), not both; "precision.minReplications" sets the count run before the first check.',
+    hint: "A fixed count suits a quick look; a precision target suits a figure you will quote.",
+  }),
+  "scenario.precision-range": entry<{ min: number; max: number }>({
+    title: "Replication range is empty",
+    message: ({ min, max }) =>
+      `"minReplications" (${min}) is more than "maxReplications" (${max}); raise the maximum or lower the minimum.`,
+    hint: "The defaults are 3 and 50.",
+  }),
   "scenario.workload-kind": entry<{ both: boolean }>({
     title: "Open or closed workload",
     message: ({ both }) =>
@@ -315,6 +333,13 @@ export const errorCatalogue = {
     message: ({ limit }) =>
       `The run reached ${limit} s of simulated time before measuring the requests it was asked for.`,
     hint: 'An overloaded system may never finish the requests asked for: lower the load, or raise "run.limits.maxSimTime".',
+  }),
+
+  "limit.replications": entry<{ what: string; limit: string; done: number; planned: number }>({
+    title: "Replications reached a limit",
+    message: ({ what, limit, done, planned }) =>
+      `The replications together reached the ${what} limit (${limit}) after ${done} of at most ${planned} replications; the limits bound each replication and all of them together.`,
+    hint: 'Ask for fewer replications (or a looser "precision"), shorten each run, or raise "run.limits".',
   }),
 
   "limit.in-flight": entry<{ limit: number; time: number }>({

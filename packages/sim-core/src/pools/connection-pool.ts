@@ -136,6 +136,6 @@ export class ConnectionPool implements Component<PoolStats>, EventHandler, Reneg
     this.context.flow.enter(request, this, NO_STEPS);
     if (request.clientDone)
       this.context.flow.done(request); // its client gave up while it waited
-    else this.context.sim.schedule(call.duration.sample(this.context.rng), this, HOLD_DONE, request);
+    else this.context.sim.schedule(call.duration.sample(request.random), this, HOLD_DONE, request);
   }
 }

@@ -7,7 +7,12 @@ import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 const TWO_POW_27 = 134217728;
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
-export class Rng {
+/** Anything that draws uniforms in [0, 1): a sequential generator, or a request's own stream. */
+export interface RandomSource {
+  nextDouble(): number;
+}
+
+export class Rng implements RandomSource {
   private readonly generator: RandomGenerator;
 
   constructor(generator: RandomGenerator) {

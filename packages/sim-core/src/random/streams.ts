@@ -17,7 +17,7 @@ function hashName(text: string): number {
 }
 
 /** One round of the murmur3 32-bit finalizer: spreads every input bit over the output. */
-function mix32(value: number): number {
+export function mix32(value: number): number {
   let h = value | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -80,4 +80,35 @@ export interface Result {
   /** Each component's figures, tagged with its `type` (narrow on it to read a kind's own figures). */
   components: Record<string, ComponentStats>;
   series: Series;
+  /** Present when the scenario's run asks for replications: the figures above are replication 0's. */
+  replications?: ReplicationSummary;
+}
+
+/** A figure estimated over replications: their mean, a Student-t 95% interval and their sd. */
+export interface Estimate {
+  value: number;
+  ci95: [number, number];
+  sd: number;
+}
+
+/**
+ * Independent replications of a scenario (run.replications or run.precision). Each figure is
+ * estimated from one value per replication, so its interval covers run-to-run variation.
+ */
+export interface ReplicationSummary {
+  count: number;
+  /** Seed of each replication, in order (the first is the scenario's). */
+  seeds: number[];
+  /** Why no more ran: the count asked for, the precision met, or `maxReplications` reached first. */
+  stoppedBy: "count" | "precision" | "max-replications";
+  /** The target and the relative half-width reached for its metric (precision mode only). */
+  precision?: { metric: string; relative: number; achieved: number; met: boolean };
+  /** Events over all replications. */
+  events: number;
+  latency: { mean: Estimate; p50: Estimate; p90: Estimate; p99: Estimate };
+  wait: { mean: Estimate; p99: Estimate };
+  throughput: Estimate;
+  inSystem: { mean: Estimate };
+  /** Each component's utilisation. */
+  components: Record<string, { utilization: Estimate }>;
 }

@@ -13,7 +13,7 @@ import type { Component } from "../component/component";
 import type { ChildOutcome, ChildWatcher, FailureReason, RequestFlow } from "../component/request-flow";
 import type { EventHandler } from "../kernel/event-handler";
 import type { Simulation } from "../kernel/simulation";
-import type { Rng } from "../random/rng";
+import { LANE_DEMANDS, LANE_IDENTITY, type RequestStreams } from "../random/request-random";
 import type { RunLength } from "../scenario/model";
 import type { ArrivalSink } from "../workload/arrival-sink";
 import { ClassPicker } from "../workload/class-picker";
@@ -43,15 +43,16 @@ export interface RunnableClass {
   timeout: number; // seconds; Infinity when none
   /** The client's retry policy, or null when it sends each request once. */
   retry: RetryingClient | null;
-  /** Draws each request's key, or null when the class has none. */
-  keys: { sampler: KeySampler; rng: Rng } | null;
+  /** Draws each request's key (from the request's own stream), or null when the class has none. */
+  keys: KeySampler | null;
   /** Its requests write their key. */
   write: boolean;
 }
 
 export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler {
   private readonly sim: Simulation;
-  private readonly rng: Rng;
+  /** Seeds of the requests' own random streams (common random numbers: see random/request-random.ts). */
+  private readonly streams: RequestStreams;
   private readonly picker: ClassPicker;
   private classes: RunnableClass[] = [];
   /** Components, for resetting their statistics when measuring starts. */
@@ -70,6 +71,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
   private readonly measuredCount: number;
   private phase = WARMUP;
   private nextId = 0;
+  /** Requests sent by clients so far: the N-th one draws from stream N. */
+  private sent = 0;
   private warmupArrived = 0;
   /** Measured requests (request-count runs) not yet over from the client's view. */
   private measuredOutstanding = 0;
@@ -81,14 +84,14 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
 
   constructor(
     sim: Simulation,
-    rng: Rng,
+    streams: RequestStreams,
     weights: number[],
     stats: Measurements,
     warmup: RunLength,
     length: RunLength,
   ) {
     this.sim = sim;
-    this.rng = rng;
+    this.streams = streams;
     this.picker = new ClassPicker(weights);
     this.stats = stats;
     this.warmup = warmup;
@@ -165,7 +168,10 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     if (this.phase === STOPPED) return;
     const now = this.sim.now;
     const request = this.pool.acquire();
-    const classIndex = this.picker.pick(this.rng);
+    const sequence = this.sent++;
+    request.random.assign(this.streams, sequence, LANE_DEMANDS);
+    request.identity.assign(this.streams, sequence, LANE_IDENTITY);
+    const classIndex = this.picker.pick(request.identity);
     const cls = this.classes[classIndex]!;
     request.id = this.nextId++;
     request.classIndex = classIndex;
@@ -173,7 +179,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     request.arrivalTime = now;
     request.deadline = now + cls.timeout;
     request.user = user;
-    if (cls.keys !== null) request.key = cls.keys.sampler.sample(cls.keys.rng);
+    if (cls.keys !== null) request.key = cls.keys.sample(request.identity);
     request.write = cls.write;
     if (this.phase === MEASURING && !this.timeMode && this.measuredArrived < this.measuredCount) {
       request.measured = true;
@@ -229,7 +235,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
         else if (step.kind === STEP_CALL || step.kind === STEP_PUBLISH)
           this.deliver(request, step, step.target!);
         else if (step.kind === STEP_IO)
-          this.sim.schedule(step.duration.sample(this.rng), this, IO_DONE, request);
+          this.sim.schedule(step.duration.sample(request.random), this, IO_DONE, request);
         else host.arrive(request, step); // validation lets no other step reach a host that cannot run it
         return;
       }
@@ -326,6 +332,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     child.key = parent.key;
     child.write = parent.write;
     child.client = parent.client;
+    child.random.assignChild(parent.random);
     child.parent = parent;
     child.parentGeneration = parent.generation;
     child.watcher = watcher;

@@ -7,6 +7,7 @@ import type { AnyComponentKind } from "../component/component-kind";
 import { componentKinds } from "../component-kinds";
 import { catalogueError } from "../errors/catalogue";
 import { Simulation } from "../kernel/simulation";
+import { RequestStreams } from "../random/request-random";
 import { randomStream } from "../random/streams";
 import type { ComponentStats, Result } from "../result/model";
 import { scenarioHash } from "../scenario/canonical";
@@ -43,7 +44,7 @@ export function runScenario(
   // The lifecycle is the components' flow; it learns the components once they are built.
   const lifecycle = new RequestLifecycle(
     sim,
-    randomStream(scenario.seed, "requests"),
+    new RequestStreams(scenario.seed),
     workload.requests.map((cls) => cls.weight ?? 1),
     stats,
     scenario.run.warmup,
@@ -91,10 +92,7 @@ export function runScenario(
             timeout,
           );
     retry?.attach(lifecycle);
-    const keys =
-      cls.key === undefined
-        ? null
-        : { sampler: keySampler(cls.key, sim), rng: randomStream(scenario.seed, `keys:${cls.name}`) };
+    const keys = cls.key === undefined ? null : keySampler(cls.key, sim);
     return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys, write: cls.write === true };
   });
   lifecycle.configure(classes, [...components.values()]);

@@ -139,10 +139,24 @@ export interface RunLimits {
   maxInFlight?: number; // requests alive at once: bounds memory
 }
 
+/** Replicate until the 95% interval of `metric` is within `relative` of its mean (run/replications.ts). */
+export interface PrecisionSpec {
+  /** A key figure: "latency.mean", "latency.p99", "throughput", "components.<name>.utilization", … */
+  metric: string;
+  /** Wanted half-width of the interval over the estimate, e.g. 0.05. */
+  relative: number;
+  minReplications: number;
+  maxReplications: number;
+}
+
 export interface RunSpec {
   length: RunLength; // measured part
   warmup: RunLength; // comes first, never measured; { kind: "time", duration: 0 } when absent
   limits: RunLimits;
+  /** Independent replications to run (absent: one run, no replication summary). */
+  replications?: number;
+  /** Replicate until precise enough (absent: a fixed count, or one run). */
+  precision?: PrecisionSpec;
 }
 
 export interface Scenario {

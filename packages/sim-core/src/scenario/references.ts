@@ -9,6 +9,7 @@
 import type { AnyComponentKind, CallRule, RawComponent } from "../component/component-kind";
 import { catalogueMessage, type ErrorCode, type ErrorParams } from "../errors/catalogue";
 import type { Problem } from "../errors/problem";
+import { metricComponent } from "../result/key-figures";
 import { formatPath, type PathSegment } from "./json-path";
 import { nearestName } from "./nearest-name";
 
@@ -67,6 +68,7 @@ class ReferenceCheck {
     }
     this.cycles();
     if (typeof entry === "string" && knowsComponents) this.component(entry, ["entry"]);
+    this.precisionMetric();
     if (!isObject(workload)) return this.problems;
     const hasArrival = workload.arrival !== undefined;
     if (hasArrival === (workload.clients !== undefined)) {
@@ -90,6 +92,16 @@ class ReferenceCheck {
       }
     });
     return this.problems;
+  }
+
+  /** A precision target on a component's utilisation names a component. */
+  private precisionMetric(): void {
+    const run = this.scenario.run;
+    const precision = isObject(run) ? run.precision : undefined;
+    const metric = isObject(precision) ? precision.metric : undefined;
+    const name = typeof metric === "string" ? metricComponent(metric) : undefined;
+    if (name !== undefined && isObject(this.scenario.components))
+      this.component(name, ["run", "precision", "metric"]);
   }
 
   /** Steps hosted by component `at` (undefined when unknown: only their calls are checked). */

@@ -3,6 +3,7 @@
  * before it in the same unit, and optional limits that stop a run gone out of bounds.
  */
 import { z } from "zod";
+import { KEY_FIGURE_PATTERN } from "../result/key-figures";
 import { durationJson, durationSchema, durationStringSeconds } from "./duration";
 import type { RunLength, RunSpec } from "./model";
 import { problemText } from "./problem-text";
@@ -25,6 +26,43 @@ const limitsSchema = z
   })
   .describe(
     "Bounds that end a run with an error instead of letting it go on; the engine has defaults for each.",
+  );
+
+/** The most replications one run may ask for: each is a whole run, and all share the run's limits. */
+export const MAX_REPLICATIONS = 1000;
+
+const precisionSchema = z
+  .strictObject({
+    metric: z
+      .string()
+      .regex(KEY_FIGURE_PATTERN, {
+        error: (issue) => problemText("scenario.precision-metric", { got: showValue(issue.input) }),
+      })
+      .describe(
+        'The key figure to make precise: "latency.mean", "latency.p50", "latency.p90", "latency.p99", "wait.mean", "wait.p99", "throughput", "inSystem.mean" or "components.<name>.utilization".',
+      ),
+    relative: z
+      .number()
+      .positive()
+      .lt(1)
+      .describe(
+        "Stop when the 95% interval's half-width is at most this fraction of the estimate (0.05: within ±5%).",
+      ),
+    minReplications: z
+      .int()
+      .min(2)
+      .max(MAX_REPLICATIONS)
+      .optional()
+      .describe("Replications run before the precision is first checked (default 3; at least 2)."),
+    maxReplications: z
+      .int()
+      .min(2)
+      .max(MAX_REPLICATIONS)
+      .optional()
+      .describe("Stop here even if the precision is not reached (default 50)."),
+  })
+  .describe(
+    "Replicate until the key figure's across-replication 95% interval is narrow enough, checking after each replication.",
   );
 
 export const runSchema = z
@@ -52,8 +90,35 @@ export const runSchema = z
         "Run this long first, unmeasured: a duration when the run has `duration`, a count of requests when it has `requests`. Default 0.",
       ),
     limits: limitsSchema.optional(),
+    replications: z
+      .int()
+      .min(2)
+      .max(MAX_REPLICATIONS)
+      .optional()
+      .describe(
+        "Run this many independent replications (seeds derived from the scenario's) and report across-replication 95% intervals for every key figure.",
+      ),
+    precision: precisionSchema.optional(),
   })
   .superRefine((run, ctx) => {
+    if (run.replications !== undefined && run.precision !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["replications"],
+        message: problemText("scenario.replications-and-precision", {}),
+      });
+    }
+    const precision = run.precision;
+    if (precision !== undefined && (precision.minReplications ?? 3) > (precision.maxReplications ?? 50)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["precision", "minReplications"],
+        message: problemText("scenario.precision-range", {
+          min: precision.minReplications ?? 3,
+          max: precision.maxReplications ?? 50,
+        }),
+      });
+    }
     const hasDuration = run.duration !== undefined;
     if (hasDuration === (run.requests !== undefined)) {
       ctx.addIssue({
@@ -94,6 +159,17 @@ export const runSchema = z
           : { kind: "requests", count: run.requests! },
       warmup: warmupLength(run)!,
       limits: { ...run.limits },
+      ...(run.replications === undefined ? {} : { replications: run.replications }),
+      ...(run.precision === undefined
+        ? {}
+        : {
+            precision: {
+              metric: run.precision.metric,
+              relative: run.precision.relative,
+              minReplications: run.precision.minReplications ?? 3,
+              maxReplications: run.precision.maxReplications ?? 50,
+            },
+          }),
     }),
   )
   .describe(

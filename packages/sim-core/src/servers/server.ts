@@ -92,7 +92,8 @@ export class Server
 
   arrive(request: Request, step: CompiledStep): void {
     const connection = request.visit as Connection;
-    if (step.kind === STEP_IO) this.sim.schedule(step.duration.sample(this.rng), this, IO_DONE, connection);
+    if (step.kind === STEP_IO)
+      this.sim.schedule(step.duration.sample(request.random), this, IO_DONE, connection);
     else this.architecture.runCpu(connection, step); // cpu, and a plain service step, which on a server is CPU work
   }
 

@@ -55,7 +55,7 @@ export abstract class QueueingStation implements Component<StationStats>, EventH
       this.flow.reject(request);
       return;
     }
-    request.work = step.duration.sample(this.rng);
+    request.work = step.duration.sample(request.random);
     if (++this.present > this.presentMax) this.presentMax = this.present;
     this.admit(request);
   }

@@ -1,5 +1,5 @@
 /** Picks a request class at random in proportion to the classes' weights. */
-import type { Rng } from "../random/rng";
+import type { RandomSource } from "../random/rng";
 
 export class ClassPicker {
   private readonly cumulative: Float64Array;
@@ -15,7 +15,7 @@ export class ClassPicker {
     this.total = sum;
   }
 
-  pick(rng: Rng): number {
+  pick(rng: RandomSource): number {
     const n = this.cumulative.length;
     if (n === 1) return 0; // the common single-class case draws nothing
     const u = rng.nextDouble() * this.total;

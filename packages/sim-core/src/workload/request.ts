@@ -9,6 +9,7 @@
 import type { Component } from "../component/component";
 import type { ChildWatcher, FailureReason } from "../component/request-flow";
 import type { Ranked } from "../queues/disciplines/line-order";
+import { RequestRandom } from "../random/request-random";
 import type { CompiledStep } from "./compiled-step";
 
 const NO_STEPS: CompiledStep[] = [];
@@ -34,6 +35,10 @@ export class Request implements Ranked {
   write = false;
   /** Which of an open workload's `population` clients sent it, or −1 (hash balancers route on it). */
   client = -1;
+  /** Its own random stream for its demands (re-keyed on reuse; see random/request-random.ts). */
+  readonly random = new RequestRandom();
+  /** Its own random stream for its class and key, apart so that drawing a key moves no demand. */
+  readonly identity = new RequestRandom();
 
   /** The steps being run and the index of the next one. */
   steps: CompiledStep[] = NO_STEPS;

@@ -22,7 +22,7 @@ export abstract class BlockingArchitecture {
 
   runCpu(connection: Connection, step: CompiledStep): void {
     const thread = connection.thread!;
-    thread.cpuLeft = step.duration.sample(this.host.rng);
+    thread.cpuLeft = step.duration.sample(connection.request.random);
     this.host.startCpu(thread);
   }
 

@@ -61,7 +61,7 @@ export abstract class NonBlockingArchitecture {
     }
     thread.connection = connection;
     connection.thread = thread;
-    thread.cpuLeft = connection.step!.duration.sample(this.host.rng);
+    thread.cpuLeft = connection.step!.duration.sample(connection.request.random);
     this.host.startCpu(thread);
   }
 }

@@ -3,7 +3,7 @@
  * per request by its class. Hash balancers and caches read `request.key`.
  */
 import type { Clock } from "../../kernel/clock";
-import type { Rng } from "../../random/rng";
+import type { RandomSource } from "../../random/rng";
 import type { KeySpec } from "../../scenario/model";
 import { ShiftingKeys } from "./shifting-keys";
 import { UniformKeys } from "./uniform-keys";
@@ -12,7 +12,7 @@ import { ZipfKeys } from "./zipf-keys";
 export interface KeySampler {
   /** How many distinct keys there are: draws are 0 … keys − 1. */
   readonly keys: number;
-  sample(rng: Rng): number;
+  sample(rng: RandomSource): number;
 }
 
 /** The sampler for a class's key; a shifting working set reads the simulated time from `clock`. */

@@ -5,7 +5,7 @@
  * frequency-based eviction (LFU) keeps the old favourites it counted.
  */
 import type { Clock } from "../../kernel/clock";
-import type { Rng } from "../../random/rng";
+import type { RandomSource } from "../../random/rng";
 import type { KeySampler } from "./key-sampler";
 
 export class ShiftingKeys implements KeySampler {
@@ -20,7 +20,7 @@ export class ShiftingKeys implements KeySampler {
     this.keys = ranks.keys;
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     const periods = Math.floor(this.clock.now / this.every);
     // Reduced before multiplying so the offset stays an exact integer however long the run.
     const offset = ((periods % this.keys) * (this.by % this.keys)) % this.keys;

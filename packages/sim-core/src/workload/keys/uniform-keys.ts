@@ -1,11 +1,11 @@
 /** Every key equally likely. */
-import type { Rng } from "../../random/rng";
+import type { RandomSource } from "../../random/rng";
 import type { KeySampler } from "./key-sampler";
 
 export class UniformKeys implements KeySampler {
   constructor(readonly keys: number) {}
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     return Math.floor(rng.nextDouble() * this.keys);
   }
 }

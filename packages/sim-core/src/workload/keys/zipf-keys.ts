@@ -8,7 +8,7 @@
  * nearest rank, and accept unless the point fell in the sliver between the hat and the bar of
  * that rank. No table of N probabilities is kept, so millions of keys cost nothing up front.
  */
-import type { Rng } from "../../random/rng";
+import type { RandomSource } from "../../random/rng";
 import type { KeySampler } from "./key-sampler";
 
 export class ZipfKeys implements KeySampler {
@@ -26,7 +26,7 @@ export class ZipfKeys implements KeySampler {
     this.squeeze = 2 - this.inverse(this.integral(2.5) - this.hat(2));
   }
 
-  sample(rng: Rng): number {
+  sample(rng: RandomSource): number {
     for (;;) {
       const u = this.hAtHighest + rng.nextDouble() * (this.hAtLowest - this.hAtHighest);
       const x = this.inverse(u);
