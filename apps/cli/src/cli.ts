@@ -5,6 +5,7 @@
  */
 import { catalogueError, parseDocument, runDocument, SyslabError, sweep } from "@syslab/sim-core";
 import { parseCliArgs, USAGE } from "./args";
+import { type ProgressTerminal, progressBar } from "./progress-bar";
 import { readScenarioFile } from "./read-scenario";
 import { formatSummary } from "./summary";
 import { formatSweepTable } from "./sweep-table";
@@ -12,6 +13,8 @@ import { formatSweepTable } from "./sweep-table";
 export interface Output {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Where a run's progress bar goes (stderr); drawn only when it is a terminal and not with --json. */
+  progress?: ProgressTerminal;
 }
 
 // Codes of errors in what the user gave (exit 2); any other SyslabError is a failed run (exit 1).
@@ -36,7 +39,13 @@ export function cli(argv: string[], io: Output): number {
       const parsed = parseDocument(input);
       if (!parsed.ok)
         throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-      const { output } = runDocument(parsed.document);
+      const bar = args.json ? undefined : progressBar(io.progress);
+      let output: ReturnType<typeof runDocument>["output"];
+      try {
+        ({ output } = runDocument(parsed.document, bar ? { onProgress: bar.onProgress } : undefined));
+      } finally {
+        bar?.done();
+      }
       io.out(args.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output, file));
     }
     return 0;
