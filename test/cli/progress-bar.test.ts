@@ -10,6 +10,9 @@ import { progressBar, progressLine } from "../../apps/cli/src/progress-bar";
 
 const repo = join(import.meta.dirname, "../..");
 let dir: string;
+
+/** The bar's "back to the line's start and erase it", written as ⟲ so the patterns below read plainly. */
+const erased = (text: string) => text.replaceAll("\r\u001b[2K", "⟲");
 let file: string;
 
 /** About 600,000 events: six progress reports at the engine's default of one per 100,000. */
@@ -72,9 +75,9 @@ describe("progressBar", () => {
     bar.done();
     // The report at 100 ms came 50 ms after the first one drawn: skipped.
     expect(written).toHaveLength(3);
-    expect(written[0]).toMatch(/^\r\x1b\[2K\[##-+\]\s+10% 100k events 2\.0M ev\/s ETA 1s$/);
-    expect(written[1]).toMatch(/^\r\x1b\[2K\[#{12}-{12}\]\s+50% 500k events 2\.0M ev\/s ETA 1s$/);
-    expect(written[2]).toBe("\r\x1b[2K");
+    expect(erased(written[0]!)).toMatch(/^⟲\[##-+\]\s+10% 100k events 2\.0M ev\/s ETA 1s$/);
+    expect(erased(written[1]!)).toMatch(/^⟲\[#{12}-{12}\]\s+50% 500k events 2\.0M ev\/s ETA 1s$/);
+    expect(erased(written[2]!)).toBe("⟲");
   });
 });
 
@@ -96,8 +99,10 @@ describe("the command line", () => {
     const piped = run([file], false);
     expect(tty.status).toBe(0);
     expect(tty.drawn.length).toBeGreaterThanOrEqual(2);
-    expect(tty.drawn[0]).toMatch(/^\r\x1b\[2K\[[#-]{24}\]\s+\d+% \d+k events [\d.]+[kMG]? ev\/s( ETA \d+s)?$/);
-    expect(tty.drawn.at(-1)).toBe("\r\x1b[2K");
+    expect(erased(tty.drawn[0]!)).toMatch(
+      /^⟲\[[#-]{24}\]\s+\d+% \d+k events [\d.]+[kMG]? ev\/s( ETA \d+s)?$/,
+    );
+    expect(erased(tty.drawn.at(-1)!)).toBe("⟲");
     expect(tty.out).toBe(piped.out);
     expect(piped.drawn).toEqual([]);
     expect(piped.err).toBe("");
@@ -119,7 +124,7 @@ describe("the command line", () => {
       timeout: 120_000,
     });
     expect(onTerminal.status).toBe(0);
-    expect(onTerminal.stdout).toMatch(/\r\x1b\[2K\[[#-]{24}\]\s+\d+% \d+k events/);
+    expect(erased(onTerminal.stdout)).toMatch(/⟲\[[#-]{24}\]\s+\d+% \d+k events/);
     expect(onTerminal.stdout).toContain("M/M/1 for the progress bar");
     const piped = spawnSync(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", file], {
       cwd: repo,
@@ -128,7 +133,7 @@ describe("the command line", () => {
     });
     expect(piped.status).toBe(0);
     expect(piped.stderr).toBe("");
-    expect(piped.stdout).not.toContain("\x1b");
+    expect(piped.stdout).not.toContain("\u001b");
     expect(piped.stdout).toContain("M/M/1 for the progress bar");
   });
 });
