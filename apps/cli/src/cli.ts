@@ -10,11 +10,13 @@ import {
   isReplicated,
   parseDocument,
   runDocument,
+  type RunOptions,
   runReplicationsWith,
   SyslabError,
   sweep,
 } from "@syslab/sim-core";
 import { type CliArgs, parseCliArgs, USAGE } from "./args";
+import { type ProgressTerminal, progressBar } from "./progress-bar";
 import { readScenarioFile } from "./read-scenario";
 import { ReplicationThreads } from "./replications/replication-threads";
 import { formatSummary } from "./summary";
@@ -23,6 +25,8 @@ import { formatSweepTable } from "./sweep-table";
 export interface Output {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Where a run's progress bar goes (stderr); drawn only when it is a terminal and not with --json. */
+  progress?: ProgressTerminal;
 }
 
 // Codes of errors in what the user gave (exit 2); any other SyslabError is a failed run (exit 1).
@@ -47,7 +51,13 @@ export async function cli(argv: string[], io: Output): Promise<number> {
       const parsed = parseDocument(input);
       if (!parsed.ok)
         throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-      const { output } = await run(parsed.document, args);
+      const bar = args.json ? undefined : progressBar(io.progress);
+      let output: DocumentOutput["output"];
+      try {
+        ({ output } = await run(parsed.document, args, bar?.onProgress));
+      } finally {
+        bar?.done();
+      }
       io.out(args.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output, file));
     }
     return 0;
@@ -56,11 +66,16 @@ export async function cli(argv: string[], io: Output): Promise<number> {
   }
 }
 
-/** Runs the document; a scenario's replications spread over worker threads (`--threads`, default: one per core). */
-async function run(document: Parameters<typeof runDocument>[0], args: CliArgs): Promise<DocumentOutput> {
-  if (document.kind !== "scenario" || !isReplicated(document.value)) return runDocument(document);
+/** Runs the document; a scenario's replications spread over worker threads (`--threads`, default: one per core). Progress is reported for single runs. */
+async function run(
+  document: Parameters<typeof runDocument>[0],
+  args: CliArgs,
+  onProgress?: RunOptions["onProgress"],
+): Promise<DocumentOutput> {
+  const options = onProgress === undefined ? undefined : { onProgress };
+  if (document.kind !== "scenario" || !isReplicated(document.value)) return runDocument(document, options);
   const threads = args.threads ?? availableParallelism();
-  if (threads <= 1) return runDocument(document);
+  if (threads <= 1) return runDocument(document, options);
   const pool = new ReplicationThreads();
   try {
     return { kind: "scenario", output: await runReplicationsWith(document.value, pool.run, threads) };

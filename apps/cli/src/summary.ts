@@ -26,14 +26,21 @@ export function formatSummary(result: Result, file: string): string {
     "",
     textTable(
       ["component", "utilisation", "queue mean", "queue max", "served", "rejected"],
-      Object.entries(result.components).map(([name, c]) => [
-        name,
-        percent(c.utilization),
-        c.queueLength.mean.toFixed(3),
-        String(c.queueLength.max),
-        count(c.served),
-        count(c.rejected),
-      ]),
+      Object.entries(result.components).map(([name, c]) => {
+        // Kinds share these figures where they have them (a broker or a lock service has no utilisation).
+        const f = c as Partial<Record<"utilization" | "served" | "rejected", number>> & {
+          queueLength?: { mean: number; max: number };
+        };
+        const none = "—";
+        return [
+          name,
+          f.utilization === undefined ? none : percent(f.utilization),
+          f.queueLength === undefined ? none : f.queueLength.mean.toFixed(3),
+          f.queueLength === undefined ? none : String(f.queueLength.max),
+          f.served === undefined ? none : count(f.served),
+          f.rejected === undefined ? none : count(f.rejected),
+        ];
+      }),
     ),
     ...balancerTables(result),
   ];
