@@ -100,7 +100,9 @@ export const cacheSchema = z
       ),
     hit: distributionSchema
       .optional()
-      .describe('What a hit costs, e.g. "200us" for a Redis GET over the network. Default 0.'),
+      .describe(
+        "What a hit costs, e.g. \"200us\" for a Redis GET over the network. Default 0. A miss costs the target's time only: add the lookup to the call's hold where it matters.",
+      ),
     onMiss: z
       .enum(ON_MISS)
       .default("each")
