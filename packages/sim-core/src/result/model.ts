@@ -5,6 +5,7 @@
 import type { StatsOf } from "../component/component-kind";
 import type { componentKinds } from "../component-kinds";
 
+export type { CacheStats } from "../caches/cache-stats";
 export type { PoolStats } from "../pools/pool-stats";
 export type { ServerStats } from "../servers/server-stats";
 export type { StationStats } from "../stations/station-stats";
