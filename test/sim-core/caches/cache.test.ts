@@ -275,3 +275,15 @@ describe("targets of every kind", () => {
     expect(JSON.stringify(simulate(scenario))).toBe(JSON.stringify(simulate(scenario)));
   });
 });
+
+describe("the published JSON Schema", () => {
+  test("refuses warm: true without a capacity, as the validator does", async () => {
+    const { Ajv2020 } = await import("ajv/dist/2020.js");
+    const { scenarioJsonSchema } = await import("../../../packages/sim-core/src/scenario/json-schema");
+    const accepts = new Ajv2020({ strict: false }).compile(scenarioJsonSchema);
+    expect(accepts(cached({ cache: { warm: true } }))).toBe(false);
+    expect(accepts(cached({ cache: { warm: true, capacity: 10 } }))).toBe(true);
+    expect(accepts(cached({ cache: { warm: true, capacityBytes: 1000 } }))).toBe(true);
+    expect(accepts(cached({ cache: { warm: 10 } }))).toBe(true);
+  });
+});

@@ -139,6 +139,12 @@ export const cacheSchema = z
       "Mean time between changes of each key's value at the source (Poisson), to measure staleness: a hit served after its value changed counts in staleHits. Default: values never change.",
     ).optional(),
   })
+  // What the kind's check refuses, in JSON Schema's words: warm: true fills a capacity, so it needs one.
+  .meta({
+    if: { properties: { warm: { const: true } }, required: ["warm"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited.
+    then: { anyOf: [{ required: ["capacity"] }, { required: ["capacityBytes"] }] },
+  })
   .transform((c): CacheComponent => {
     const size = c.size === undefined ? 1 : c.size;
     const cache: CacheComponent = {
