@@ -5,7 +5,7 @@
  * baseline measured in the same run: the bare event calendar holding as many pending events.
  *
  *   npm run bench            all cases
- *   npm run bench -- mmc     one case (mmc, wide, server, pool, calendar-4, calendar-1000)
+ *   npm run bench -- mmc     one case (mmc, wide, server, pool, cache, calendar-4, calendar-1000)
  *
  * The server and pool cases are compared with the M/M/4 station case of the same run: a request
  * there passes more components, so the figure to watch is the ratio, not the absolute rate.
@@ -52,6 +52,12 @@ const CASES: Case[] = [
     title: "station → pool of 16 → database, 1,000,000 requests",
     baseline: "mmc",
     target: { share: 0.5, maxRssMb: 200 },
+  },
+  {
+    name: "cache",
+    title: "station → LRU cache of 10,000 (Zipf keys, TTL, coalesce) → database, 1,000,000 requests",
+    baseline: "mmc",
+    target: { share: 0.25, maxRssMb: 200 },
   },
   { name: "calendar-1000", title: "baseline: bare calendar, 1,000 pending" },
   {

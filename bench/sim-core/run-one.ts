@@ -7,7 +7,7 @@
 import { runScenario, type Scenario } from "@syslab/sim-core";
 import { EventCalendar } from "../../packages/sim-core/src/kernel/event-calendar";
 import type { EventHandler } from "../../packages/sim-core/src/kernel/event-handler";
-import { mmc, pool, server, wide } from "./scenarios";
+import { cache, mmc, pool, server, wide } from "./scenarios";
 
 function calendarBaseline(pending: number, events: number): number {
   // The bare kernel cost: keep `pending` events in the heap, pop one and push one in its place.
@@ -44,6 +44,7 @@ const cases: Record<string, (warmup: boolean) => number> = {
   wide: (warmup) => runScenario(warmup ? shortened(wide) : wide).simulated.events,
   server: (warmup) => runScenario(warmup ? shortened(server) : server).simulated.events,
   pool: (warmup) => runScenario(warmup ? shortened(pool) : pool).simulated.events,
+  cache: (warmup) => runScenario(warmup ? shortened(cache) : cache).simulated.events,
 };
 
 const name = process.argv[2] ?? "";

@@ -86,3 +86,29 @@ export const pool = parsed({
     db: { type: "station", servers: 16 },
   },
 });
+
+/**
+ * A cache in front of a database: 100,000 Zipf keys (s = 0.9), an LRU of 10,000 entries with a
+ * 30 s TTL and coalesced misses, so hits, misses, evictions and expiries all stay on the hot path.
+ */
+export const cache = parsed({
+  version: 1,
+  seed: 7,
+  run: { requests: 1_000_000, warmup: 10_000 },
+  workload: {
+    arrival: { process: "poisson", rate: 5000 },
+    requests: [
+      {
+        name: "read",
+        key: { zipf: { keys: 100_000, s: 0.9 } },
+        steps: [{ call: "cache", hold: { exp: "4ms" } }],
+      },
+    ],
+  },
+  entry: "app",
+  components: {
+    app: { type: "station", servers: 1000 },
+    cache: { type: "cache", target: "db", capacity: 10_000, ttl: "30s", hit: "200us", onMiss: "coalesce" },
+    db: { type: "station", servers: 64 },
+  },
+});

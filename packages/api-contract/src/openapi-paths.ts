@@ -345,6 +345,13 @@ export interface components {
                             keys: number;
                             /** @description The exponent: key k is drawn with probability ∝ (k + 1)^−s; 0 is uniform, about 0.6–1.2 is typical of web and cache traffic. */
                             s: number;
+                            /** @description A working set that moves: { "every": "60s", "by": 100 } makes keys 100 … 199 the hottest after a minute, 200 … 299 after two. */
+                            shift?: {
+                                /** @description How often the popular keys change (simulated time since the run began). */
+                                every: components["schemas"]["Duration"];
+                                /** @description How many ranks the popularity moves by each time: rank r's key becomes rank r + by's. */
+                                by: number;
+                            };
                         };
                     } | {
                         /** @description Every key equally likely. */
@@ -353,6 +360,11 @@ export interface components {
                             keys: number;
                         };
                     };
+                    /**
+                     * @description Its requests write the key they are about: a cache they call passes them to its target and invalidates the key (or writes it through, per the cache's onWrite). Default false.
+                     * @default false
+                     */
+                    write?: boolean;
                     /** @description What the request does, in order. */
                     steps: components["schemas"]["Step"][];
                 }[];
@@ -530,6 +542,57 @@ export interface components {
                     acquireTimeout?: components["schemas"]["Duration"];
                     /** @description The component that serves each call on a connection: a station serves the call's `hold`; a server runs the call's `steps`. Absent: the pool holds the connection for the call's `hold` itself. */
                     target?: string;
+                } | {
+                    /** @constant */
+                    type: "cache";
+                    /** @description The component a miss goes to (a station, server, pool or balancer): it serves the call's `hold` or runs its `steps`. Absent: a miss costs the call's `hold` at the cache itself, as a memoised computation. */
+                    target?: string;
+                    /** @description Entries the cache holds at most; one more evicts one by `policy`. Default: unbounded. */
+                    capacity?: number;
+                    /** @description Bytes the cache holds at most (each key `size` bytes); evicts until the new value fits. Default: unbounded. */
+                    capacityBytes?: number;
+                    /** @description Bytes per value, for `capacityBytes`: a number, or { "min": 100, "max": 10000 }. Default 1. */
+                    size?: number | {
+                        /** @description The smallest value, in bytes. */
+                        min: number;
+                        /** @description The largest value, in bytes. */
+                        max: number;
+                    };
+                    /**
+                     * @description What a full cache evicts: "lru" (default), "lfu", "fifo", "random", "sieve" (NSDI 2024) or "s3-fifo" (SOSP 2023).
+                     * @default lru
+                     * @enum {string}
+                     */
+                    policy?: "lru" | "lfu" | "fifo" | "random" | "sieve" | "s3-fifo";
+                    /** @description How long a stored value lives, from when it was stored (a hit does not extend it): "60s", or a distribution such as { "uniform": ["50s", "70s"] } to spread expiries. Default: forever. */
+                    ttl?: components["schemas"]["Distribution"];
+                    /** @description What a hit costs, e.g. "200us" for a Redis GET over the network. Default 0. A miss costs the target's time only: add the lookup to the call's hold where it matters. */
+                    hit?: components["schemas"]["Distribution"];
+                    /**
+                     * @description What concurrent misses of one key do: "each" (default; every miss calls the target: a stampede), "coalesce" (one call per key, the rest wait for it), "early-refresh" (XFetch: a read refreshes early with a probability that rises near expiry), "stale-while-revalidate" (an expired value is served while one refresh runs).
+                     * @default each
+                     * @enum {string}
+                     */
+                    onMiss?: "each" | "coalesce" | "early-refresh" | "stale-while-revalidate";
+                    /** @description XFetch's β for "early-refresh" (Vattani et al., VLDB 2015): 1 (default) is optimal; larger refreshes earlier. */
+                    beta?: number;
+                    /** @description How long past expiry a value may still be served while it is refreshed ("stale-while-revalidate"). Default: any age. */
+                    staleFor?: components["schemas"]["Duration"];
+                    /** @description A call to the target not answered in this long fails; waiting readers fail with it (timeout). Default: never. */
+                    fetchTimeout?: components["schemas"]["Duration"];
+                    /**
+                     * @description What a request of a class marked "write" does here: "invalidate" (default) drops the key and passes the write to the target; "write-through" passes it on and stores the new value when it returns.
+                     * @default invalidate
+                     * @enum {string}
+                     */
+                    onWrite?: "invalidate" | "write-through";
+                    /**
+                     * @description Keys stored before the run starts, the most popular first: true fills `capacity`, a number stores that many keys, false (default) starts cold.
+                     * @default false
+                     */
+                    warm?: boolean | number;
+                    /** @description Mean time between changes of each key's value at the source (Poisson), to measure staleness: a hit served after its value changed counts in staleHits. Default: values never change. */
+                    changeEvery?: components["schemas"]["Duration"];
                 };
             };
         };

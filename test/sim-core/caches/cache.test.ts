@@ -188,14 +188,22 @@ describe("sizes and series", () => {
   });
 
   test("the station figures: how full it is, reads waiting for the target, reads answered", () => {
-    const { result, cache } = run(cached({ hold: "5ms", cache: { capacity: 100 }, run: { duration: "20s", warmup: "2s" } }));
+    const { result, cache } = run(
+      cached({ hold: "5ms", cache: { capacity: 100 }, run: { duration: "20s", warmup: "2s" } }),
+    );
     expect(cache.utilization).toBe(1); // full from early in the warm-up on
     expect(Math.abs(cache.served - result.requests.completed)).toBeLessThanOrEqual(cache.inSystem.max);
     expect(cache.rejected).toBe(0);
     // Little's law at the cache: reads waiting = miss rate × 5 ms (the fetch).
     const missRate = cache.misses / 20;
     expect(Math.abs(cache.queueLength.mean - missRate * 0.005) / (missRate * 0.005)).toBeLessThan(0.05);
-    const half = run(cached({ key: { uniform: { keys: 50 } }, cache: { capacity: 100 }, run: { duration: "20s", warmup: "2s" } }));
+    const half = run(
+      cached({
+        key: { uniform: { keys: 50 } },
+        cache: { capacity: 100 },
+        run: { duration: "20s", warmup: "2s" },
+      }),
+    );
     expect(half.cache.utilization).toBe(0.5);
   });
 
@@ -265,5 +273,17 @@ describe("targets of every kind", () => {
       cache: { capacity: 100, policy: "random", ttl: { exp: "1s" }, onMiss: "coalesce" },
     });
     expect(JSON.stringify(simulate(scenario))).toBe(JSON.stringify(simulate(scenario)));
+  });
+});
+
+describe("the published JSON Schema", () => {
+  test("refuses warm: true without a capacity, as the validator does", async () => {
+    const { Ajv2020 } = await import("ajv/dist/2020.js");
+    const { scenarioJsonSchema } = await import("../../../packages/sim-core/src/scenario/json-schema");
+    const accepts = new Ajv2020({ strict: false }).compile(scenarioJsonSchema);
+    expect(accepts(cached({ cache: { warm: true } }))).toBe(false);
+    expect(accepts(cached({ cache: { warm: true, capacity: 10 } }))).toBe(true);
+    expect(accepts(cached({ cache: { warm: true, capacityBytes: 1000 } }))).toBe(true);
+    expect(accepts(cached({ cache: { warm: 10 } }))).toBe(true);
   });
 });

@@ -62,7 +62,10 @@ function compute(params: Params): WidgetView {
   const cache = result.components.cache as unknown as CacheFigures;
   const che = cheHitRatio(s, capacity);
   const best = sweep
-    .map((line) => ({ policy: line.policy, ratio: line.runs.find((r) => r.capacity === capacity)!.cache.hitRatio }))
+    .map((line) => ({
+      policy: line.policy,
+      ratio: line.runs.find((r) => r.capacity === capacity)!.cache.hitRatio,
+    }))
     .reduce((a, b) => (b.ratio > a.ratio ? b : a));
   const summary =
     `With ${capacity} of ${KEYS} keys cached (Zipf s = ${s}), ${label(policy)} answers ${formatPercent(cache.hitRatio, 1)} of reads ` +
@@ -91,7 +94,12 @@ function compute(params: Params): WidgetView {
     },
     table: {
       caption: `Hit ratio and mean latency by cache size and policy, Zipf s = ${s}`,
-      columns: ["Entries", ...POLICIES.map((p) => `${label(p)} hit ratio`), "LRU (Che)", `${label(policy)} mean latency`],
+      columns: [
+        "Entries",
+        ...POLICIES.map((p) => `${label(p)} hit ratio`),
+        "LRU (Che)",
+        `${label(policy)} mean latency`,
+      ],
       rows: CAPACITIES.map((c, i) => [
         String(c),
         ...sweep.map((line) => formatNumber(line.runs[i]!.cache.hitRatio, 3)),
@@ -103,7 +111,7 @@ function compute(params: Params): WidgetView {
       {
         chart: {
           title: "Mean read latency vs cache size",
-          summary: `A hit costs ${formatDuration(HIT)} and a miss ${formatDuration(FETCH)} more, so the mean latency falls with the miss ratio: ${formatDuration(result.latency.mean)} for ${label(policy)} at ${capacity} entries.`,
+          summary: `A hit costs ${formatDuration(HIT)} and a miss the database's ${formatDuration(FETCH)}, so the mean latency falls with the miss ratio: ${formatDuration(result.latency.mean)} for ${label(policy)} at ${capacity} entries.`,
           xLabel: "Cache size (entries)",
           yLabel: "Mean latency (s)",
           series: sweep.map((line) => ({
@@ -116,7 +124,10 @@ function compute(params: Params): WidgetView {
         table: {
           caption: "Mean read latency by cache size and policy",
           columns: ["Entries", ...POLICIES.map((p) => label(p))],
-          rows: CAPACITIES.map((c, i) => [String(c), ...sweep.map((line) => formatDuration(line.runs[i]!.result.latency.mean))]),
+          rows: CAPACITIES.map((c, i) => [
+            String(c),
+            ...sweep.map((line) => formatDuration(line.runs[i]!.result.latency.mean)),
+          ]),
         },
       },
     ],

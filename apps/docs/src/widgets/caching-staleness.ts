@@ -64,7 +64,11 @@ function compute(params: Params): WidgetView {
           emphasis: true,
           points: rows.map((r): [number, number] => [r.ttl, r.cache.hitRatio]),
         },
-        { name: "Stale share of hits", style: "line", points: rows.map((r): [number, number] => [r.ttl, r.stale]) },
+        {
+          name: "Stale share of hits",
+          style: "line",
+          points: rows.map((r): [number, number] => [r.ttl, r.stale]),
+        },
         {
           name: "Theory",
           style: "points",

@@ -81,14 +81,21 @@ function compute(params: Params): WidgetView {
             name: r.mode,
             style: "line" as const,
             emphasis: r.mode === onMiss,
-            points: r.result.series.latencyMean.map((v, i): [number, number] => [r.result.series.time[i]!, v]),
+            points: r.result.series.latencyMean.map((v, i): [number, number] => [
+              r.result.series.time[i]!,
+              v,
+            ]),
           })),
         },
         table: {
           caption: `Mean latency of the chosen mode (${onMiss}) per ${formatDuration(result.series.bucketWidth)} bucket, where it exceeds the hit's`,
           columns: ["From (s)", "Queries per second", "Mean latency"],
           rows: time
-            .map((t, i) => ({ t, calls: cache.series.targetCalls[i]!, latency: result.series.latencyMean[i]! }))
+            .map((t, i) => ({
+              t,
+              calls: cache.series.targetCalls[i]!,
+              latency: result.series.latencyMean[i]!,
+            }))
             .filter((row) => row.calls > 0)
             .map((row) => [formatNumber(row.t, 2), formatNumber(row.calls, 0), formatDuration(row.latency)]),
         },

@@ -100,7 +100,9 @@ export const cacheSchema = z
       ),
     hit: distributionSchema
       .optional()
-      .describe('What a hit costs, e.g. "200us" for a Redis GET over the network. Default 0.'),
+      .describe(
+        "What a hit costs, e.g. \"200us\" for a Redis GET over the network. Default 0. A miss costs the target's time only: add the lookup to the call's hold where it matters.",
+      ),
     onMiss: z
       .enum(ON_MISS)
       .default("each")
@@ -136,6 +138,12 @@ export const cacheSchema = z
     changeEvery: positive(
       "Mean time between changes of each key's value at the source (Poisson), to measure staleness: a hit served after its value changed counts in staleHits. Default: values never change.",
     ).optional(),
+  })
+  // What the kind's check refuses, in JSON Schema's words: warm: true fills a capacity, so it needs one.
+  .meta({
+    if: { properties: { warm: { const: true } }, required: ["warm"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited.
+    then: { anyOf: [{ required: ["capacity"] }, { required: ["capacityBytes"] }] },
   })
   .transform((c): CacheComponent => {
     const size = c.size === undefined ? 1 : c.size;

@@ -6,6 +6,7 @@ import type { StatsOf } from "../component/component-kind";
 import type { componentKinds } from "../component-kinds";
 
 export type { BackendStats, BalancerStats } from "../balancers/balancer-stats";
+export type { CacheStats } from "../caches/cache-stats";
 export type { LeaderElectionStats } from "../elections/leader-election-stats";
 export type { OutageStats } from "../failures/failing-component";
 export type { BrokerStats } from "../jobs/broker-stats";
