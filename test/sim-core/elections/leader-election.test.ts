@@ -59,7 +59,7 @@ describe("leader election", () => {
     const { leaderless, crashes, twoLeaders } = election(result);
     expect(crashes).toBe(199);
     // Per crash: 16 + (δ − V), δ and V independent uniforms on [0, P): sd P/√6; plus the first election (< P).
-    const tolerance = 4 * (P / Math.sqrt(6)) / Math.sqrt(crashes) + P / crashes;
+    const tolerance = (4 * (P / Math.sqrt(6))) / Math.sqrt(crashes) + P / crashes;
     expect(Math.abs(leaderless / crashes - expectedLeaderless(0))).toBeLessThan(tolerance);
     expect(twoLeaders).toBe(0); // a crashed leader acts no more
   });
@@ -72,7 +72,9 @@ describe("leader election", () => {
     const { leaderless, crashes } = election(result);
     // Per crash the figure spans at most [L − P, L + 2P(1 + jitter)]: sd at most a quarter of that width.
     const sd = (P + 2 * P * 2.2) / 4;
-    expect(Math.abs(leaderless / crashes - expected)).toBeLessThan(4 * (sd / Math.sqrt(crashes)) + P / crashes);
+    expect(Math.abs(leaderless / crashes - expected)).toBeLessThan(
+      4 * (sd / Math.sqrt(crashes)) + P / crashes,
+    );
   });
 
   test("calls to the leader are refused while there is none", () => {
@@ -85,11 +87,13 @@ describe("leader election", () => {
   });
 
   test("a leader paused longer than the lease acts on when it wakes, for P/2 = 1 s on average, until its next try", () => {
-    const result = simulate(scenario({ candidates: 2, jitter: 0, pauses: { rate: 0.005, for: "30s" } }, "40000s"));
+    const result = simulate(
+      scenario({ candidates: 2, jitter: 0, pauses: { rate: 0.005, for: "30s" } }, "40000s"),
+    );
     const { twoLeaders, deposed } = election(result);
     expect(deposed).toBeGreaterThan(50);
     // Each spell: the time from waking to its next try on its own schedule, uniform on [0, P).
-    const tolerance = 4 * (P / Math.sqrt(12)) / Math.sqrt(deposed);
+    const tolerance = (4 * (P / Math.sqrt(12))) / Math.sqrt(deposed);
     expect(Math.abs(twoLeaders / deposed - P / 2)).toBeLessThan(tolerance);
   });
 
@@ -105,7 +109,9 @@ describe("leader election", () => {
   });
 
   test("a pause between the renew deadline and the lease makes the leader step down, not a second leader", () => {
-    const result = simulate(scenario({ candidates: 2, jitter: 0, pauses: { rate: 0.005, for: "12s" } }, "20000s"));
+    const result = simulate(
+      scenario({ candidates: 2, jitter: 0, pauses: { rate: 0.005, for: "12s" } }, "20000s"),
+    );
     const stats = election(result);
     expect(stats.deadlinesMissed).toBeGreaterThan(20);
     expect(stats.twoLeaders).toBe(0);
@@ -128,7 +134,11 @@ describe("leader election", () => {
   });
 
   test("the same scenario and seed give the same result", () => {
-    const spec = { candidates: 3, crashes: [{ every: { exp: "90s" }, for: "20s" }], pauses: { rate: 0.01, for: { exp: "10s" } } };
+    const spec = {
+      candidates: 3,
+      crashes: [{ every: { exp: "90s" }, for: "20s" }],
+      pauses: { rate: 0.01, for: { exp: "10s" } },
+    };
     const a = simulate(scenario(spec, "3000s"));
     const b = simulate(scenario(spec, "3000s"));
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));

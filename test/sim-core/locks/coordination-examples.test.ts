@@ -53,7 +53,9 @@ const STATED: Record<string, (r: Result) => [phrase: string, figure: string | nu
   ],
 };
 
-const files = readdirSync(FOLDER).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(FOLDER)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 test("every coordination example has its figures listed here", () => {
   expect(files).toEqual(Object.keys(STATED).sort());
@@ -73,7 +75,9 @@ describe("the figures the descriptions give from theory", () => {
   test("leader-crash: the measured time without a leader per crash is within 0.5 s of the 17.36 s theory", () => {
     const result = simulate(JSON.parse(readFileSync(join(FOLDER, "leader-crash.json"), "utf8")));
     expect(leader(result).leaderless / leader(result).crashes).toBeCloseTo(17.36, 0);
-    expect(JSON.parse(readFileSync(join(FOLDER, "leader-crash.json"), "utf8")).description).toContain("17.36 s");
+    expect(JSON.parse(readFileSync(join(FOLDER, "leader-crash.json"), "utf8")).description).toContain(
+      "17.36 s",
+    );
   });
 
   test("the fenced example refuses what the unfenced one let through, event for event", () => {

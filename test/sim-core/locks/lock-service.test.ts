@@ -104,7 +104,10 @@ describe("leases and pauses", () => {
     const result = simulate(scenario({ ttl: "10s", pauses: PAUSES }, false, "600s"));
     // The warm-up's grants took the tokens below; every measured grant took the next one.
     expect(locks(result).lastToken).toBeGreaterThanOrEqual(locks(result).grants);
-    const noWarmup = { ...scenario({ ttl: "10s", pauses: PAUSES }, false, "600s"), run: { duration: "600s" } };
+    const noWarmup = {
+      ...scenario({ ttl: "10s", pauses: PAUSES }, false, "600s"),
+      run: { duration: "600s" },
+    };
     const whole = simulate(noWarmup);
     expect(locks(whole).lastToken).toBe(locks(whole).grants);
   });

@@ -99,7 +99,8 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
     switch (kind) {
       case TRY:
         if (candidate.nextTry !== now) return; // superseded by a crash or restart
-        if (candidate.paused) this.scheduleTry(candidate); // a try that falls in a pause is skipped
+        if (candidate.paused)
+          this.scheduleTry(candidate); // a try that falls in a pause is skipped
         else if (candidate.leader) this.renew(candidate);
         else this.tryAcquire(candidate);
         break;
@@ -230,7 +231,8 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
 
   /** The leader (the record's holder, or else any that believes it leads) crashes, if there is one. */
   private crashLeader(crash: CompiledCrash): void {
-    if (crash.every !== null) this.context.sim.schedule(crash.every.sample(this.context.rng), this, CRASH, crash);
+    if (crash.every !== null)
+      this.context.sim.schedule(crash.every.sample(this.context.rng), this, CRASH, crash);
     const byRecord = this.holder >= 0 ? this.candidates[this.holder]! : undefined;
     const leader =
       byRecord?.alive && byRecord.leader ? byRecord : this.candidates.find((c) => c.alive && c.leader);
@@ -241,7 +243,8 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
     leader.nextTry = Number.NaN;
     leader.nextPause = Number.NaN;
     if (this.context.flow.measuring) this.crashes++;
-    if (crash.for !== null) this.context.sim.schedule(crash.for.sample(this.context.rng), this, RECOVER, leader);
+    if (crash.for !== null)
+      this.context.sim.schedule(crash.for.sample(this.context.rng), this, RECOVER, leader);
     this.countActing();
   }
 

@@ -26,27 +26,35 @@ const DEFAULT_TTL = 10;
 export const lockServiceSchema = z
   .strictObject({
     type: z.literal("lock-service"),
-    ttl: positiveDurationSchema
-      .optional()
-      .describe("How long a lease lasts unless renewed. Default 10s."),
+    ttl: positiveDurationSchema.optional().describe("How long a lease lasts unless renewed. Default 10s."),
     renew: positiveDurationSchema
       .optional()
-      .describe("How often a holder renews its lease (each renewal makes it last `ttl` from then). Default: ttl / 3."),
+      .describe(
+        "How often a holder renews its lease (each renewal makes it last `ttl` from then). Default: ttl / 3.",
+      ),
     queue: z
       .int()
       .nonnegative()
       .optional()
-      .describe("Callers that may wait for a held lock; one more is refused (0: try-lock, refuse at once). Default: unbounded."),
+      .describe(
+        "Callers that may wait for a held lock; one more is refused (0: try-lock, refuse at once). Default: unbounded.",
+      ),
     wait: durationSchema
       .optional()
       .describe("Longest wait for the lock before the caller is refused. Default: forever."),
     pauses: pausesSchema
       .optional()
-      .describe("Pauses of the holders while they work in the critical section (their io and cpu steps): a paused holder neither works nor renews."),
+      .describe(
+        "Pauses of the holders while they work in the critical section (their io and cpu steps): a paused holder neither works nor renews.",
+      ),
   })
   .transform((s): LockServiceComponent => {
     const ttl = s.ttl ?? DEFAULT_TTL;
-    const service: LockServiceComponent = { type: "lock-service", ttl, renew: s.renew ?? ttl * RENEW_FRACTION };
+    const service: LockServiceComponent = {
+      type: "lock-service",
+      ttl,
+      renew: s.renew ?? ttl * RENEW_FRACTION,
+    };
     if (s.queue !== undefined) service.queue = s.queue;
     if (s.wait !== undefined) service.wait = s.wait;
     if (s.pauses !== undefined) service.pauses = s.pauses;
