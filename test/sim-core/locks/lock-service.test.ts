@@ -112,6 +112,27 @@ describe("leases and pauses", () => {
     expect(locks(whole).lastToken).toBe(locks(whole).grants);
   });
 
+  test("a timeline records the measured part's lease events in order, agreeing with the counts", () => {
+    const result = simulate(scenario({ ttl: "10s", pauses: PAUSES, timeline: 1_000_000 }, false, "900s"));
+    const l = locks(result);
+    const events = l.timeline!;
+    const count = (kind: string) => events.filter((e) => e.event === kind).length;
+    expect(count("grant")).toBe(l.grants);
+    expect(count("expire")).toBe(l.expired);
+    expect(count("release")).toBe(l.releases);
+    expect(count("pause")).toBe(l.pauses);
+    expect(count("stale-write") + count("unsafe-write")).toBe(store(result).staleWrites);
+    expect(count("unsafe-write")).toBe(store(result).unsafeWrites);
+    expect(count("write") + count("stale-write") + count("unsafe-write")).toBe(store(result).writes);
+    const grants = events.filter((e) => e.event === "grant").map((e) => e.token);
+    grants.forEach((token, i) => i > 0 && expect(token).toBe(grants[i - 1]! + 1));
+    events.forEach((e, i) => i > 0 && expect(e.at).toBeGreaterThanOrEqual(events[i - 1]!.at));
+    expect(events.every((e) => e.at >= 60 && e.client >= 0 && e.client < 3)).toBe(true);
+    const short = simulate(scenario({ ttl: "10s", pauses: PAUSES, timeline: 10 }, false, "900s"));
+    expect(locks(short).timeline).toEqual(events.slice(0, 10));
+    expect(locks(simulate(scenario({ ttl: "10s" }, false, "60s")))).not.toHaveProperty("timeline");
+  });
+
   test("the same scenario and seed give the same result", () => {
     const a = simulate(scenario({ ttl: "10s", pauses: PAUSES }, true, "900s"));
     const b = simulate(scenario({ ttl: "10s", pauses: PAUSES }, true, "900s"));

@@ -17,6 +17,7 @@ export interface LockServiceComponent {
   queue?: number; // waiters per lock; absent: unbounded
   wait?: number; // longest wait for the lock; absent: forever
   pauses?: PauseSpec;
+  timeline?: number; // record this many events of the measured part
 }
 
 // etcd's and Redisson's lock clients renew at a third of the lease (Redisson: lockWatchdogTimeout / 3).
@@ -47,6 +48,13 @@ export const lockServiceSchema = z
       .describe(
         "Pauses of the holders while they work in the critical section (their io and cpu steps): a paused holder neither works nor renews.",
       ),
+    timeline: z
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        "Record the first this many lease events of the measured part (grants, pauses, wakes, expiries, releases, writes) in the result's `timeline`, for a chart. Default: none.",
+      ),
   })
   .transform((s): LockServiceComponent => {
     const ttl = s.ttl ?? DEFAULT_TTL;
@@ -58,6 +66,7 @@ export const lockServiceSchema = z
     if (s.queue !== undefined) service.queue = s.queue;
     if (s.wait !== undefined) service.wait = s.wait;
     if (s.pauses !== undefined) service.pauses = s.pauses;
+    if (s.timeline !== undefined) service.timeline = s.timeline;
     return service;
   })
   .describe(

@@ -1,4 +1,6 @@
 /** A lock service's figures (scenario type "lock-service"). */
+import type { LeaseEvent } from "./lease-timeline";
+
 export interface LockServiceStats {
   /** Locks granted, each with a new fencing token. */
   grants: number;
@@ -20,4 +22,6 @@ export interface LockServiceStats {
   /** Waiters for locks, time-weighted, and their mean wait (seconds). */
   queueLength: { mean: number; max: number };
   waitMean: number;
+  /** The first lease events of the measured part, when the scenario sets `timeline`. */
+  timeline?: LeaseEvent[];
 }

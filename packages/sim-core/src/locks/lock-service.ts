@@ -17,6 +17,7 @@ import { round } from "../run/round";
 import { type CompiledStep, hostedSteps } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import { Lease, NamedLock } from "./lease";
+import { LeaseTimeline } from "./lease-timeline";
 import type { LockServiceComponent } from "./lock-service-schema";
 import type { LockServiceStats } from "./lock-service-stats";
 import { Pauses } from "./pauses";
@@ -35,6 +36,8 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
   private readonly locks = new Map<number, NamedLock>();
   private readonly lines = new Map<number, WaitingLine>();
   private readonly pauses: Pauses | null;
+  /** Kept only when the scenario asks for one; filled only while measuring. */
+  private readonly timeline: LeaseTimeline | null;
   private lastToken = 0;
   private grants = 0;
   private releases = 0;
@@ -52,6 +55,7 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
     private readonly context: ComponentContext,
   ) {
     this.pauses = spec.pauses === undefined ? null : new Pauses(spec.pauses);
+    this.timeline = spec.timeline === undefined ? null : new LeaseTimeline(spec.timeline);
   }
 
   /** The lease a request holds here while its critical section runs (expired or not), or null. */
@@ -87,7 +91,10 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
     if (lease === null) return; // refused, or given up while it waited
     lease.released = true;
     if (lease.expired) return; // the lock is another's now: releasing it would free their lock
-    if (this.context.flow.measuring) this.releases++;
+    if (this.context.flow.measuring) {
+      this.releases++;
+      lease.note(this.context.sim.now, "release");
+    }
     lease.lock.current = null;
     this.handOver(lease.lock);
   }
@@ -111,7 +118,10 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
           return;
         }
         lease.expired = true;
-        if (this.context.flow.measuring) this.expired++;
+        if (this.context.flow.measuring) {
+          this.expired++;
+          lease.note(now, "expire");
+        }
         lease.lock.current = null;
         this.handOver(lease.lock);
         return;
@@ -126,12 +136,14 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
         if (this.context.flow.measuring) {
           this.pauseCount++;
           this.pausedTime += length;
+          lease.note(now, "pause");
         }
         this.context.sim.schedule(length, this, RESUME, lease);
         return;
       }
       case RESUME:
         lease.paused = false;
+        if (this.context.flow.measuring) lease.note(now, "wake");
         lease.pauseIn = this.pauses!.gap.sample(this.context.rng);
         if (lease.renewDue) {
           lease.renewDue = false;
@@ -156,6 +168,7 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
     this.acquireTimeouts = 0;
     this.pauseCount = 0;
     this.pausedTime = 0;
+    this.timeline?.clear();
   }
 
   stats(now: number): LockServiceStats {
@@ -182,6 +195,7 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
       lastToken: this.lastToken,
       queueLength: { mean: round(queueMean), max: queueMax },
       waitMean: round(waited > 0 ? waitSum / waited : 0),
+      ...(this.timeline === null ? {} : { timeline: this.timeline.events }),
     };
   }
 
@@ -205,12 +219,15 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
 
   private grant(lock: NamedLock, request: Request): void {
     const now = this.context.sim.now;
-    const lease = new Lease(request, lock, ++this.lastToken, now, this.spec.ttl);
+    const lease = new Lease(request, lock, ++this.lastToken, now, this.spec.ttl, this.timeline);
     lock.current = lease;
     lock.lastToken = lease.token;
     request.visit = lease;
     if (this.pauses !== null) lease.pauseIn = this.pauses.gap.sample(this.context.rng);
-    if (this.context.flow.measuring) this.grants++;
+    if (this.context.flow.measuring) {
+      this.grants++;
+      lease.note(now, "grant");
+    }
     this.context.sim.scheduleAt(lease.expiresAt, this, EXPIRE, lease);
     this.context.sim.schedule(this.spec.renew, this, RENEW, lease);
   }

@@ -44,10 +44,13 @@ export class Storage implements Component<StorageStats>, EventHandler {
       const highest = this.highest.get(lease.lock) ?? 0;
       const stale = lease.expired && lease.lock.lastToken > lease.token;
       if (measuring && stale) this.staleWrites++;
+      let event: "write" | "stale-write" | "unsafe-write" | "fenced" = stale ? "stale-write" : "write";
       if (lease.token < highest) {
         if (this.spec.fencing) verdict = FENCED;
         else if (measuring) this.unsafeWrites++;
+        event = this.spec.fencing ? "fenced" : "unsafe-write";
       } else this.highest.set(lease.lock, lease.token);
+      if (measuring) lease.note(this.context.sim.now, event);
     }
     if (measuring) {
       if (verdict === FENCED) this.fencedRejections++;
