@@ -126,6 +126,21 @@ describe("docs examples", () => {
     });
   }
 
+  // Its default scenario lives with the other coordination examples (examples/coordination), whose
+  // figures test/sim-core/locks/coordination-examples.test.ts checks; the widget adds only a timeline.
+  it("lease-timeline: the page states what the CLI computes for lease-shorter-than-pause.json", async () => {
+    const result = await cli(join(ROOT, "examples/coordination/lease-shorter-than-pause.json"));
+    const page = await pageNumbers("lease-timeline");
+    const field = (path: string) =>
+      path.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], result) as number;
+    expect(page["unsafe-writes"]).toBe(field("components.store.unsafeWrites"));
+    expect(page.fenced).toBe(field("components.store.fencedRejections"));
+    expect(page["stale-writes"]).toBe(field("components.store.staleWrites"));
+    expect(page.expired).toBe(field("components.locks.expired"));
+    expect(page.pauses).toBe(field("components.locks.pauses"));
+    expect(page.grants).toBe(field("components.locks.grants"));
+  });
+
   it("hockey-stick: M/M/1 at ρ = 0.8 matches theory and Little's law", async () => {
     const result = await cli(join(EXAMPLES, "hockey-stick.json"));
     // W = S / (1 − ρ) = 10 ms / 0.2 = 50 ms; 20 000 requests near ρ = 0.8 give a few per cent of noise.

@@ -62,6 +62,7 @@ describe("leader election", () => {
     const tolerance = (4 * (P / Math.sqrt(6))) / Math.sqrt(crashes) + P / crashes;
     expect(Math.abs(leaderless / crashes - expectedLeaderless(0))).toBeLessThan(tolerance);
     expect(twoLeaders).toBe(0); // a crashed leader acts no more
+    expect(election(result).utilization).toBeCloseTo(1 - leaderless / result.simulated.time, 6);
   });
 
   test("with client-go's jitter (1.2) it is about L + P: the expected figure from the defaults", () => {

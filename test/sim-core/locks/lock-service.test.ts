@@ -125,12 +125,24 @@ describe("leases and pauses", () => {
     expect(count("unsafe-write")).toBe(store(result).unsafeWrites);
     expect(count("write") + count("stale-write") + count("unsafe-write")).toBe(store(result).writes);
     const grants = events.filter((e) => e.event === "grant").map((e) => e.token);
-    grants.forEach((token, i) => i > 0 && expect(token).toBe(grants[i - 1]! + 1));
-    events.forEach((e, i) => i > 0 && expect(e.at).toBeGreaterThanOrEqual(events[i - 1]!.at));
+    expect(grants.every((token, i) => i === 0 || token === grants[i - 1]! + 1)).toBe(true);
+    expect(events.every((e, i) => i === 0 || e.at >= events[i - 1]!.at)).toBe(true);
     expect(events.every((e) => e.at >= 60 && e.client >= 0 && e.client < 3)).toBe(true);
     const short = simulate(scenario({ ttl: "10s", pauses: PAUSES, timeline: 10 }, false, "900s"));
     expect(locks(short).timeline).toEqual(events.slice(0, 10));
     expect(locks(simulate(scenario({ ttl: "10s" }, false, "60s")))).not.toHaveProperty("timeline");
+  });
+
+  test("the figures every component reports: the lock held part of the time, holders and waiters in it", () => {
+    const result = simulate(scenario({ ttl: "10s", pauses: PAUSES }));
+    const l = locks(result);
+    expect(l.served).toBe(l.grants);
+    expect(l.utilization).toBeGreaterThan(0);
+    expect(l.utilization).toBeLessThanOrEqual(1);
+    // Holders whose lease expired are still in their critical section: at least the held lock and the waiters.
+    expect(l.inSystem.mean).toBeGreaterThan(l.utilization + l.queueLength.mean);
+    expect(l.inSystem.max).toBeLessThanOrEqual(3);
+    expect(store(result).served).toBe(store(result).writes);
   });
 
   test("the same scenario and seed give the same result", () => {

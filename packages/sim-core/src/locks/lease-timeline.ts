@@ -7,6 +7,7 @@ export type LeaseEventKind =
   | "wake"
   | "expire"
   | "release"
+  | "stale-release" // the holder ends its critical section after its lease expired
   | "write"
   | "stale-write"
   | "unsafe-write"
