@@ -106,6 +106,22 @@ const STATED: Record<string, (result: Result) => Record<string, number>> = {
 const CACHING = join(ROOT, "examples/caching");
 const STATED_ELSEWHERE: Record<string, { file: string; stated: (result: Result) => Record<string, number> }> =
   {
+    // Its default scenario lives with the other coordination examples, whose figures
+    // test/sim-core/locks/coordination-examples.test.ts checks; the widget adds only a timeline.
+    "lease-timeline": {
+      file: join(ROOT, "examples/coordination/lease-shorter-than-pause.json"),
+      stated: (result) => {
+        const figures = result.components as unknown as Record<string, Record<string, number>>;
+        return {
+          "unsafe-writes": figures.store!.unsafeWrites!,
+          fenced: figures.store!.fencedRejections!,
+          "stale-writes": figures.store!.staleWrites!,
+          expired: figures.locks!.expired!,
+          pauses: figures.locks!.pauses!,
+          grants: figures.locks!.grants!,
+        };
+      },
+    },
     "caching-miss-ratio": {
       file: join(CACHING, "caching-miss-ratio.json"),
       stated: (result) => ({

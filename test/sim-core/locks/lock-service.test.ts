@@ -104,9 +104,45 @@ describe("leases and pauses", () => {
     const result = simulate(scenario({ ttl: "10s", pauses: PAUSES }, false, "600s"));
     // The warm-up's grants took the tokens below; every measured grant took the next one.
     expect(locks(result).lastToken).toBeGreaterThanOrEqual(locks(result).grants);
-    const noWarmup = { ...scenario({ ttl: "10s", pauses: PAUSES }, false, "600s"), run: { duration: "600s" } };
+    const noWarmup = {
+      ...scenario({ ttl: "10s", pauses: PAUSES }, false, "600s"),
+      run: { duration: "600s" },
+    };
     const whole = simulate(noWarmup);
     expect(locks(whole).lastToken).toBe(locks(whole).grants);
+  });
+
+  test("a timeline records the measured part's lease events in order, agreeing with the counts", () => {
+    const result = simulate(scenario({ ttl: "10s", pauses: PAUSES, timeline: 1_000_000 }, false, "900s"));
+    const l = locks(result);
+    const events = l.timeline!;
+    const count = (kind: string) => events.filter((e) => e.event === kind).length;
+    expect(count("grant")).toBe(l.grants);
+    expect(count("expire")).toBe(l.expired);
+    expect(count("release")).toBe(l.releases);
+    expect(count("pause")).toBe(l.pauses);
+    expect(count("stale-write") + count("unsafe-write")).toBe(store(result).staleWrites);
+    expect(count("unsafe-write")).toBe(store(result).unsafeWrites);
+    expect(count("write") + count("stale-write") + count("unsafe-write")).toBe(store(result).writes);
+    const grants = events.filter((e) => e.event === "grant").map((e) => e.token);
+    expect(grants.every((token, i) => i === 0 || token === grants[i - 1]! + 1)).toBe(true);
+    expect(events.every((e, i) => i === 0 || e.at >= events[i - 1]!.at)).toBe(true);
+    expect(events.every((e) => e.at >= 60 && e.client >= 0 && e.client < 3)).toBe(true);
+    const short = simulate(scenario({ ttl: "10s", pauses: PAUSES, timeline: 10 }, false, "900s"));
+    expect(locks(short).timeline).toEqual(events.slice(0, 10));
+    expect(locks(simulate(scenario({ ttl: "10s" }, false, "60s")))).not.toHaveProperty("timeline");
+  });
+
+  test("the figures every component reports: the lock held part of the time, holders and waiters in it", () => {
+    const result = simulate(scenario({ ttl: "10s", pauses: PAUSES }));
+    const l = locks(result);
+    expect(l.served).toBe(l.grants);
+    expect(l.utilization).toBeGreaterThan(0);
+    expect(l.utilization).toBeLessThanOrEqual(1);
+    // Holders whose lease expired are still in their critical section: at least the held lock and the waiters.
+    expect(l.inSystem.mean).toBeGreaterThan(l.utilization + l.queueLength.mean);
+    expect(l.inSystem.max).toBeLessThanOrEqual(3);
+    expect(store(result).served).toBe(store(result).writes);
   });
 
   test("the same scenario and seed give the same result", () => {

@@ -6,6 +6,7 @@ import { cachingStaleness } from "./caching-staleness";
 import { cachingStampede } from "./caching-stampede";
 import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
+import { leaseTimeline } from "./lease-timeline";
 import { lockContention } from "./lock-contention";
 import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
@@ -25,5 +26,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     cachingMissRatio,
     cachingStampede,
     cachingStaleness,
+    leaseTimeline,
   ].map((model) => [model.name, model]),
 );

@@ -1,10 +1,10 @@
 /** Leader election with leases (Kubernetes client-go's leaderelection) as a scenario writes it. */
 import { z } from "zod";
+import { type PauseSpec, pausesSchema } from "../locks/pauses";
 import { distributionSchema } from "../scenario/distribution";
 import { durationSchema } from "../scenario/duration";
 import type { Distribution } from "../scenario/model";
 import { positiveDurationSchema } from "../scenario/positive-duration";
-import { type PauseSpec, pausesSchema } from "../locks/pauses";
 
 /** A crash of the leader (whoever leads then) at `at`, or at random intervals of `every`; it restarts after `for`. */
 export type CrashSpec = { at: number; for?: Distribution } | { every: Distribution; for?: Distribution };
@@ -31,11 +31,15 @@ const JITTER = 1.2;
 const crashSchema = z.union([
   z.strictObject({
     at: durationSchema.describe("When the leader crashes (measured from the start of the run)."),
-    for: distributionSchema.optional().describe("How long it stays down before it restarts. Default: for good."),
+    for: distributionSchema
+      .optional()
+      .describe("How long it stays down before it restarts. Default: for good."),
   }),
   z.strictObject({
     every: distributionSchema.describe('Time between crashes of the leader, e.g. { "exp": "120s" }.'),
-    for: distributionSchema.optional().describe("How long it stays down before it restarts. Default: for good."),
+    for: distributionSchema
+      .optional()
+      .describe("How long it stays down before it restarts. Default: for good."),
   }),
 ]);
 
@@ -45,7 +49,9 @@ export const leaderElectionSchema = z
     candidates: z.int().positive().default(3).describe("Processes competing for the lease. Default 3."),
     leaseDuration: positiveDurationSchema
       .optional()
-      .describe("How long followers wait after they last saw the lease change before taking it. Default 15s."),
+      .describe(
+        "How long followers wait after they last saw the lease change before taking it. Default 15s.",
+      ),
     renewDeadline: positiveDurationSchema
       .optional()
       .describe("The leader steps down when it has not renewed for this long. Default 10s."),
@@ -56,34 +62,38 @@ export const leaderElectionSchema = z
       .number()
       .nonnegative()
       .default(JITTER)
-      .describe("A follower waits retryPeriod × (1 + jitter × u), u uniform in [0, 1), between tries. Default 1.2 (client-go)."),
+      .describe(
+        "A follower waits retryPeriod × (1 + jitter × u), u uniform in [0, 1), between tries. Default 1.2 (client-go).",
+      ),
     crashes: z
       .array(crashSchema)
       .default([])
-      .describe('Crashes of the leader: { "at": "60s", "for": "30s" } or { "every": { "exp": "120s" }, "for": "30s" }.'),
+      .describe(
+        'Crashes of the leader: { "at": "60s", "for": "30s" } or { "every": { "exp": "120s" }, "for": "30s" }.',
+      ),
     pauses: pausesSchema
       .optional()
-      .describe("Pauses of each candidate (GC, stalls): a paused leader neither renews nor acts, and on waking acts until its next try shows it lost the lease."),
+      .describe(
+        "Pauses of each candidate (GC, stalls): a paused leader neither renews nor acts, and on waking acts until its next try shows it lost the lease.",
+      ),
   })
-  .transform(
-    (s): LeaderElectionComponent => {
-      const election: LeaderElectionComponent = {
-        type: "leader-election",
-        candidates: s.candidates,
-        leaseDuration: s.leaseDuration ?? LEASE_DURATION,
-        renewDeadline: s.renewDeadline ?? RENEW_DEADLINE,
-        retryPeriod: s.retryPeriod ?? RETRY_PERIOD,
-        jitter: s.jitter,
-        crashes: s.crashes.map((c): CrashSpec => {
-          const crash: CrashSpec = "at" in c ? { at: c.at } : { every: c.every };
-          if (c.for !== undefined) crash.for = c.for;
-          return crash;
-        }),
-      };
-      if (s.pauses !== undefined) election.pauses = s.pauses;
-      return election;
-    },
-  )
+  .transform((s): LeaderElectionComponent => {
+    const election: LeaderElectionComponent = {
+      type: "leader-election",
+      candidates: s.candidates,
+      leaseDuration: s.leaseDuration ?? LEASE_DURATION,
+      renewDeadline: s.renewDeadline ?? RENEW_DEADLINE,
+      retryPeriod: s.retryPeriod ?? RETRY_PERIOD,
+      jitter: s.jitter,
+      crashes: s.crashes.map((c): CrashSpec => {
+        const crash: CrashSpec = "at" in c ? { at: c.at } : { every: c.every };
+        if (c.for !== undefined) crash.for = c.for;
+        return crash;
+      }),
+    };
+    if (s.pauses !== undefined) election.pauses = s.pauses;
+    return election;
+  })
   .describe(
     'Leader election with leases (client-go): { "type": "leader-election", "candidates": 3, "crashes": [ { "at": "60s", "for": "30s" } ] }. A call with a `hold` is served by the leader, and refused while there is none.',
   );

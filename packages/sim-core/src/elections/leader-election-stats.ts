@@ -1,5 +1,12 @@
 /** A leader election's figures (scenario type "leader-election"); times in seconds of the measured part. */
-export interface LeaderElectionStats {
+import type { StationStats } from "../stations/station-stats";
+
+/**
+ * With the figures every component reports: `utilization` the fraction of the time some candidate
+ * acts as leader, `inSystem` the calls in progress, `queueLength` 0 (none waits), `served` and
+ * `rejected` the calls served by a leader and refused for want of one.
+ */
+export interface LeaderElectionStats extends StationStats {
   /** Time with no candidate acting as leader. */
   leaderless: number;
   /** Time with two or more acting as leader (a deposed leader that has not yet noticed). */
@@ -12,7 +19,4 @@ export interface LeaderElectionStats {
   deadlinesMissed: number;
   crashes: number;
   pauses: number;
-  /** Calls served by a leader, and refused for want of one. */
-  served: number;
-  rejected: number;
 }

@@ -19,6 +19,7 @@ import type { Sampler } from "../distributions/sampler";
 import type { EventHandler } from "../kernel/event-handler";
 import { Pauses } from "../locks/pauses";
 import { round } from "../run/round";
+import { TimeWeighted } from "../stats/time-weighted";
 import type { CompiledStep } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import { Candidate } from "./candidate";
@@ -42,12 +43,14 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
   readonly hosts = 0;
   private readonly candidates: Candidate[] = [];
   private readonly pauses: Pauses | null;
+  private readonly calls: TimeWeighted;
   /** The lease record: its holder (−1: none) and when it was last renewed. */
   private holder = -1;
   private renewTime = Number.NaN;
   /** Candidates acting as leader now, and when the time-weighted figures were last brought up to date. */
   private acting = 0;
   private since = 0;
+  private measuredFrom = 0;
   private leaderless = 0;
   private twoLeaders = 0;
   private elections = 0;
@@ -64,6 +67,7 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
     private readonly context: ComponentContext,
   ) {
     this.pauses = spec.pauses === undefined ? null : new Pauses(spec.pauses);
+    this.calls = new TimeWeighted(context.sim);
     for (let i = 0; i < spec.candidates; i++) {
       const candidate = new Candidate(i);
       this.candidates.push(candidate);
@@ -81,11 +85,13 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
       return;
     }
     if (measuring) this.served++;
+    this.calls.add(1);
     this.context.sim.schedule(call.duration.sample(this.context.rng), this, HOLD_DONE, request);
   }
 
   onEvent(kind: number, payload: unknown): void {
     if (kind === HOLD_DONE) {
+      this.calls.add(-1);
       this.context.flow.done(payload as Request);
       return;
     }
@@ -99,7 +105,8 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
     switch (kind) {
       case TRY:
         if (candidate.nextTry !== now) return; // superseded by a crash or restart
-        if (candidate.paused) this.scheduleTry(candidate); // a try that falls in a pause is skipped
+        if (candidate.paused)
+          this.scheduleTry(candidate); // a try that falls in a pause is skipped
         else if (candidate.leader) this.renew(candidate);
         else this.tryAcquire(candidate);
         break;
@@ -124,6 +131,8 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
   startMeasurement(now: number): void {
     this.account();
     this.since = now;
+    this.measuredFrom = now;
+    this.calls.reset(now);
     this.leaderless = 0;
     this.twoLeaders = 0;
     this.elections = 0;
@@ -137,8 +146,13 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
 
   stats(now: number): LeaderElectionStats {
     const span = Math.max(now - this.since, 0);
+    const leaderless = this.leaderless + (this.acting === 0 ? span : 0);
+    const measured = now - this.measuredFrom;
     return {
-      leaderless: round(this.leaderless + (this.acting === 0 ? span : 0)),
+      utilization: round(measured > 0 ? 1 - leaderless / measured : 0),
+      queueLength: { mean: 0, max: 0 },
+      inSystem: { mean: round(this.calls.mean(now)), max: this.calls.max },
+      leaderless: round(leaderless),
       twoLeaders: round(this.twoLeaders + (this.acting >= 2 ? span : 0)),
       elections: this.elections,
       deposed: this.deposed,
@@ -230,7 +244,8 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
 
   /** The leader (the record's holder, or else any that believes it leads) crashes, if there is one. */
   private crashLeader(crash: CompiledCrash): void {
-    if (crash.every !== null) this.context.sim.schedule(crash.every.sample(this.context.rng), this, CRASH, crash);
+    if (crash.every !== null)
+      this.context.sim.schedule(crash.every.sample(this.context.rng), this, CRASH, crash);
     const byRecord = this.holder >= 0 ? this.candidates[this.holder]! : undefined;
     const leader =
       byRecord?.alive && byRecord.leader ? byRecord : this.candidates.find((c) => c.alive && c.leader);
@@ -241,7 +256,8 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
     leader.nextTry = Number.NaN;
     leader.nextPause = Number.NaN;
     if (this.context.flow.measuring) this.crashes++;
-    if (crash.for !== null) this.context.sim.schedule(crash.for.sample(this.context.rng), this, RECOVER, leader);
+    if (crash.for !== null)
+      this.context.sim.schedule(crash.for.sample(this.context.rng), this, RECOVER, leader);
     this.countActing();
   }
 

@@ -1,5 +1,6 @@
 /** One grant of a lock: its fencing token, its lease, and its holder's state as the holder sees it. */
 import type { Request } from "../workload/request";
+import type { LeaseTimeline } from "./lease-timeline";
 
 /** A named lock: who holds it now (by the service's reckoning) and the last token it handed out. */
 export class NamedLock {
@@ -35,7 +36,14 @@ export class Lease {
     readonly token: number,
     now: number,
     ttl: number,
+    /** Where its events are recorded while the run measures, when the scenario asked for a timeline. */
+    readonly timeline: LeaseTimeline | null,
   ) {
     this.expiresAt = now + ttl;
+  }
+
+  /** Records one of its events, when a timeline is kept. */
+  note(at: number, event: Parameters<LeaseTimeline["record"]>[1]): void {
+    this.timeline?.record(at, event, this.token, this.request.user);
   }
 }

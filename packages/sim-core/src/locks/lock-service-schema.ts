@@ -17,6 +17,7 @@ export interface LockServiceComponent {
   queue?: number; // waiters per lock; absent: unbounded
   wait?: number; // longest wait for the lock; absent: forever
   pauses?: PauseSpec;
+  timeline?: number; // record this many events of the measured part
 }
 
 // etcd's and Redisson's lock clients renew at a third of the lease (Redisson: lockWatchdogTimeout / 3).
@@ -26,30 +27,46 @@ const DEFAULT_TTL = 10;
 export const lockServiceSchema = z
   .strictObject({
     type: z.literal("lock-service"),
-    ttl: positiveDurationSchema
-      .optional()
-      .describe("How long a lease lasts unless renewed. Default 10s."),
+    ttl: positiveDurationSchema.optional().describe("How long a lease lasts unless renewed. Default 10s."),
     renew: positiveDurationSchema
       .optional()
-      .describe("How often a holder renews its lease (each renewal makes it last `ttl` from then). Default: ttl / 3."),
+      .describe(
+        "How often a holder renews its lease (each renewal makes it last `ttl` from then). Default: ttl / 3.",
+      ),
     queue: z
       .int()
       .nonnegative()
       .optional()
-      .describe("Callers that may wait for a held lock; one more is refused (0: try-lock, refuse at once). Default: unbounded."),
+      .describe(
+        "Callers that may wait for a held lock; one more is refused (0: try-lock, refuse at once). Default: unbounded.",
+      ),
     wait: durationSchema
       .optional()
       .describe("Longest wait for the lock before the caller is refused. Default: forever."),
     pauses: pausesSchema
       .optional()
-      .describe("Pauses of the holders while they work in the critical section (their io and cpu steps): a paused holder neither works nor renews."),
+      .describe(
+        "Pauses of the holders while they work in the critical section (their io and cpu steps): a paused holder neither works nor renews.",
+      ),
+    timeline: z
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        "Record the first this many lease events of the measured part (grants, pauses, wakes, expiries, releases, writes) in the result's `timeline`, for a chart. Default: none.",
+      ),
   })
   .transform((s): LockServiceComponent => {
     const ttl = s.ttl ?? DEFAULT_TTL;
-    const service: LockServiceComponent = { type: "lock-service", ttl, renew: s.renew ?? ttl * RENEW_FRACTION };
+    const service: LockServiceComponent = {
+      type: "lock-service",
+      ttl,
+      renew: s.renew ?? ttl * RENEW_FRACTION,
+    };
     if (s.queue !== undefined) service.queue = s.queue;
     if (s.wait !== undefined) service.wait = s.wait;
     if (s.pauses !== undefined) service.pauses = s.pauses;
+    if (s.timeline !== undefined) service.timeline = s.timeline;
     return service;
   })
   .describe(

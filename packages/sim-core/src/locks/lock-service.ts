@@ -14,9 +14,11 @@ import type { Component, ComponentContext } from "../component/component";
 import type { EventHandler } from "../kernel/event-handler";
 import { type RenegeHandler, WaitingLine } from "../queues/waiting-line";
 import { round } from "../run/round";
+import { TimeWeighted } from "../stats/time-weighted";
 import { type CompiledStep, hostedSteps } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import { Lease, NamedLock } from "./lease";
+import { LeaseTimeline } from "./lease-timeline";
 import type { LockServiceComponent } from "./lock-service-schema";
 import type { LockServiceStats } from "./lock-service-stats";
 import { Pauses } from "./pauses";
@@ -35,6 +37,12 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
   private readonly locks = new Map<number, NamedLock>();
   private readonly lines = new Map<number, WaitingLine>();
   private readonly pauses: Pauses | null;
+  /** Kept only when the scenario asks for one; filled only while measuring. */
+  private readonly timeline: LeaseTimeline | null;
+  /** Locks held by the service's reckoning (a lease granted and neither released nor expired). */
+  private readonly held: TimeWeighted;
+  /** Callers holding a lease (expired or not) or waiting for one. */
+  private readonly inSystem: TimeWeighted;
   private lastToken = 0;
   private grants = 0;
   private releases = 0;
@@ -52,6 +60,9 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
     private readonly context: ComponentContext,
   ) {
     this.pauses = spec.pauses === undefined ? null : new Pauses(spec.pauses);
+    this.timeline = spec.timeline === undefined ? null : new LeaseTimeline(spec.timeline);
+    this.held = new TimeWeighted(context.sim);
+    this.inSystem = new TimeWeighted(context.sim);
   }
 
   /** The lease a request holds here while its critical section runs (expired or not), or null. */
@@ -64,6 +75,7 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
     const lock = this.lockFor(request.key);
     const line = this.lineFor(request.key);
     if (lock.current === null && line.size === 0) {
+      this.inSystem.add(1);
       this.grant(lock, request);
       this.context.flow.done(request);
       return;
@@ -71,7 +83,9 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
     if (!line.join(request, this.spec.wait)) {
       if (this.context.flow.measuring) this.rejected++;
       this.context.flow.reject(request);
+      return;
     }
+    this.inSystem.add(1);
   }
 
   /** A work step (io, cpu) of the critical section: it runs for its time plus any pause. */
@@ -86,13 +100,21 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
     const lease = LockService.leaseOf(request, visit);
     if (lease === null) return; // refused, or given up while it waited
     lease.released = true;
-    if (lease.expired) return; // the lock is another's now: releasing it would free their lock
-    if (this.context.flow.measuring) this.releases++;
-    lease.lock.current = null;
-    this.handOver(lease.lock);
+    this.inSystem.add(-1);
+    if (lease.expired) {
+      // The lock is another's now: releasing it would free their lock.
+      if (this.context.flow.measuring) lease.note(this.context.sim.now, "stale-release");
+      return;
+    }
+    if (this.context.flow.measuring) {
+      this.releases++;
+      lease.note(this.context.sim.now, "release");
+    }
+    this.free(lease.lock);
   }
 
   onRenege(request: Request): void {
+    this.inSystem.add(-1);
     if (this.context.flow.measuring) {
       this.acquireTimeouts++;
       this.rejected++;
@@ -111,9 +133,11 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
           return;
         }
         lease.expired = true;
-        if (this.context.flow.measuring) this.expired++;
-        lease.lock.current = null;
-        this.handOver(lease.lock);
+        if (this.context.flow.measuring) {
+          this.expired++;
+          lease.note(now, "expire");
+        }
+        this.free(lease.lock);
         return;
       case RENEW:
         if (lease.released || !lease.renewing) return;
@@ -126,12 +150,14 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
         if (this.context.flow.measuring) {
           this.pauseCount++;
           this.pausedTime += length;
+          lease.note(now, "pause");
         }
         this.context.sim.schedule(length, this, RESUME, lease);
         return;
       }
       case RESUME:
         lease.paused = false;
+        if (this.context.flow.measuring) lease.note(now, "wake");
         lease.pauseIn = this.pauses!.gap.sample(this.context.rng);
         if (lease.renewDue) {
           lease.renewDue = false;
@@ -147,6 +173,8 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
 
   startMeasurement(now: number): void {
     for (const line of this.lines.values()) line.startMeasurement(now);
+    this.held.reset(now);
+    this.inSystem.reset(now);
     this.grants = 0;
     this.releases = 0;
     this.expired = 0;
@@ -156,6 +184,7 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
     this.acquireTimeouts = 0;
     this.pauseCount = 0;
     this.pausedTime = 0;
+    this.timeline?.clear();
   }
 
   stats(now: number): LockServiceStats {
@@ -169,19 +198,24 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
       waitSum += line.waitSum;
       waited += line.served + line.reneged;
     }
+    const held = this.held.mean(now);
     return {
+      utilization: round(held),
+      queueLength: { mean: round(queueMean), max: queueMax },
+      inSystem: { mean: round(this.inSystem.mean(now)), max: this.inSystem.max },
+      served: this.grants,
+      rejected: this.rejected,
       grants: this.grants,
       releases: this.releases,
       expired: this.expired,
       renewals: this.renewals,
       renewalsRefused: this.renewalsRefused,
-      rejected: this.rejected,
       acquireTimeouts: this.acquireTimeouts,
       pauses: this.pauseCount,
       pausedTime: round(this.pausedTime),
       lastToken: this.lastToken,
-      queueLength: { mean: round(queueMean), max: queueMax },
       waitMean: round(waited > 0 ? waitSum / waited : 0),
+      ...(this.timeline === null ? {} : { timeline: this.timeline.events }),
     };
   }
 
@@ -205,14 +239,24 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
 
   private grant(lock: NamedLock, request: Request): void {
     const now = this.context.sim.now;
-    const lease = new Lease(request, lock, ++this.lastToken, now, this.spec.ttl);
+    const lease = new Lease(request, lock, ++this.lastToken, now, this.spec.ttl, this.timeline);
     lock.current = lease;
     lock.lastToken = lease.token;
+    this.held.add(1);
     request.visit = lease;
     if (this.pauses !== null) lease.pauseIn = this.pauses.gap.sample(this.context.rng);
-    if (this.context.flow.measuring) this.grants++;
+    if (this.context.flow.measuring) {
+      this.grants++;
+      lease.note(now, "grant");
+    }
     this.context.sim.scheduleAt(lease.expiresAt, this, EXPIRE, lease);
     this.context.sim.schedule(this.spec.renew, this, RENEW, lease);
+  }
+
+  private free(lock: NamedLock): void {
+    lock.current = null;
+    this.held.add(-1);
+    this.handOver(lock);
   }
 
   /** The lock is free: the oldest waiter still wanting it takes it. */
@@ -222,6 +266,7 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
       const request = line.take();
       if (request === null) return;
       if (request.clientDone) {
+        this.inSystem.add(-1);
         this.context.flow.done(request); // its client gave up while it waited: the visit ends unserved
         continue;
       }

@@ -5,6 +5,7 @@ import { showValue } from "./show-value";
 
 export const positiveDurationSchema = durationSchema
   .refine((seconds) => seconds > 0, {
-    error: (issue) => problemText("scenario.too-small", { limit: "greater than 0", got: showValue(issue.input) }),
+    error: (issue) =>
+      problemText("scenario.too-small", { limit: "greater than 0", got: showValue(issue.input) }),
   })
   .meta(positiveDurationJson);

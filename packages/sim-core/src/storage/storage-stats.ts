@@ -1,5 +1,12 @@
 /** A storage component's figures (scenario type "storage"). */
-export interface StorageStats {
+import type { StationStats } from "../stations/station-stats";
+
+/**
+ * With the figures every component reports: `inSystem` the writes in progress (time-weighted),
+ * `utilization` and `queueLength` 0 (writes run concurrently, none waits), `served` the writes
+ * accepted and `rejected` those fenced off.
+ */
+export interface StorageStats extends StationStats {
   /** Writes accepted. */
   writes: number;
   /** Writes made holding no lock-service lease. */

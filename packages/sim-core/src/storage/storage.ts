@@ -9,6 +9,8 @@ import type { Component, ComponentContext } from "../component/component";
 import type { EventHandler } from "../kernel/event-handler";
 import type { Lease, NamedLock } from "../locks/lease";
 import { LockService } from "../locks/lock-service";
+import { round } from "../run/round";
+import { TimeWeighted } from "../stats/time-weighted";
 import type { CompiledStep } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import type { StorageComponent } from "./storage-schema";
@@ -22,6 +24,7 @@ export class Storage implements Component<StorageStats>, EventHandler {
   readonly hosts = 0;
   /** Per lock, the highest token among the writes accepted. */
   private readonly highest = new Map<NamedLock, number>();
+  private readonly inProgress: TimeWeighted;
   private writes = 0;
   private unlocked = 0;
   private staleWrites = 0;
@@ -32,7 +35,9 @@ export class Storage implements Component<StorageStats>, EventHandler {
     readonly name: string,
     private readonly spec: StorageComponent,
     private readonly context: ComponentContext,
-  ) {}
+  ) {
+    this.inProgress = new TimeWeighted(context.sim);
+  }
 
   arrive(request: Request, call: CompiledStep): void {
     const measuring = this.context.flow.measuring;
@@ -44,25 +49,31 @@ export class Storage implements Component<StorageStats>, EventHandler {
       const highest = this.highest.get(lease.lock) ?? 0;
       const stale = lease.expired && lease.lock.lastToken > lease.token;
       if (measuring && stale) this.staleWrites++;
+      let event: "write" | "stale-write" | "unsafe-write" | "fenced" = stale ? "stale-write" : "write";
       if (lease.token < highest) {
         if (this.spec.fencing) verdict = FENCED;
         else if (measuring) this.unsafeWrites++;
+        event = this.spec.fencing ? "fenced" : "unsafe-write";
       } else this.highest.set(lease.lock, lease.token);
+      if (measuring) lease.note(this.context.sim.now, event);
     }
     if (measuring) {
       if (verdict === FENCED) this.fencedRejections++;
       else this.writes++;
     }
+    this.inProgress.add(1);
     this.context.sim.schedule(call.duration.sample(this.context.rng), this, verdict, request);
   }
 
   onEvent(verdict: number, payload: unknown): void {
     const request = payload as Request;
+    this.inProgress.add(-1);
     if (verdict === FENCED) this.context.flow.reject(request);
     else this.context.flow.done(request);
   }
 
-  startMeasurement(): void {
+  startMeasurement(now: number): void {
+    this.inProgress.reset(now);
     this.writes = 0;
     this.unlocked = 0;
     this.staleWrites = 0;
@@ -70,8 +81,13 @@ export class Storage implements Component<StorageStats>, EventHandler {
     this.fencedRejections = 0;
   }
 
-  stats(): StorageStats {
+  stats(now: number): StorageStats {
     return {
+      utilization: 0,
+      queueLength: { mean: 0, max: 0 },
+      inSystem: { mean: round(this.inProgress.mean(now)), max: this.inProgress.max },
+      served: this.writes,
+      rejected: this.fencedRejections,
       writes: this.writes,
       unlocked: this.unlocked,
       staleWrites: this.staleWrites,
