@@ -6,6 +6,8 @@ import type { DocumentKind } from "./document-kinds";
 import { DocumentEditor } from "./editor/document-editor";
 import type { JsonSchema } from "./editor/json-schema-walk";
 import type { FieldDoc } from "./editor/schema-hover";
+import { scenarioFromFragment } from "./playground-fragment";
+import { progressLine } from "./run-progress";
 import { copyText, curlCommand, shareRun } from "./share-run";
 import { ask } from "./sim-client";
 import { WidgetChart } from "./uplot-chart";
@@ -59,6 +61,9 @@ class SyslabPlayground extends HTMLElement {
 
   connectedCallback(): void {
     const fallback = this.querySelector<HTMLTextAreaElement>("[data-editor]")!;
+    // A scenario in the address (a share page's "Open in the playground") replaces the default one.
+    const linked = scenarioFromFragment(location.hash);
+    if (linked !== undefined) fallback.value = linked;
     for (const hidden of this.querySelectorAll<HTMLElement>("[data-needs-js]")) hidden.hidden = false;
     // The plain text box stays, hidden, as a copy of the text: the page reads as a form without scripts.
     this.querySelector<HTMLElement>("[data-fallback-editor]")!.hidden = true;
@@ -150,7 +155,15 @@ class SyslabPlayground extends HTMLElement {
       return;
     }
     this.#status("Simulating…");
-    const response = await ask({ kind: "run", text: this.#text() });
+    const bar = this.querySelector<HTMLProgressElement>("[data-run-progress]")!;
+    bar.value = 0;
+    bar.hidden = false;
+    const started = performance.now();
+    const response = await ask({ kind: "run", text: this.#text() }, (progress) => {
+      bar.value = progress.fraction;
+      this.#status(`Simulating… ${progressLine(progress, (performance.now() - started) / 1000)}`);
+    });
+    bar.hidden = true;
     if (response.kind === "error") {
       this.#status(response.message, "error");
       if (response.problems.length > 0) this.#showProblems(response.problems);
