@@ -94,7 +94,7 @@ export function classesHtml(result: Result): string {
       `<td class="num">${esc(c.attempts.toLocaleString("en-US"))}</td><td class="num">${esc(formatValue(c.latencyMean, "duration"))}</td><td class="num">${esc(formatValue(c.waitMean, "duration"))}</td></tr>`,
   );
   return (
-    `<div class="scroll" tabindex="0" role="region" aria-label="Request classes"><table><caption>Request classes</caption>` +
+    `<div class="scroll" tabindex="0" role="region" aria-label="Figures per request class"><table><caption>Figures per request class</caption>` +
     `<thead><tr><th scope="col">Class</th><th scope="col" class="num">Arrived</th><th scope="col" class="num">Completed</th><th scope="col" class="num">Attempts</th><th scope="col" class="num">Mean latency</th><th scope="col" class="num">Mean wait</th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody></table></div>`
   );
