@@ -124,11 +124,40 @@ describe.runIf(enabled)("the playground and share pages", () => {
     for (const text of progress)
       expect(text).toMatch(/^Simulating… \d+% · [\d,]+ events( · [\d,]+ events\/s( · about \d+ s left)?)?$/);
     expect(progress.some((t) => / events\/s · about \d+ s left$/.test(t))).toBe(true);
-      /^Simulating… \d+% · [\d,]+ events · [\d,]+ events\/s · about \d+ s left$/,
-    );
     const percents = progress.map((t) => Number(/(\d+)%/.exec(t)![1]));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(await page.locator("[data-run-progress]").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+
+  it("after Share, shows the server's run progressing by its event stream until it is done", async () => {
+    const long = { ...scenario, name: "long M/M/2 on the server", seed: 78, run: { requests: 2_000_000 } };
+    const { page, errors, close } = await open(`${server.origin}/playground/${scenarioFragment(long)}`);
+    await page.locator(".cm-content").waitFor();
+    await page.evaluate(() => {
+      const line = document.querySelector("[data-share-progress]")!;
+      const seen: string[] = [];
+      (window as unknown as { shareTexts: string[] }).shareTexts = seen;
+      new MutationObserver(() => seen.push(line.textContent ?? "")).observe(line, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    await page.locator("[data-action=share]").click();
+    const link = page.locator("[data-share-link]");
+    await link.waitFor({ timeout: 30_000 });
+    const id = /\/r\/([0-9a-f]+)$/.exec((await link.getAttribute("href")) ?? "")![1]!;
+    await expect
+      .poll(() => page.locator("[data-share-progress]").textContent(), { timeout: 120_000 })
+      .toBe("The server's run is done: the link shows its result.");
+    const texts = await page.evaluate(() => (window as unknown as { shareTexts: string[] }).shareTexts);
+    const progress = texts.filter((t) => t.startsWith("The server's run: "));
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    for (const text of progress) expect(text).toMatch(/^The server's run: \d+% · [\d,]+ events$/);
+    const run = await (await fetch(`${server.origin}/v1/runs/${id}`)).json();
+    expect(run.status).toBe("done");
     expect(errors).toEqual([]);
     await close();
   }, 180_000);

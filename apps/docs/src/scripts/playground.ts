@@ -8,7 +8,7 @@ import type { JsonSchema } from "./editor/json-schema-walk";
 import type { FieldDoc } from "./editor/schema-hover";
 import { scenarioFromFragment } from "./playground-fragment";
 import { progressLine } from "./run-progress";
-import { copyText, curlCommand, shareRun } from "./share-run";
+import { copyText, curlCommand, followRun, shareRun } from "./share-run";
 import { ask } from "./sim-client";
 import { WidgetChart } from "./uplot-chart";
 
@@ -58,6 +58,7 @@ class SyslabPlayground extends HTMLElement {
   #charts = new Map<string, WidgetChart>();
 
   #editor: DocumentEditor | undefined;
+  #unfollow: (() => void) | undefined;
 
   connectedCallback(): void {
     const fallback = this.querySelector<HTMLTextAreaElement>("[data-editor]")!;
@@ -235,9 +236,33 @@ class SyslabPlayground extends HTMLElement {
       link.textContent = run.url;
       link.hidden = false;
       this.#status((await copyText(run.url)) ? "Link copied:" : "Link:");
+      this.#followServerRun(run.id);
     } catch (error) {
       this.#status(`Could not share: ${error instanceof Error ? error.message : String(error)}`, "error");
     }
+  }
+
+  /** The API runs a shared scenario too: its progress, from the run's event stream, shows beside the link. */
+  #followServerRun(id: string): void {
+    this.#unfollow?.();
+    const line = this.querySelector<HTMLElement>("[data-share-progress]")!;
+    line.hidden = false;
+    line.textContent = "The server is running it…";
+    this.#unfollow = followRun(
+      id,
+      (p) => {
+        line.textContent = `The server's run: ${p.percent.toFixed(0)}% · ${p.events.toLocaleString("en-US")} events`;
+      },
+      (end) => {
+        line.textContent =
+          end === "done"
+            ? "The server's run is done: the link shows its result."
+            : end === "failed"
+              ? "The server's run failed: the link shows why."
+              : "";
+        line.hidden = end === "lost";
+      },
+    );
   }
 
   async #copyCurl(): Promise<void> {
