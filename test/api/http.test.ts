@@ -157,7 +157,8 @@ describe("share page and charts", () => {
     expect(html).toMatch(/<meta property="og:title" content="Queue &lt;&quot;demo&quot;&gt; &amp; co">/);
     expect(html).toContain(`<meta property="og:url" content="${server.url}/r/${id}">`);
     expect(html).toMatch(/<meta property="og:description" content="[^"]*req\/s/);
-    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toContain(`<meta property="og:image" content="${server.url}/r/${id}/card.png">`);
     expect(html).toContain(`href="${server.url}/v1/runs/${id}"`);
     expect(html).toMatch(/<dt>p99 latency<\/dt><dd>[\d.]+ (s|ms|µs)<\/dd>/);
     expect(html.match(/<svg [^>]*role="img"/g)?.length).toBeGreaterThanOrEqual(2);
@@ -192,6 +193,7 @@ describe("documents", () => {
         "/metrics",
         "/openapi.json",
         "/r/{id}",
+        "/r/{id}/card.png",
         "/readyz",
         "/v1/runs",
         "/v1/runs/{id}",
@@ -399,7 +401,7 @@ describe("limits", () => {
     // The pool has one worker and the long run above occupies it, so this run waits in the queue.
     const { id } = await (await postJson(`${server.url}/v1/runs`, quickScenario(14))).json();
     const html = await (await fetch(`${server.url}/r/${id}`)).text();
-    expect(html).toContain('<meta http-equiv="refresh" content="2">');
+    expect(html).toContain('<noscript><meta http-equiv="refresh" content="2"></noscript>');
     expect(html).toMatch(/This run is (queued|running)/);
     const placeholder = await (await fetch(`${server.url}/v1/runs/${id}/chart.svg`)).text();
     expect(placeholder).toMatch(/is (queued|running)/);

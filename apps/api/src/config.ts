@@ -13,6 +13,8 @@ export interface Config {
   dataDir: string;
   /** Origin used in absolute links (e.g. https://syslab.example.org); absent: taken from each request. */
   publicUrl: string | undefined;
+  /** The docs playground that share pages open scenarios in (PLAYGROUND_URL); absent: `/playground/` on this origin. */
+  playgroundUrl: string | undefined;
   /** Built docs site served at `/` when the folder exists. */
   docsDir: string;
   /** Worker threads running simulations. */
@@ -48,6 +50,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: int(env, "PORT", 8787),
     dataDir: env.DATA_DIR || "./data",
     publicUrl: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
+    playgroundUrl: env.PLAYGROUND_URL ? new URL(env.PLAYGROUND_URL).href : undefined,
     docsDir: env.DOCS_DIR || fileURLToPath(new URL("../../docs/dist", import.meta.url)),
     poolSize: int(env, "POOL_SIZE", availableParallelism()),
     runQueueLimit: int(env, "RUN_QUEUE_LIMIT", 100),

@@ -232,10 +232,33 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
           operationId: "sharePage",
           summary: "The share page of a run",
           description:
-            "HTML with the key numbers, SVG charts and link-preview meta tags; reloads itself until the run is done.",
+            "HTML with what was simulated (the topology summarised, the scenario as JSON), the key numbers, SVG " +
+            "charts, every component's figures, the failures by kind, the engine version, links to open the " +
+            "scenario in the playground and to run it again, and link-preview meta tags (og:image is " +
+            "/r/{id}/card.png). While the run is unfinished it shows the run's progress from the event stream " +
+            "(without scripts it reloads itself).",
           parameters: [idParameter],
           responses: {
             "200": { description: "The page.", content: { "text/html": { schema: { type: "string" } } } },
+            "404": problemResponse("No run has this id."),
+            ...rateLimited,
+          },
+        },
+      },
+      "/r/{id}/card.png": {
+        get: {
+          operationId: "shareCard",
+          summary: "The link-preview card of a run, as PNG",
+          description:
+            "A 1200×630 PNG (the size of og:image and twitter:card summary_large_image) with the run's name, " +
+            "headline numbers and latency chart; a placeholder while the run is unfinished. Cached for an hour " +
+            "once the run is finished (Cache-Control: public, max-age=3600), never before (no-store).",
+          parameters: [idParameter],
+          responses: {
+            "200": {
+              description: "The card.",
+              content: { "image/png": { schema: { type: "string", contentMediaType: "image/png" } } },
+            },
             "404": problemResponse("No run has this id."),
             ...rateLimited,
           },

@@ -108,9 +108,29 @@ export interface paths {
         };
         /**
          * The share page of a run
-         * @description HTML with the key numbers, SVG charts and link-preview meta tags; reloads itself until the run is done.
+         * @description HTML with what was simulated (the topology summarised, the scenario as JSON), the key numbers, SVG charts, every component's figures, the failures by kind, the engine version, links to open the scenario in the playground and to run it again, and link-preview meta tags (og:image is /r/{id}/card.png). While the run is unfinished it shows the run's progress from the event stream (without scripts it reloads itself).
          */
         get: operations["sharePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/r/{id}/card.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The link-preview card of a run, as PNG
+         * @description A 1200×630 PNG (the size of og:image and twitter:card summary_large_image) with the run's name, headline numbers and latency chart; a placeholder while the run is unfinished. Cached for an hour once the run is finished (Cache-Control: public, max-age=3600), never before (no-store).
+         */
+        get: operations["shareCard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1164,6 +1184,49 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description No run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shareCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A run id, as returned by POST /v1/runs. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
                 };
             };
             /** @description No run has this id. */

@@ -74,7 +74,7 @@ describe("API answers", () => {
 });
 
 describe("share pages", () => {
-  test("allow their one <style> element by its hash, and no script at all", async () => {
+  test("allow their one <style> element and their one progress script by hash, and reads of this origin", async () => {
     const { id } = await (await t.app.request("/v1/runs", postRequest(quickScenario(2)))).json();
     const res = await t.app.request(`/r/${id}`);
     const html = await res.text();
@@ -84,8 +84,12 @@ describe("share pages", () => {
     const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
     expect(styles).toHaveLength(1);
     expect(policy["style-src"]).toEqual([sha256(styles[0]!)]);
-    expect(policy["script-src"]).toBeUndefined();
-    expect(html).not.toMatch(/<script/i);
+    // The run is unfinished (the test executor has not finished it): its page follows the event stream.
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(policy["script-src"]).toEqual([sha256(scripts[0]!)]);
+    expect(policy["connect-src"]).toEqual(["'self'"]);
+    expect(policy["script-src"]).not.toContain("'unsafe-inline'");
   });
 });
 

@@ -2,14 +2,16 @@
 // (frame-ancestors 'none' and X-Frame-Options), no referrer, and a Content-Security-Policy that
 // allows only what each kind of answer loads:
 // - the API's JSON, event streams and SVG charts load nothing, so nothing at all is allowed;
-// - a share page (/r/:id) is HTML with inline SVG and one <style> element, allowed by its hash;
+// - a share page (/r/:id) is HTML with inline SVG and one <style> element, allowed by its hash,
+//   and, while its run is unfinished, one script (also by hash) that reads the run's event stream
+//   from this origin;
 // - the docs site loads its own scripts, styles, Web Worker and pagefind's WebAssembly from its
 //   origin; its inline scripts (the theme script, Astro's hoisted modules) are allowed by hash.
 
 import type { Context, MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { isApiPath } from "../routes/docs-site";
-import { sharePageStyleHash } from "../share/share-page";
+import { sharePageScriptHash, sharePageStyleHash } from "../share/share-page";
 
 const none = ["'none'"];
 const common = {
@@ -29,6 +31,8 @@ export function securityHeaders(docsInlineScripts: readonly string[]): Middlewar
     contentSecurityPolicy: {
       defaultSrc: none,
       styleSrc: [sharePageStyleHash],
+      scriptSrc: [sharePageScriptHash],
+      connectSrc: ["'self'"],
       imgSrc: ["'self'"],
       frameAncestors: none,
       baseUri: none,

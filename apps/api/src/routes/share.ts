@@ -1,10 +1,15 @@
-// GET /r/:id: the share page of a run.
+// GET /r/:id: the share page of a run; GET /r/:id/card.png: its link-preview card.
 
 import { Hono } from "hono";
 import type { AppDeps } from "../app-deps";
+import { isFinished } from "../db/run-store";
 import { apiErrors } from "../errors/catalogue";
 import { requestOrigin } from "../http/origin";
+import { runCardPng } from "../share/run-card";
 import { sharePageHtml } from "../share/share-page";
+
+/** A finished run never changes (its id names the scenario and the engine version): cache it for an hour. */
+const finishedCache = "public, max-age=3600";
 
 export function shareRoutes({ store, config }: AppDeps): Hono {
   const app = new Hono();
@@ -12,9 +17,19 @@ export function shareRoutes({ store, config }: AppDeps): Hono {
     const id = c.req.param("id");
     const row = await store.get(id);
     if (!row) throw apiErrors.runNotFound(id);
-    const finished = row.status === "done" || row.status === "failed";
-    c.header("Cache-Control", finished ? "public, max-age=3600" : "no-store");
-    return c.html(sharePageHtml(row, requestOrigin(c, config.publicUrl)));
+    c.header("Cache-Control", isFinished(row) ? finishedCache : "no-store");
+    const origin = requestOrigin(c, config.publicUrl);
+    return c.html(sharePageHtml(row, origin, config.playgroundUrl ?? `${origin}/playground/`));
+  });
+  app.get("/r/:id/card.png", async (c) => {
+    const id = c.req.param("id");
+    const row = await store.get(id);
+    if (!row) throw apiErrors.runNotFound(id);
+    const png = await runCardPng(row);
+    return c.body(new Uint8Array(png), 200, {
+      "Content-Type": "image/png",
+      "Cache-Control": isFinished(row) ? finishedCache : "no-store",
+    });
   });
   return app;
 }

@@ -1,5 +1,7 @@
-// The HTML page behind a share link (/r/:id): the run's name, key numbers and charts, readable
-// without scripts, with Open Graph and Twitter tags so a pasted link previews well.
+// The HTML page behind a share link (/r/:id): what was simulated (the scenario, summarised and as
+// JSON), the key numbers and charts, every component's figures and the failures, how to run it
+// again, readable without scripts, with Open Graph and Twitter tags and a card image so a pasted
+// link previews well. While the run is going, one small script follows its progress.
 
 import { createHash } from "node:crypto";
 import { escapeXml as esc, formatValue } from "@syslab/charts";
@@ -7,7 +9,11 @@ import type { Result } from "@syslab/sim-core";
 import type { RunRow } from "../db/run-store";
 import { runLinks } from "../runs/run-representation";
 import type { RunErrorBody } from "../runs/run-task";
+import { progressScript } from "./progress-script";
 import { latencyChart, latencySeriesChart, throughputSeriesChart } from "./run-charts";
+import { classesHtml, componentFiguresHtml, failuresHtml } from "./run-figures";
+import { playgroundLink, runItYourselfHtml } from "./run-it-yourself";
+import { scenarioSummaryHtml } from "./scenario-summary";
 
 /** Seconds between reloads while a run is unfinished. */
 const refreshSeconds = 2;
@@ -24,18 +30,33 @@ dt{font-size:.8rem;color:#57606a}dd{margin:0;font-size:1.25rem;font-weight:600}
 figure{margin:20px 0;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:8px}
 figure svg{max-width:100%;height:auto}
 footer{font-size:.85rem;color:#57606a}a{color:#0969da}
+h2{font-size:1.25rem;margin:1.6em 0 .4em}h3{font-size:1.05rem;margin:1.2em 0 .3em}
+.kind{font-size:.8rem;font-weight:600;color:#57606a;background:#eaeef2;border-radius:10px;padding:1px 8px}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}
+caption{text-align:left;font-weight:600;padding:4px 0}
+th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.scroll{overflow-x:auto}
+pre{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px;overflow:auto;max-height:420px;font-size:.85rem}
+.actions a.button{display:inline-block;margin:4px 8px 4px 0;padding:6px 14px;border-radius:6px;background:#0969da;color:#fff;font-weight:600;text-decoration:none}
+progress{width:100%;height:1.2em}
 `;
 
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
 /** The CSP source that allows the page's one <style> element, and nothing else inline. */
-export const sharePageStyleHash = `'sha256-${createHash("sha256").update(styles).digest("base64")}'`;
+export const sharePageStyleHash = sha256(styles);
+
+/** The CSP source that allows the progress script of an unfinished run's page, and no other script. */
+export const sharePageScriptHash = sha256(progressScript);
 
 function duration(seconds: number): string {
   return formatValue(seconds, "duration");
 }
 
 function keyNumbers(result: Result): [string, string][] {
-  const failed = result.requests.failed;
-  const failures = failed.rejected + failed.reset + failed.timeout;
+  // Every kind of failure the result counts, those added after this page was written included.
+  const failures = Object.values(result.requests.failed as Record<string, number>).reduce((a, b) => a + b, 0);
   return [
     ["Throughput", `${formatValue(result.throughput, "number")} req/s`],
     ["Mean latency", duration(result.latency.mean)],
@@ -48,10 +69,38 @@ function keyNumbers(result: Result): [string, string][] {
       "Simulated",
       `${duration(result.simulated.time)}, ${formatValue(result.simulated.events, "number")} events`,
     ],
+    ["Engine", `${result.engine.name} ${result.engine.version}`],
   ];
 }
 
-export function sharePageHtml(row: RunRow, origin: string): string {
+function progressHtml(row: RunRow): string {
+  const p = row.progress ? (JSON.parse(row.progress) as { percent: number; events: number }) : undefined;
+  const percent = p ? Math.min(100, Math.max(0, p.percent)) : 0;
+  const text = p
+    ? `${percent.toFixed(1)}% · ${p.events.toLocaleString("en-US")} events`
+    : `This run is ${row.status}.`;
+  return (
+    `<div data-progress data-events="/v1/runs/${esc(row.id)}/events">` +
+    `<p><label for="progress">Progress</label></p><progress id="progress" max="100" value="${percent}">${esc(percent.toFixed(0))}%</progress>` +
+    `<p data-progress-text aria-live="polite">${esc(text)}</p>` +
+    `<p>This page follows the run and shows the result when it is done (without scripts it reloads every ${refreshSeconds} seconds).</p></div>`
+  );
+}
+
+function section(id: string, title: string, html: string): string {
+  return html ? `<section aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${html}</section>` : "";
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The share page; `playgroundUrl` is the docs playground's address (default: this origin's /playground/). */
+export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${origin}/playground/`): string {
   const links = runLinks(origin, row.id);
   const title = row.name ?? `Run ${row.id}`;
   const result = row.status === "done" && row.result ? (JSON.parse(row.result) as Result) : undefined;
@@ -67,7 +116,8 @@ export function sharePageHtml(row: RunRow, origin: string): string {
   const meta = [
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    unfinished ? `<meta http-equiv="refresh" content="${refreshSeconds}">` : "",
+    // Without scripts the page reloads until the run is done; with them, the progress script follows it.
+    unfinished ? `<noscript><meta http-equiv="refresh" content="${refreshSeconds}"></noscript>` : "",
     `<title>${esc(title)} · syslab</title>`,
     `<meta name="description" content="${esc(description)}">`,
     `<link rel="alternate" type="application/json" href="${esc(links.self)}">`,
@@ -76,28 +126,49 @@ export function sharePageHtml(row: RunRow, origin: string): string {
     `<meta property="og:title" content="${esc(title)}">`,
     `<meta property="og:description" content="${esc(description)}">`,
     `<meta property="og:url" content="${esc(links.share)}">`,
-    `<meta name="twitter:card" content="summary">`,
+    `<meta property="og:image" content="${esc(`${links.share}/card.png`)}">`,
+    `<meta property="og:image:type" content="image/png">`,
+    `<meta property="og:image:width" content="1200">`,
+    `<meta property="og:image:height" content="630">`,
+    `<meta property="og:image:alt" content="${esc(`Latency percentiles of ${title}`)}">`,
+    `<meta name="twitter:card" content="summary_large_image">`,
+    `<meta name="twitter:image" content="${esc(`${links.share}/card.png`)}">`,
     `<meta name="twitter:title" content="${esc(title)}">`,
     `<meta name="twitter:description" content="${esc(description)}">`,
   ]
     .filter(Boolean)
     .join("\n");
 
+  const input = parsed(row.input);
+  const scenarioText = JSON.stringify(input ?? parsed(row.scenario), null, 2);
   let body = "";
   if (result) {
     body += `<dl>${numbers.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join("")}</dl>`;
-    body += `<figure>${latencyChart(result)}</figure>`;
-    if (result.series.time.length > 0) {
-      body += `<figure>${latencySeriesChart(result)}</figure><figure>${throughputSeriesChart(result)}</figure>`;
-    }
   } else if (error) {
     body += `<p><strong>${esc(error.title)}.</strong> ${esc(error.message)}</p><p>${esc(error.hint)}</p>`;
     if (error.problems?.length) {
       body += `<ul>${error.problems.map((p) => `<li><code>${esc(p.path)}</code>: ${esc(p.message)}</li>`).join("")}</ul>`;
     }
   } else {
-    body += `<p>This run is ${row.status}. The page reloads every ${refreshSeconds} seconds until it is done.</p>`;
+    body += progressHtml(row);
   }
+  body += `<p class="actions"><a class="button" href="${esc(playgroundLink(playgroundUrl, scenarioText))}" data-open-playground>Open in the playground</a> <a href="#run-title">Run it yourself</a></p>`;
+  body += section("scenario-title", "What was simulated", scenarioSummaryHtml(parsed(row.scenario), input));
+  if (result) {
+    body += `<figure>${latencyChart(result)}</figure>`;
+    if (result.series.time.length > 0) {
+      body += `<figure>${latencySeriesChart(result)}</figure><figure>${throughputSeriesChart(result)}</figure>`;
+    }
+    body += section("failures-title", "Failures", failuresHtml(result));
+    body += section("classes-title", "Request classes", classesHtml(result));
+    body += section("components-title", "Every component's figures", componentFiguresHtml(result));
+  }
+  body += section(
+    "json-title",
+    "The scenario as JSON",
+    `<p>Copy it into a file, e.g. <code>scenario.json</code>.</p><pre tabindex="0" data-scenario-json><code>${esc(scenarioText)}</code></pre>`,
+  );
+  body += section("run-title", "Run it yourself", runItYourselfHtml(origin, row));
 
   return `<!doctype html>
 <html lang="en">
@@ -110,8 +181,9 @@ ${meta}
 <p><span class="status ${esc(row.status)}">${esc(row.status)}</span></p>
 <h1>${esc(title)}</h1>
 ${body}
-<footer><p>${result ? `${esc(formatValue(result.simulated.events, "number"))} events simulated · ` : ""}Engine ${esc(row.engineVersion)} · scenario hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
+<footer><p>${result ? `${esc(formatValue(result.simulated.events, "number"))} events simulated · ` : ""}Engine <span data-engine-version>syslab ${esc(row.engineVersion)}</span> · scenario hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
 </main>
+${unfinished ? `<script>${progressScript}</script>` : ""}
 </body>
 </html>
 `;

@@ -4,6 +4,7 @@
 import {
   catalogueError,
   type Problem,
+  type Progress,
   parseDocument,
   type Result,
   runDocument,
@@ -25,9 +26,9 @@ export function documentProblems(document: unknown): Problem[] {
 }
 
 /** Runs a scenario; a document that does not validate throws the same error the engine's entry points give. */
-export function runScenarioDocument(document: unknown): Result {
+export function runScenarioDocument(document: unknown, onProgress?: (progress: Progress) => void): Result {
   const parsed = parseDocument(document);
   if (!parsed.ok)
     throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-  return runDocument(parsed.document).output;
+  return runDocument(parsed.document, onProgress ? { onProgress } : undefined).output;
 }

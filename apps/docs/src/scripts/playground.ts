@@ -6,7 +6,9 @@ import type { DocumentKind } from "./document-kinds";
 import { DocumentEditor } from "./editor/document-editor";
 import type { JsonSchema } from "./editor/json-schema-walk";
 import type { FieldDoc } from "./editor/schema-hover";
-import { copyText, curlCommand, shareRun } from "./share-run";
+import { scenarioFromFragment } from "./playground-fragment";
+import { progressLine } from "./run-progress";
+import { copyText, curlCommand, followRun, shareRun } from "./share-run";
 import { ask } from "./sim-client";
 import { WidgetChart } from "./uplot-chart";
 
@@ -56,9 +58,13 @@ class SyslabPlayground extends HTMLElement {
   #charts = new Map<string, WidgetChart>();
 
   #editor: DocumentEditor | undefined;
+  #unfollow: (() => void) | undefined;
 
   connectedCallback(): void {
     const fallback = this.querySelector<HTMLTextAreaElement>("[data-editor]")!;
+    // A scenario in the address (a share page's "Open in the playground") replaces the default one.
+    const linked = scenarioFromFragment(location.hash);
+    if (linked !== undefined) fallback.value = linked;
     for (const hidden of this.querySelectorAll<HTMLElement>("[data-needs-js]")) hidden.hidden = false;
     // The plain text box stays, hidden, as a copy of the text: the page reads as a form without scripts.
     this.querySelector<HTMLElement>("[data-fallback-editor]")!.hidden = true;
@@ -150,7 +156,15 @@ class SyslabPlayground extends HTMLElement {
       return;
     }
     this.#status("Simulating…");
-    const response = await ask({ kind: "run", text: this.#text() });
+    const bar = this.querySelector<HTMLProgressElement>("[data-run-progress]")!;
+    bar.value = 0;
+    bar.hidden = false;
+    const started = performance.now();
+    const response = await ask({ kind: "run", text: this.#text() }, (progress) => {
+      bar.value = progress.fraction;
+      this.#status(`Simulating… ${progressLine(progress, (performance.now() - started) / 1000)}`);
+    });
+    bar.hidden = true;
     if (response.kind === "error") {
       this.#status(response.message, "error");
       if (response.problems.length > 0) this.#showProblems(response.problems);
@@ -222,9 +236,33 @@ class SyslabPlayground extends HTMLElement {
       link.textContent = run.url;
       link.hidden = false;
       this.#status((await copyText(run.url)) ? "Link copied:" : "Link:");
+      this.#followServerRun(run.id);
     } catch (error) {
       this.#status(`Could not share: ${error instanceof Error ? error.message : String(error)}`, "error");
     }
+  }
+
+  /** The API runs a shared scenario too: its progress, from the run's event stream, shows beside the link. */
+  #followServerRun(id: string): void {
+    this.#unfollow?.();
+    const line = this.querySelector<HTMLElement>("[data-share-progress]")!;
+    line.hidden = false;
+    line.textContent = "The server is running it…";
+    this.#unfollow = followRun(
+      id,
+      (p) => {
+        line.textContent = `The server's run: ${p.percent.toFixed(0)}% · ${p.events.toLocaleString("en-US")} events`;
+      },
+      (end) => {
+        line.textContent =
+          end === "done"
+            ? "The server's run is done: the link shows its result."
+            : end === "failed"
+              ? "The server's run failed: the link shows why."
+              : "";
+        line.hidden = end === "lost";
+      },
+    );
   }
 
   async #copyCurl(): Promise<void> {

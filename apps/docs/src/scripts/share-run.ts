@@ -27,6 +27,36 @@ export async function shareRun(scenario: unknown): Promise<SharedRun> {
   return { id: body.id, url: apiUrl(`r/${body.id}`) };
 }
 
+export interface ServerProgress {
+  percent: number;
+  events: number;
+}
+
+/**
+ * Follows a stored run on the API through its event stream (GET /v1/runs/:id/events): `onProgress`
+ * hears each progress report, `onEnd` hears "done" or "failed" once (or "lost" when the stream breaks).
+ */
+export function followRun(
+  id: string,
+  onProgress: (progress: ServerProgress) => void,
+  onEnd: (end: "done" | "failed" | "lost") => void,
+): () => void {
+  const source = new EventSource(apiUrl(`v1/runs/${id}/events`));
+  let ended = false;
+  const end = (how: "done" | "failed" | "lost") => {
+    source.close();
+    if (!ended) onEnd(how);
+    ended = true;
+  };
+  source.addEventListener("progress", (event) =>
+    onProgress(JSON.parse((event as MessageEvent<string>).data)),
+  );
+  source.addEventListener("result", () => end("done"));
+  source.addEventListener("failed", () => end("failed"));
+  source.addEventListener("error", () => end("lost"));
+  return () => end("lost");
+}
+
 /** A shell command that posts the same scenario; single quotes inside the JSON are escaped for sh. */
 export function curlCommand(scenario: unknown): string {
   const body = JSON.stringify(scenario).replaceAll("'", "'\\''");

@@ -1,5 +1,5 @@
 // Messages between the page and the simulation Worker.
-import type { Problem, Result } from "@syslab/sim-core";
+import type { Problem, Progress, Result } from "@syslab/sim-core";
 import type { Params, WidgetView } from "../widgets/view";
 import type { DocumentKind } from "./document-kinds";
 
@@ -15,3 +15,6 @@ export type SimResponse =
   | { kind: "validate"; problems: Problem[] }
   | { kind: "run"; result: Result }
   | { kind: "error"; message: string; problems: Problem[] };
+
+/** What the Worker posts while a run goes on, before its response. */
+export type SimProgress = Progress;

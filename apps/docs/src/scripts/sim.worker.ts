@@ -3,12 +3,12 @@ import { SyslabError } from "@syslab/sim-core";
 import { widgetModels } from "../widgets/registry";
 import { documentProblems, documentSchema, runScenarioDocument } from "./document-handlers";
 import { parseJsonText } from "./json-text";
-import type { SimRequest, SimResponse } from "./sim-protocol";
+import type { SimProgress, SimRequest, SimResponse } from "./sim-protocol";
 
 // Typed through Worker: the same postMessage / "message" pair, without the webworker lib clashing with DOM.
 const scope = self as unknown as Worker;
 
-function handle(request: SimRequest): SimResponse {
+function handle(request: SimRequest, onProgress: (progress: SimProgress) => void): SimResponse {
   switch (request.kind) {
     case "widget": {
       const model = widgetModels[request.widget];
@@ -25,7 +25,7 @@ function handle(request: SimRequest): SimResponse {
     case "run": {
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "error", message: json.problem.message, problems: [json.problem] };
-      return { kind: "run", result: runScenarioDocument(json.value) };
+      return { kind: "run", result: runScenarioDocument(json.value, onProgress) };
     }
   }
 }
@@ -34,7 +34,8 @@ scope.addEventListener("message", (event: MessageEvent<{ id: number; request: Si
   const { id, request } = event.data;
   let response: SimResponse;
   try {
-    response = handle(request);
+    // Progress goes out as the run goes on: the page is not blocked, only this Worker is.
+    response = handle(request, (progress) => scope.postMessage({ id, progress }));
   } catch (error) {
     response =
       error instanceof SyslabError

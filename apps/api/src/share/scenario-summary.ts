@@ -1,0 +1,174 @@
+// What a share page says was simulated: the workload, the entry, each component with its settings
+// and what it calls, read generically from the scenario so that kinds added later show up too.
+
+import { escapeXml as esc, formatValue } from "@syslab/charts";
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+const isObj = (v: Json): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function seconds(s: number): string {
+  return formatValue(s, "duration");
+}
+
+/** A canonical distribution (`{ kind, … }`, in seconds) as a short phrase. */
+function distribution(d: Json): string {
+  if (!isObj(d)) return String(d);
+  const { kind, ...rest } = d;
+  if (kind === "constant" && typeof rest.value === "number") return seconds(rest.value);
+  if (kind === "exp" && typeof rest.mean === "number") return `exponential, mean ${seconds(rest.mean)}`;
+  const parts = Object.entries(rest).map(([k, v]) =>
+    typeof v === "number" && ["mean", "min", "max", "sd", "scale", "value"].includes(k)
+      ? `${k} ${seconds(v)}`
+      : `${k} ${Array.isArray(v) ? `[${v.length} values]` : String(v)}`,
+  );
+  return `${String(kind)} (${parts.join(", ")})`;
+}
+
+function rate(r: Json): string {
+  if (typeof r === "number") return `${formatValue(r, "number")}/s`;
+  if (Array.isArray(r))
+    return r
+      .filter(isObj)
+      .map((seg) => `${formatValue(Number(seg.rate), "number")}/s from ${seconds(Number(seg.from))}`)
+      .join(", then ");
+  return String(r);
+}
+
+function arrivalPhrase(workload: Obj): string {
+  const a = workload.arrival;
+  if (isObj(a)) {
+    const process = String(a.process);
+    if (process === "onoff")
+      return `Poisson arrivals at ${rate(a.rate)} during on-periods (${distribution(a.on)}), none during off-periods (${distribution(a.off)})`;
+    return `${process === "poisson" ? "Poisson" : process} arrivals at ${rate(a.rate)}`;
+  }
+  const c = workload.clients;
+  if (isObj(c))
+    return `${formatValue(Number(c.users), "number")} clients in a closed loop, thinking ${distribution(c.think)} between requests`;
+  return "No workload";
+}
+
+function lengthPhrase(length: Json): string {
+  if (!isObj(length)) return "";
+  if (length.kind === "time") return `${seconds(Number(length.duration))} of simulated time`;
+  if (length.kind === "requests") return `${Number(length.count).toLocaleString("en-US")} requests`;
+  return "";
+}
+
+function runPhrase(run: Json, seed: Json): string {
+  if (!isObj(run)) return "";
+  const warmup =
+    isObj(run.warmup) && Number(run.warmup.duration ?? run.warmup.count) > 0 ? lengthPhrase(run.warmup) : "";
+  return `Measured over ${lengthPhrase(run.length)}${warmup ? ` (after a warm-up of ${warmup})` : ""}, seed ${String(seed)}.`;
+}
+
+/** A request's steps as a sentence: "cpu 1 ms → call bouncer (holds exponential, mean 10 ms) → io 100 ms". */
+function stepsPhrase(steps: Json): string {
+  if (!Array.isArray(steps)) return "";
+  return steps
+    .filter(isObj)
+    .map((step) => {
+      if (step.kind === "call") {
+        const parts = [
+          step.hold === undefined ? "" : `held ${distribution(step.hold)}`,
+          Array.isArray(step.steps) ? stepsPhrase(step.steps) : "",
+        ].filter(Boolean);
+        return `call ${String(step.target)}${parts.length ? ` (${parts.join("; ")})` : ""}`;
+      }
+      return `${String(step.kind)} ${distribution(step.duration)}`;
+    })
+    .join(" → ");
+}
+
+/** Who calls whom: call steps (from the component that hosts them) and settings that name a component. */
+export function componentCalls(scenario: Obj): Map<string, Set<string>> {
+  const components = isObj(scenario.components) ? scenario.components : {};
+  const names = new Set(Object.keys(components));
+  const calls = new Map<string, Set<string>>([...names].map((n) => [n, new Set<string>()]));
+  const add = (from: string, to: string) => {
+    if (names.has(to) && from !== to) calls.get(from)?.add(to);
+  };
+  const walk = (steps: Json, at: string) => {
+    if (!Array.isArray(steps)) return;
+    for (const step of steps.filter(isObj)) {
+      if (step.kind !== "call" || typeof step.target !== "string") continue;
+      add(at, step.target);
+      walk(step.steps, step.target);
+    }
+  };
+  const workload = isObj(scenario.workload) ? scenario.workload : {};
+  const entry = String(scenario.entry);
+  for (const cls of Array.isArray(workload.requests) ? workload.requests.filter(isObj) : [])
+    walk(cls.steps, entry);
+  const named = (from: string, value: Json) => {
+    if (typeof value === "string") add(from, value);
+    else if (Array.isArray(value)) for (const v of value) named(from, v);
+    else if (isObj(value)) for (const v of Object.values(value)) named(from, v);
+  };
+  for (const [name, spec] of Object.entries(components)) if (isObj(spec)) named(name, spec);
+  return calls;
+}
+
+/** A component's settings as the scenario wrote them: "cores 8; architecture: kind thread-pool, threads 1000". */
+function settingsPhrase(spec: Json): string {
+  if (!isObj(spec)) return "";
+  const value = (v: Json): string =>
+    isObj(v)
+      ? Object.entries(v)
+          .map(([k, x]) => `${k} ${value(x)}`)
+          .join(", ")
+      : Array.isArray(v)
+        ? v.map(value).join(", ")
+        : String(v);
+  return Object.entries(spec)
+    .filter(([k]) => k !== "type")
+    .map(([k, v]) => (isObj(v) ? `${k}: ${value(v)}` : `${k} ${value(v)}`))
+    .join("; ");
+}
+
+/**
+ * The scenario as HTML: a paragraph on the workload and run, a list of request classes, and a table
+ * of components. `canonical` is the stored canonical scenario (defaults filled in, seconds);
+ * `input` is the scenario as submitted, whose component settings read as the author wrote them.
+ */
+export function scenarioSummaryHtml(canonical: Json, input: Json): string {
+  if (!isObj(canonical) || !isObj(canonical.components) || !isObj(canonical.workload)) return "";
+  const workload = canonical.workload;
+  const entry = String(canonical.entry);
+  const written = isObj(input) && isObj(input.components) ? input.components : {};
+  const calls = componentCalls(canonical);
+  const classes = Array.isArray(workload.requests) ? workload.requests.filter(isObj) : [];
+  const totalWeight = classes.reduce((sum, c) => sum + (typeof c.weight === "number" ? c.weight : 1), 0);
+
+  let html = `<p>${esc(arrivalPhrase(workload))}, entering at <strong>${esc(entry)}</strong>. ${esc(runPhrase(canonical.run, canonical.seed))}</p>`;
+  html += `<ul class="classes">${classes
+    .map((c) => {
+      const share =
+        classes.length > 1
+          ? ` (${formatValue((Number(c.weight ?? 1) || 0) / totalWeight, "percent")} of requests)`
+          : "";
+      const extras = [
+        typeof c.timeout === "number" ? `times out after ${seconds(c.timeout)}` : "",
+        isObj(c.retry)
+          ? `up to ${String(c.retry.attempts)} attempts on ${(c.retry.on as string[]).join(", ")}`
+          : "",
+      ].filter(Boolean);
+      return `<li><strong>${esc(String(c.name))}</strong>${esc(share)}: ${esc(stepsPhrase(c.steps))}${extras.length ? esc(`; ${extras.join("; ")}`) : ""}</li>`;
+    })
+    .join("")}</ul>`;
+  const rows = Object.entries(canonical.components).map(([name, spec]) => {
+    const type = isObj(spec) ? String(spec.type) : "";
+    const targets = [...(calls.get(name) ?? [])];
+    return (
+      `<tr><th scope="row">${esc(name)}${name === entry ? " (entry)" : ""}</th><td>${esc(type)}</td>` +
+      `<td>${esc(settingsPhrase(written[name] ?? spec))}</td><td>${targets.length ? esc(targets.join(", ")) : "—"}</td></tr>`
+    );
+  });
+  html +=
+    `<div class="scroll" tabindex="0" role="region" aria-label="Components of the scenario"><table class="topology"><caption>Components</caption>` +
+    `<thead><tr><th scope="col">Component</th><th scope="col">Kind</th><th scope="col">Settings</th><th scope="col">Calls</th></tr></thead>` +
+    `<tbody>${rows.join("")}</tbody></table></div>`;
+  return html;
+}
