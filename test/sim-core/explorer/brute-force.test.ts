@@ -95,10 +95,11 @@ const outcomeSet = (r: ReturnType<typeof explore>) => r.outcomes.map((o) => JSON
 describe("DPOR against brute-force enumeration", () => {
   test("SC: the same outcome set as every interleaving; no reduction counts every interleaving", () => {
     fc.assert(
-      fc.property(fc.array(thread, { minLength: 2, maxLength: 3 }), (threads) => {
+      fc.property(fc.array(thread, { minLength: 2, maxLength: 3 }).filter((ts) => ts.length === 2 || ts.every((t) => t.steps.length <= 2)), (threads) => {
         const reference = bruteForce(threads);
         const reduced = explore(program(threads, "sc"));
-        const all = explore(program(threads, "sc"), { reduction: "none" });
+        const all = explore(program(threads, "sc"), { reduction: "none", maxExecutions: 20_000 });
+        fc.pre(all.exhaustive); // a program too big to enumerate in full says nothing here
         expect(reduced.exhaustive).toBe(true);
         expect(outcomeSet(reduced)).toEqual([...reference.keys()].sort());
         expect(all.executions).toBe([...reference.values()].reduce((a, b) => a + b, 0));
