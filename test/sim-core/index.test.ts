@@ -19,6 +19,7 @@ test("the package exports exactly its declared surface", () => {
     "parseDuration",
     "parsePath",
     "parseScenario",
+    "programJsonSchema",
     "runDocument",
     "runScenario",
     "scenarioHash",

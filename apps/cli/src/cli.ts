@@ -5,6 +5,7 @@
  */
 import { catalogueError, parseDocument, runDocument, SyslabError, sweep } from "@syslab/sim-core";
 import { parseCliArgs, USAGE } from "./args";
+import { formatProgramSummary } from "./program-summary";
 import { readScenarioFile } from "./read-scenario";
 import { formatSummary } from "./summary";
 import { formatSweepTable } from "./sweep-table";
@@ -27,7 +28,10 @@ export function cli(argv: string[], io: Output): number {
     const file = args.file!;
     const input = readScenarioFile(file);
     if (args.seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
-      (input as Record<string, unknown>).seed = args.seed;
+      const document = input as Record<string, unknown>;
+      // A program's seed is its search's (random and PCT search).
+      if (document.kind === "program") document.search = { ...(document.search as object), seed: args.seed };
+      else document.seed = args.seed;
     }
     if (args.sweep !== undefined) {
       const result = sweep(input, args.sweep.path, args.sweep.values);
@@ -36,8 +40,12 @@ export function cli(argv: string[], io: Output): number {
       const parsed = parseDocument(input);
       if (!parsed.ok)
         throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-      const { output } = runDocument(parsed.document);
-      io.out(args.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output, file));
+      const run = runDocument(parsed.document);
+      if (args.json) io.out(`${JSON.stringify(run.output, null, 2)}\n`);
+      else
+        io.out(
+          run.kind === "program" ? formatProgramSummary(run.output, file) : formatSummary(run.output, file),
+        );
     }
     return 0;
   } catch (error) {

@@ -48,7 +48,9 @@ describe("the program library", () => {
     const r = explore(example(name));
     expect(r.exhaustive).toBe(true);
     // Livelocks are found over the state graph, where the fewest preemptions is not sought.
-    expect(r.violations.map((v) => (v.kind === "livelock" ? v.kind : `${v.kind} ${v.preemptions}`))).toEqual(expected);
+    expect(r.violations.map((v) => (v.kind === "livelock" ? v.kind : `${v.kind} ${v.preemptions}`))).toEqual(
+      expected,
+    );
     for (const v of r.violations) expect(v.schedule.length).toBeGreaterThan(0);
     if (expected.length === 0) expect(r.outcomes.length).toBeGreaterThan(0);
   });
