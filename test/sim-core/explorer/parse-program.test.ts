@@ -71,6 +71,7 @@ describe("program documents", () => {
             { load: "countr", into: "r" },
             { store: "counter", value: "counter + 1" },
             { let: "r", value: "r +" },
+            // biome-ignore lint/suspicious/noThenProperty: the `if` step names its branch `then`.
             { if: "q == 1", then: [{ yield: true }] },
             { acquire: "s" },
           ],

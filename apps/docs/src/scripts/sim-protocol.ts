@@ -1,5 +1,5 @@
 // Messages between the page and the simulation Worker.
-import type { Problem, Result } from "@syslab/sim-core";
+import type { ExplorerResult, Problem, Result } from "@syslab/sim-core";
 import type { Params, WidgetView } from "../widgets/view";
 import type { DocumentKind } from "./document-kinds";
 
@@ -14,4 +14,5 @@ export type SimResponse =
   | { kind: "schema"; schema: Record<string, unknown> | null }
   | { kind: "validate"; problems: Problem[] }
   | { kind: "run"; result: Result }
+  | { kind: "explored"; result: ExplorerResult }
   | { kind: "error"; message: string; problems: Problem[] };
