@@ -6,6 +6,7 @@ import { hockeyStick } from "./hockey-stick";
 import { lockContention } from "./lock-contention";
 import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
+import { raceExplorer } from "./race-explorer";
 import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
 
@@ -19,5 +20,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     blockingIo,
     pythonConcurrency,
     lockContention,
+    raceExplorer,
   ].map((model) => [model.name, model]),
 );
