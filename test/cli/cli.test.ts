@@ -214,3 +214,33 @@ describe("errors", () => {
     for (const option of ["--json", "--seed", "--sweep", "--help"]) expect(run.stdout).toContain(option);
   });
 });
+
+describe("programs", () => {
+  test("npm run sim -- program.json prints the outcomes and each violation with its schedule, exit 0", () => {
+    const run = cli("examples/programs/lost-update.json");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("exhaustive search: 4 executions");
+    expect(run.stdout).toMatch(/counter=1\s+2\n/);
+    expect(run.stdout).toContain("final (1 preemption): The final check fails: counter = 1");
+    expect(run.stdout).toContain("2. B        load counter → r = 0  (preempts)");
+  });
+
+  test("--json prints exactly the explorer's result", () => {
+    const run = cli("--json", "examples/programs/two-locks-deadlock.json");
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.exhaustive).toBe(true);
+    expect(result.violations[0]).toMatchObject({ kind: "deadlock", cycle: ["A", "B", "A"], preemptions: 1 });
+  });
+
+  test("an invalid program exits 2 with its problems on stderr", () => {
+    const path = scenarioFile("bad-program.json", {
+      version: 1,
+      kind: "program",
+      threads: [{ name: "A", steps: [{ lok: "m" }] }],
+    });
+    const run = cli(path);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('threads[0].steps[0]: An object with "lok" is not a step');
+  });
+});

@@ -119,10 +119,10 @@ describe.runIf(enabled)("the playground and share pages", () => {
       .poll(() => page.locator("[data-status]").textContent(), { timeout: 120_000 })
       .toMatch(/^Done/);
     const texts = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
-    const progress = texts.filter((t) => t.startsWith("Simulating… "));
+    const progress = texts.filter((t) => t.startsWith("Running… "));
     expect(progress.length).toBeGreaterThanOrEqual(3);
     for (const text of progress)
-      expect(text).toMatch(/^Simulating… \d+% · [\d,]+ events( · [\d,]+ events\/s( · about \d+ s left)?)?$/);
+      expect(text).toMatch(/^Running… \d+% · [\d,]+ events( · [\d,]+ events\/s( · about \d+ s left)?)?$/);
     expect(progress.some((t) => / events\/s · about \d+ s left$/.test(t))).toBe(true);
     const percents = progress.map((t) => Number(/(\d+)%/.exec(t)![1]));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));

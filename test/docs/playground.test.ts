@@ -117,13 +117,28 @@ describe.runIf(enabled)("playground editor", () => {
     await close();
   });
 
-  it("names a program document as one it cannot check yet, rather than as a broken scenario", async () => {
+  it("checks a program document as a program, not as a broken scenario", async () => {
     const { page, close } = await playground();
     await setEditorText(page, '{ "version": 1, "kind": "program", "threads": [] }');
     await expect
       .poll(() => page.locator("[data-problems]").textContent(), { timeout: 10_000 })
-      .toContain('"program" is not a kind of document');
+      .toContain("Must list at least one thread.");
     expect(await page.locator("[data-problems] li").count()).toBe(1);
+    await close();
+  });
+
+  it("runs a program from the menu and shows its outcomes and counterexample", async () => {
+    const { page, close } = await playground();
+    await page.locator("[data-examples]").selectOption("programs/lost-update");
+    await expect.poll(() => editorText(page)).toContain('"kind": "program"');
+    await page.locator("[data-action=run]").click();
+    await expect
+      .poll(() => page.locator("[data-status]").textContent(), { timeout: 20_000 })
+      .toContain("executions explored");
+    const table = await page.locator("[data-result-table] tbody").textContent();
+    expect(table).toContain("outcomes[0]: counter=1");
+    expect(table).toContain("violations[0]: final, 1 preemptions");
+    expect(table).toContain("load counter → r = 0");
     await close();
   });
 

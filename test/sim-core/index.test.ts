@@ -21,6 +21,7 @@ test("the package exports exactly its declared surface", () => {
     "parsePath",
     "parseScenario",
     "replicationSeed",
+    "programJsonSchema",
     "runDocument",
     "runReplications",
     "runReplicationsWith",

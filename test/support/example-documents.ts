@@ -9,12 +9,13 @@ export type Path = (string | number)[];
 
 const examplesDir = join(import.meta.dirname, "../../examples");
 
-/** Every example scenario, parsed. */
+/** Every example scenario, parsed (programs for the explorer, which name their kind, left out). */
 export function exampleScenarios(): Json[] {
   return readdirSync(examplesDir, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".json"))
     .sort()
-    .map((file) => JSON.parse(readFileSync(join(examplesDir, file), "utf8")) as Json);
+    .map((file) => JSON.parse(readFileSync(join(examplesDir, file), "utf8")) as Json)
+    .filter((document) => (document as { kind?: unknown }).kind === undefined);
 }
 
 /** Every path inside a document (the document itself excluded), containers and leaves alike. */

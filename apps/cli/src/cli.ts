@@ -9,13 +9,14 @@ import {
   type DocumentOutput,
   isReplicated,
   parseDocument,
-  runDocument,
   type RunOptions,
+  runDocument,
   runReplicationsWith,
   SyslabError,
   sweep,
 } from "@syslab/sim-core";
 import { type CliArgs, parseCliArgs, USAGE } from "./args";
+import { formatProgramSummary } from "./program-summary";
 import { type ProgressTerminal, progressBar } from "./progress-bar";
 import { readScenarioFile } from "./read-scenario";
 import { ReplicationThreads } from "./replications/replication-threads";
@@ -42,7 +43,10 @@ export async function cli(argv: string[], io: Output): Promise<number> {
     const file = args.file!;
     const input = readScenarioFile(file);
     if (args.seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
-      (input as Record<string, unknown>).seed = args.seed;
+      const document = input as Record<string, unknown>;
+      // A program's seed is its search's (random and PCT search).
+      if (document.kind === "program") document.search = { ...(document.search as object), seed: args.seed };
+      else document.seed = args.seed;
     }
     if (args.sweep !== undefined) {
       const result = sweep(input, args.sweep.path, args.sweep.values);
@@ -52,13 +56,17 @@ export async function cli(argv: string[], io: Output): Promise<number> {
       if (!parsed.ok)
         throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
       const bar = args.json ? undefined : progressBar(io.progress);
-      let output: DocumentOutput["output"];
+      let ran: DocumentOutput;
       try {
-        ({ output } = await run(parsed.document, args, bar?.onProgress));
+        ran = await run(parsed.document, args, bar?.onProgress);
       } finally {
         bar?.done();
       }
-      io.out(args.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output, file));
+      if (args.json) io.out(`${JSON.stringify(ran.output, null, 2)}\n`);
+      else
+        io.out(
+          ran.kind === "program" ? formatProgramSummary(ran.output, file) : formatSummary(ran.output, file),
+        );
     }
     return 0;
   } catch (error) {

@@ -6,7 +6,8 @@
  * by its `kind`) and `runDocument` runs it — what the command line, the API and the docs worker
  * use. For scenarios alone: `simulate(input)` validates and runs one (throwing SyslabError with
  * every problem listed); `parseScenario` and `runScenario` do the two halves; `sweep` runs one
- * scenario over a list of values for one field; `scenarioJsonSchema` describes the input.
+ * scenario over a list of values for one field; `scenarioJsonSchema` describes the input, and
+ * `programJsonSchema` a program (the explorer's document, `"kind": "program"`).
  */
 
 export type { Document, DocumentOutput } from "./documents/document-kinds";
@@ -15,6 +16,9 @@ export { canonicalDocument, documentHash, documentName, runDocument } from "./do
 export { catalogueError, catalogueMessage, type ErrorCode, errorCatalogue } from "./errors/catalogue";
 export type { Problem } from "./errors/problem";
 export { SyslabError } from "./errors/syslab-error";
+export type * from "./explorer/explorer-result";
+export { programJsonSchema } from "./explorer/program-json-schema";
+export type * from "./explorer/program-model";
 export type * from "./result/model";
 export { DEFAULT_LIMITS } from "./run/limits";
 export {

@@ -16,7 +16,10 @@ const VARIABLES = ["x", "y"];
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ load: fc.constantFrom(...VARIABLES), into: fc.constant("r") }),
-  fc.record({ store: fc.constantFrom(...VARIABLES), value: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant("r + 1")) }),
+  fc.record({
+    store: fc.constantFrom(...VARIABLES),
+    value: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant("r + 1")),
+  }),
   fc.record({ fetchAdd: fc.constantFrom(...VARIABLES), by: fc.integer({ min: 1, max: 2 }) }),
   fc.record({
     cas: fc.constantFrom(...VARIABLES),
@@ -48,7 +51,9 @@ function program(threads: { steps: Step[]; locked: boolean }[], memoryModel: "sc
 
 /** Every interleaving under sequential consistency, by a direct recursive interpreter: outcome → count. */
 function bruteForce(threads: { steps: Step[] }[]): Map<string, number> {
-  const code = program(threads as { steps: Step[]; locked: boolean }[], "sc").threads.map((t) => t.steps as (Step | { let: string; value: number })[]);
+  const code = program(threads as { steps: Step[]; locked: boolean }[], "sc").threads.map(
+    (t) => t.steps as (Step | { let: string; value: number })[],
+  );
   const outcomes = new Map<string, number>();
   const names = [...VARIABLES, ...threads.map((_, i) => `out${i}`)];
   const go = (memory: Record<string, number>, pcs: number[], regs: number[], owner: number) => {
@@ -86,7 +91,12 @@ function bruteForce(threads: { steps: Step[] }[]): Map<string, number> {
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     }
   };
-  go(Object.fromEntries(names.map((n) => [n, 0])), code.map(() => 0), code.map(() => 0), -1);
+  go(
+    Object.fromEntries(names.map((n) => [n, 0])),
+    code.map(() => 0),
+    code.map(() => 0),
+    -1,
+  );
   return outcomes;
 }
 
@@ -95,15 +105,21 @@ const outcomeSet = (r: ReturnType<typeof explore>) => r.outcomes.map((o) => JSON
 describe("DPOR against brute-force enumeration", () => {
   test("SC: the same outcome set as every interleaving; no reduction counts every interleaving", () => {
     fc.assert(
-      fc.property(fc.array(thread, { minLength: 2, maxLength: 3 }), (threads) => {
-        const reference = bruteForce(threads);
-        const reduced = explore(program(threads, "sc"));
-        const all = explore(program(threads, "sc"), { reduction: "none" });
-        expect(reduced.exhaustive).toBe(true);
-        expect(outcomeSet(reduced)).toEqual([...reference.keys()].sort());
-        expect(all.executions).toBe([...reference.values()].reduce((a, b) => a + b, 0));
-        expect(reduced.executions).toBeLessThanOrEqual(all.executions);
-      }),
+      fc.property(
+        fc
+          .array(thread, { minLength: 2, maxLength: 3 })
+          .filter((ts) => ts.length === 2 || ts.every((t) => t.steps.length <= 2)),
+        (threads) => {
+          const reference = bruteForce(threads);
+          const reduced = explore(program(threads, "sc"));
+          const all = explore(program(threads, "sc"), { reduction: "none", maxExecutions: 20_000 });
+          fc.pre(all.exhaustive); // a program too big to enumerate in full says nothing here
+          expect(reduced.exhaustive).toBe(true);
+          expect(outcomeSet(reduced)).toEqual([...reference.keys()].sort());
+          expect(all.executions).toBe([...reference.values()].reduce((a, b) => a + b, 0));
+          expect(reduced.executions).toBeLessThanOrEqual(all.executions);
+        },
+      ),
       { numRuns: 150, seed: 12 },
     );
   });

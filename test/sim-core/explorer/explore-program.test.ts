@@ -82,12 +82,41 @@ describe("partial-order reduction", () => {
       kind: "program",
       shared: { x: 0, y: 0 },
       threads: [
-        { name: "A", steps: [{ store: "x", value: 1 }, { store: "x", value: 2 }, { store: "x", value: 3 }] },
-        { name: "B", steps: [{ store: "y", value: 1 }, { store: "y", value: 2 }, { store: "y", value: 3 }] },
+        {
+          name: "A",
+          steps: [
+            { store: "x", value: 1 },
+            { store: "x", value: 2 },
+            { store: "x", value: 3 },
+          ],
+        },
+        {
+          name: "B",
+          steps: [
+            { store: "y", value: 1 },
+            { store: "y", value: 2 },
+            { store: "y", value: 3 },
+          ],
+        },
       ],
     });
     expect(r.executions).toBe(1);
-    expect(explore(r === undefined ? {} : { version: 1, kind: "program", shared: { x: 0, y: 0 }, threads: [{ name: "A", steps: [{ store: "x", value: 1 }] }, { name: "B", steps: [{ store: "y", value: 1 }] }] }, { reduction: "none" }).executions).toBe(2);
+    expect(
+      explore(
+        r === undefined
+          ? {}
+          : {
+              version: 1,
+              kind: "program",
+              shared: { x: 0, y: 0 },
+              threads: [
+                { name: "A", steps: [{ store: "x", value: 1 }] },
+                { name: "B", steps: [{ store: "y", value: 1 }] },
+              ],
+            },
+        { reduction: "none" },
+      ).executions,
+    ).toBe(2);
   });
 });
 
@@ -107,7 +136,9 @@ describe("memory models: the store-buffer litmus test", () => {
     const final = r.violations.find((v) => v.kind === "final")!;
     // No preemption needed: each thread runs to its end, leaving its store in its buffer.
     expect(final.preemptions).toBe(0);
-    const a = final.schedule.find((s) => s.thread === "A" && s.wrote?.variable === "x" && s.step !== "flush")!;
+    const a = final.schedule.find(
+      (s) => s.thread === "A" && s.wrote?.variable === "x" && s.step !== "flush",
+    )!;
     expect(a.buffer).toEqual([{ variable: "x", value: 1 }]);
   });
 
@@ -124,7 +155,16 @@ describe("memory models: the store-buffer litmus test", () => {
       kind: "program",
       memoryModel: "tso",
       shared: { x: 0, seen: 0 },
-      threads: [{ name: "A", steps: [{ store: "x", value: 7 }, { load: "x", into: "r" }, { store: "seen", value: "r" }] }],
+      threads: [
+        {
+          name: "A",
+          steps: [
+            { store: "x", value: 7 },
+            { load: "x", into: "r" },
+            { store: "seen", value: "r" },
+          ],
+        },
+      ],
     });
     expect(values(r, "seen")).toEqual([7]);
   });
@@ -227,7 +267,15 @@ describe("results", () => {
       version: 1,
       kind: "program",
       shared: { n: 0 },
-      threads: [{ name: "A", steps: [{ let: "go", value: 1 }, { while: "go == 1", do: [{ fetchAdd: "n", by: 1 }] }] }],
+      threads: [
+        {
+          name: "A",
+          steps: [
+            { let: "go", value: 1 },
+            { while: "go == 1", do: [{ fetchAdd: "n", by: 1 }] },
+          ],
+        },
+      ],
     });
     expect(r.exhaustive).toBe(false);
     expect(r.stopped?.budget).toBe("depth");

@@ -13,6 +13,7 @@ export function explore(document: unknown, search: Record<string, unknown> = {})
 }
 
 export function example(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(import.meta.dirname, `../../../examples/programs/${name}.json`), "utf8"));
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, `../../../examples/programs/${name}.json`), "utf8"),
+  );
 }
-

@@ -36,12 +36,18 @@ describe("program documents", () => {
     expect(parsed.document.kind).toBe("program");
     if (parsed.document.kind !== "program") return;
     expect(parsed.document.value.memoryModel).toBe("sc");
-    expect(parsed.document.value.search).toMatchObject({ strategy: "exhaustive", reduction: "dpor", preemptions: 2 });
+    expect(parsed.document.value.search).toMatchObject({
+      strategy: "exhaustive",
+      reduction: "dpor",
+      preemptions: 2,
+    });
     expect(documentName(parsed.document)).toBe("lost update");
   });
 
   test("the same program written differently hashes the same", () => {
-    const reordered = JSON.parse(JSON.stringify({ ...lostUpdate, memoryModel: "sc", check: lostUpdate.check }));
+    const reordered = JSON.parse(
+      JSON.stringify({ ...lostUpdate, memoryModel: "sc", check: lostUpdate.check }),
+    );
     const a = parseDocument(lostUpdate);
     const b = parseDocument({ check: reordered.check, ...reordered });
     if (!a.ok || !b.ok) throw new Error("should parse");
@@ -65,6 +71,7 @@ describe("program documents", () => {
             { load: "countr", into: "r" },
             { store: "counter", value: "counter + 1" },
             { let: "r", value: "r +" },
+            // biome-ignore lint/suspicious/noThenProperty: the `if` step names its branch `then`.
             { if: "q == 1", then: [{ yield: true }] },
             { acquire: "s" },
           ],
@@ -90,23 +97,24 @@ describe("program documents", () => {
     const message = (path: string) => found.find(([p]) => p === path)![2];
     expect(message("threads[0].steps[0]")).toContain('Did you mean "load"?');
     expect(message("threads[0].steps[1].load")).toContain('Did you mean "counter"?');
-    expect(message("threads[0].steps[2].value")).toContain('Load it first, e.g. { "load": "counter", "into": "r" }');
+    expect(message("threads[0].steps[2].value")).toContain(
+      'Load it first, e.g. { "load": "counter", "into": "r" }',
+    );
     expect(message("threads[0].steps[3].value")).toContain("it ends where a value was expected");
   });
 
   test("an expression that is JavaScript, not syslab, is refused", () => {
     const js = { ...lostUpdate, check: { final: "process.exit(1)" } };
     expect(problems(js)).toEqual([
-      [
-        "check.final",
-        "program.expression",
-        expect.stringContaining('"." at position 8 is not allowed'),
-      ],
+      ["check.final", "program.expression", expect.stringContaining('"." at position 8 is not allowed')],
     ]);
   });
 
   test("the JSON Schema describes programs and their steps", () => {
-    const schema = programJsonSchema as { properties: Record<string, unknown>; $defs: Record<string, unknown> };
+    const schema = programJsonSchema as {
+      properties: Record<string, unknown>;
+      $defs: Record<string, unknown>;
+    };
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining(["kind", "memoryModel", "shared", "threads", "check", "search"]),
     );

@@ -10,10 +10,11 @@ import { expectLittlesLaw } from "../support/littles-law";
 
 const examplesDir = join(import.meta.dirname, "../../../examples");
 
+// Scenarios only: examples/programs/ holds programs, checked in test/sim-core/explorer/examples.test.ts.
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return jsonFiles(path);
+    if (entry.isDirectory()) return entry.name === "programs" ? [] : jsonFiles(path);
     return entry.name.endsWith(".json") ? [path] : [];
   });
 }

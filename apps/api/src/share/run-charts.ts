@@ -58,6 +58,8 @@ export function throughputSeriesChart(result: Result, width = 640, height = 320)
 export function runChartSvg(row: RunRow, kind: ChartKind): string {
   if (row.status !== "done" || !row.result) return placeholder(`Run ${row.id} is ${row.status}.`);
   const result = JSON.parse(row.result) as Result;
+  if (!("latency" in result))
+    return placeholder(`Run ${row.id} explored a program: it has no latency chart.`);
   return kind === "latency" ? latencyChart(result) : latencySeriesChart(result);
 }
 

@@ -9,6 +9,7 @@ import type { Result } from "@syslab/sim-core";
 import type { RunRow } from "../db/run-store";
 import { runLinks } from "../runs/run-representation";
 import type { RunErrorBody } from "../runs/run-task";
+import { isExplorerResult, programBody, programDescription } from "./program-page";
 import { progressScript } from "./progress-script";
 import { latencyChart, latencySeriesChart, throughputSeriesChart } from "./run-charts";
 import { classesHtml, componentFiguresHtml, failuresHtml } from "./run-figures";
@@ -29,6 +30,8 @@ dl div{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px 1
 dt{font-size:.8rem;color:#57606a}dd{margin:0;font-size:1.25rem;font-weight:600}
 figure{margin:20px 0;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:8px}
 figure svg{max-width:100%;height:auto}
+table{border-collapse:collapse;background:#fff}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left}
+ol li.repeat{border-top:2px dashed #cf222e}
 footer{font-size:.85rem;color:#57606a}a{color:#0969da}
 h2{font-size:1.25rem;margin:1.6em 0 .4em}h3{font-size:1.05rem;margin:1.2em 0 .3em}
 .kind{font-size:.8rem;font-weight:600;color:#57606a;background:#eaeef2;border-radius:10px;padding:1px 8px}
@@ -103,14 +106,19 @@ function parsed(text: string): unknown {
 export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${origin}/playground/`): string {
   const links = runLinks(origin, row.id);
   const title = row.name ?? `Run ${row.id}`;
-  const result = row.status === "done" && row.result ? (JSON.parse(row.result) as Result) : undefined;
+  const stored: unknown = row.status === "done" && row.result ? JSON.parse(row.result) : undefined;
+  // A program's run holds what the explorer found, not a simulation.
+  const program = isExplorerResult(stored) ? stored : undefined;
+  const result = program === undefined ? (stored as Result | undefined) : undefined;
   const error = row.status === "failed" && row.error ? (JSON.parse(row.error) as RunErrorBody) : undefined;
   const numbers = result ? keyNumbers(result) : [];
-  const description = result
-    ? `${numbers[0]![1]}, mean latency ${numbers[1]![1]}, p99 ${numbers[3]![1]} — simulated with syslab.`
-    : error
-      ? `This run failed: ${error.message}`
-      : `This syslab run is ${row.status}.`;
+  const description = program
+    ? programDescription(program)
+    : result
+      ? `${numbers[0]![1]}, mean latency ${numbers[1]![1]}, p99 ${numbers[3]![1]} — simulated with syslab.`
+      : error
+        ? `This run failed: ${error.message}`
+        : `This syslab run is ${row.status}.`;
   const unfinished = row.status === "queued" || row.status === "running";
 
   const meta = [
@@ -142,7 +150,9 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
   const input = parsed(row.input);
   const scenarioText = JSON.stringify(input ?? parsed(row.scenario), null, 2);
   let body = "";
-  if (result) {
+  if (program) {
+    body += programBody(program);
+  } else if (result) {
     body += `<dl>${numbers.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join("")}</dl>`;
   } else if (error) {
     body += `<p><strong>${esc(error.title)}.</strong> ${esc(error.message)}</p><p>${esc(error.hint)}</p>`;
@@ -181,7 +191,7 @@ ${meta}
 <p><span class="status ${esc(row.status)}">${esc(row.status)}</span></p>
 <h1>${esc(title)}</h1>
 ${body}
-<footer><p>${result ? `${esc(formatValue(result.simulated.events, "number"))} events simulated · ` : ""}Engine <span data-engine-version>syslab ${esc(row.engineVersion)}</span> · scenario hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
+<footer><p>${result ? `${esc(formatValue(result.simulated.events, "number"))} events simulated · ` : ""}${program ? `${esc(formatValue(program.steps, "number"))} steps explored · ` : ""}Engine <span data-engine-version>syslab ${esc(row.engineVersion)}</span> · ${program ? "program" : "scenario"} hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
 </main>
 ${unfinished ? `<script>${progressScript}</script>` : ""}
 </body>

@@ -1,18 +1,21 @@
 // What the Worker does with documents: sim-core reads and runs every kind (parseDocument and
-// runDocument dispatch on it); this module adds the JSON Schema the editor completes each kind
-// from. The explorer's programs join the table with sim-core's programJsonSchema.
+// runDocument dispatch on it); this module adds the JSON Schema the editor completes each kind from.
 import {
   catalogueError,
+  type DocumentOutput,
   type Problem,
   type Progress,
   parseDocument,
-  type Result,
+  programJsonSchema,
   runDocument,
   scenarioJsonSchema,
 } from "@syslab/sim-core";
 import type { DocumentKind } from "./document-kinds";
 
-const schemas: Partial<Record<DocumentKind, Record<string, unknown>>> = { scenario: scenarioJsonSchema };
+const schemas: Partial<Record<DocumentKind, Record<string, unknown>>> = {
+  scenario: scenarioJsonSchema,
+  program: programJsonSchema,
+};
 
 /** The JSON Schema of a kind of document, or null when the editor has none for it. */
 export function documentSchema(kind: DocumentKind): Record<string, unknown> | null {
@@ -25,10 +28,13 @@ export function documentProblems(document: unknown): Problem[] {
   return parsed.ok ? [] : parsed.problems;
 }
 
-/** Runs a scenario; a document that does not validate throws the same error the engine's entry points give. */
-export function runScenarioDocument(document: unknown, onProgress?: (progress: Progress) => void): Result {
+/**
+ * Runs a document of any kind (a scenario is simulated, a program explored); one that does not
+ * validate throws the same error the engine's entry points give.
+ */
+export function runAnyDocument(document: unknown, onProgress?: (progress: Progress) => void): DocumentOutput {
   const parsed = parseDocument(document);
   if (!parsed.ok)
     throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-  return runDocument(parsed.document, onProgress ? { onProgress } : undefined).output;
+  return runDocument(parsed.document, onProgress ? { onProgress } : undefined);
 }

@@ -1,7 +1,8 @@
 // <syslab-playground>: an editor that completes and checks the document from its JSON Schema and
 // syslab's validator (both in the Worker), a menu of examples, and Run / Share / Copy as curl; the
-// result shows every field and the time series.
-import type { Problem, Result } from "@syslab/sim-core";
+// result shows every field and the time series; a program's, its outcomes and each violation's
+// counterexample, step by step.
+import type { ExplorerResult, Problem, Result } from "@syslab/sim-core";
 import type { DocumentKind } from "./document-kinds";
 import { DocumentEditor } from "./editor/document-editor";
 import type { JsonSchema } from "./editor/json-schema-walk";
@@ -155,14 +156,14 @@ class SyslabPlayground extends HTMLElement {
       this.#status("Fix the problems listed above first.", "error");
       return;
     }
-    this.#status("Simulating…");
+    this.#status("Running…");
     const bar = this.querySelector<HTMLProgressElement>("[data-run-progress]")!;
     bar.value = 0;
     bar.hidden = false;
     const started = performance.now();
     const response = await ask({ kind: "run", text: this.#text() }, (progress) => {
       bar.value = progress.fraction;
-      this.#status(`Simulating… ${progressLine(progress, (performance.now() - started) / 1000)}`);
+      this.#status(`Running… ${progressLine(progress, (performance.now() - started) / 1000)}`);
     });
     bar.hidden = true;
     if (response.kind === "error") {
@@ -170,16 +171,50 @@ class SyslabPlayground extends HTMLElement {
       if (response.problems.length > 0) this.#showProblems(response.problems);
       return;
     }
+    if (response.kind === "explored") {
+      this.#showExplored(response.result);
+      const found = response.result.violations.length;
+      this.#status(
+        `Done: ${response.result.executions.toLocaleString("en-US")} executions explored, ${found === 0 ? "no violation" : `${found} violation${found === 1 ? "" : "s"}`} found.`,
+      );
+      return;
+    }
     if (response.kind !== "run") return;
     this.#showResult(response.result);
     this.#status(`Done: ${response.result.simulated.events.toLocaleString("en-US")} events simulated.`);
   }
 
-  #showResult(result: Result): void {
+  /** A program's result as rows: the search, each outcome with its count, each violation and its schedule. */
+  #showExplored(result: ExplorerResult): void {
+    const rows: [string, string][] = [
+      ["exhaustive", String(result.exhaustive)],
+      ["executions", String(result.executions)],
+      ["states", String(result.states)],
+    ];
+    if (result.stopped) rows.push(["stopped", result.stopped.message]);
+    result.outcomes.forEach((o, i) => {
+      const shared = Object.entries(o.shared)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ");
+      rows.push([`outcomes[${i}]: ${shared}`, String(o.count)]);
+    });
+    result.violations.forEach((v, i) => {
+      rows.push([`violations[${i}]: ${v.kind}, ${v.preemptions} preemptions`, v.message]);
+      v.schedule.forEach((step, j) => {
+        rows.push([`  ${j + 1}. ${step.thread}${step.preemption ? " (preempts)" : ""}`, step.action]);
+      });
+    });
+    this.#fillTable(rows);
+    for (const box of this.querySelectorAll<HTMLElement>("[data-series-chart]")) {
+      box.closest("figure")!.hidden = true;
+    }
+  }
+
+  #fillTable(rows: [string, string][]): void {
     this.querySelector<HTMLElement>("[data-results]")!.hidden = false;
     const body = this.querySelector("[data-result-table] tbody")!;
     body.replaceChildren(
-      ...resultRows(result, "", []).map(([path, value]) => {
+      ...rows.map(([path, value]) => {
         const row = document.createElement("tr");
         const name = document.createElement("td");
         name.textContent = path;
@@ -191,7 +226,12 @@ class SyslabPlayground extends HTMLElement {
         return row;
       }),
     );
+  }
+
+  #showResult(result: Result): void {
+    this.#fillTable(resultRows(result, "", []));
     for (const box of this.querySelectorAll<HTMLElement>("[data-series-chart]")) {
+      box.closest("figure")!.hidden = false;
       const key = box.dataset.seriesChart as "throughput" | "latencyMean" | "inSystem";
       const spec = SERIES_CHARTS[key]!;
       const values = result.series[key] ?? [];

@@ -1,5 +1,5 @@
 // Messages between the page and the simulation Worker.
-import type { Problem, Progress, Result } from "@syslab/sim-core";
+import type { ExplorerResult, Problem, Progress, Result } from "@syslab/sim-core";
 import type { Params, WidgetView } from "../widgets/view";
 import type { DocumentKind } from "./document-kinds";
 
@@ -14,6 +14,7 @@ export type SimResponse =
   | { kind: "schema"; schema: Record<string, unknown> | null }
   | { kind: "validate"; problems: Problem[] }
   | { kind: "run"; result: Result }
+  | { kind: "explored"; result: ExplorerResult }
   | { kind: "error"; message: string; problems: Problem[] };
 
 /** What the Worker posts while a run goes on, before its response. */

@@ -1,7 +1,7 @@
 // The one Worker that runs sim-core for every widget and the playground, off the main thread.
 import { SyslabError } from "@syslab/sim-core";
 import { widgetModels } from "../widgets/registry";
-import { documentProblems, documentSchema, runScenarioDocument } from "./document-handlers";
+import { documentProblems, documentSchema, runAnyDocument } from "./document-handlers";
 import { parseJsonText } from "./json-text";
 import type { SimProgress, SimRequest, SimResponse } from "./sim-protocol";
 
@@ -25,7 +25,10 @@ function handle(request: SimRequest, onProgress: (progress: SimProgress) => void
     case "run": {
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "error", message: json.problem.message, problems: [json.problem] };
-      return { kind: "run", result: runScenarioDocument(json.value, onProgress) };
+      const run = runAnyDocument(json.value, onProgress);
+      return run.kind === "program"
+        ? { kind: "explored", result: run.output }
+        : { kind: "run", result: run.output };
     }
   }
 }

@@ -10,6 +10,7 @@ import { leaseTimeline } from "./lease-timeline";
 import { lockContention } from "./lock-contention";
 import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
+import { raceExplorer } from "./race-explorer";
 import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
 
@@ -27,5 +28,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     cachingStampede,
     cachingStaleness,
     leaseTimeline,
+    raceExplorer,
   ].map((model) => [model.name, model]),
 );

@@ -15,5 +15,6 @@ export const programDocument: DocumentKind<"program", Program, ExplorerResult> =
   canonical: (program) => canonical(program),
   hash: programHash,
   name: (program) => program.name,
-  run: (program) => exploreProgram(program),
+  run: (program, options) =>
+    exploreProgram(program, { maxWallTime: options?.limits?.maxWallTime, signal: options?.signal }),
 };

@@ -21,7 +21,7 @@ export class ExecutionPath {
   backtrack = new Int32Array(0);
   done = new Int32Array(0);
   sleep = new Int32Array(0);
-  /** Happens-before clock of each event over all dependences (threads wide), for DPOR. */
+  /** Happens-before clock of each event over all dependences (one entry per actor), for DPOR. */
   clocks = new Int32Array(0);
   /** Depth on the current path of each state's hash, for cycle detection. */
   readonly onPath = new Map<number, number>();
@@ -59,7 +59,7 @@ export class ExecutionPath {
 
   /** Event d's clock: its process's previous event joined with every earlier dependent event. */
   private clock(d: number): void {
-    const p = this.machine.threads;
+    const p = this.machine.actors;
     const c = this.clocks;
     const base = d * p;
     const own = this.footprints[d * FOOTPRINT]!;
@@ -80,7 +80,7 @@ export class ExecutionPath {
 
   /** Event i happens before event j (i < j) under the dependence order. */
   happensBefore(i: number, j: number): boolean {
-    const p = this.machine.threads;
+    const p = this.machine.actors;
     const proc = this.footprints[i * FOOTPRINT]!;
     return this.clocks[i * p + proc]! <= this.clocks[j * p + proc]!;
   }
@@ -106,7 +106,7 @@ export class ExecutionPath {
     this.backtrack = copy(this.backtrack, (n) => new Int32Array(n), 1);
     this.done = copy(this.done, (n) => new Int32Array(n), 1);
     this.sleep = copy(this.sleep, (n) => new Int32Array(n), 1);
-    this.clocks = copy(this.clocks, (n) => new Int32Array(n), this.machine.threads);
+    this.clocks = copy(this.clocks, (n) => new Int32Array(n), this.machine.actors);
   }
 
   /** The actors of events 0…n-1. */
@@ -129,13 +129,13 @@ export class ExecutionPath {
   }
 }
 
-/** Two footprints conflict: the same process, or an object both touch and at least one writes. */
+/** Two footprints conflict: the same actor, or an object both touch and at least one writes. */
 export function dependentFootprints(a: Int32Array, i: number, b: Int32Array, j: number): boolean {
   if (a[i] === b[j]) return true;
-  for (let x = 1; x <= 3; x += 2) {
+  for (let x = 1; x <= 5; x += 2) {
     const o = a[i + x]!;
     if (o < 0) continue;
-    for (let y = 1; y <= 3; y += 2) {
+    for (let y = 1; y <= 5; y += 2) {
       if (b[j + y] === o && (a[i + x + 1] === 1 || b[j + y + 1] === 1)) return true;
     }
   }

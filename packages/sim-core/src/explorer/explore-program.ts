@@ -19,9 +19,20 @@ import { SystematicSearch } from "./systematic-search";
 
 const KIND_ORDER = ["final", "assert", "deadlock", "livelock", "starvation", "data-race"];
 
-export function exploreProgram(program: Program): ExplorerResult {
+/** How a host runs the explorer: a stricter wall-time cap, and cooperative cancellation. */
+export interface ExploreOptions {
+  /** Seconds; the stricter of this and the program's search.maxWallTime wins. */
+  maxWallTime?: number;
+  signal?: { aborted: boolean };
+}
+
+export function exploreProgram(program: Program, options: ExploreOptions = {}): ExplorerResult {
   const machine = new Machine(compileProgram(program));
-  const ctx = new SearchContext(machine, program.search);
+  const search =
+    options.maxWallTime !== undefined && options.maxWallTime < program.search.maxWallTime
+      ? { ...program.search, maxWallTime: options.maxWallTime }
+      : program.search;
+  const ctx = new SearchContext(machine, search, options.signal);
   let exhaustive = false;
   let executions = 0;
   let passes: ExplorerResult["passes"];

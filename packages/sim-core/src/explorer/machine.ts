@@ -15,8 +15,8 @@ export const Status = { running: 0, done: 1, waiting: 2, woken: 3 } as const;
 /** Longest run of local instructions (let, if, while, assert) before the thread is taken to spin forever. */
 const LOCAL_LIMIT = 10_000;
 
-/** Footprint fields: the process (the thread, also for its flushes) and up to two objects touched. */
-export const FOOTPRINT = 5;
+/** Footprint fields: the process (the actor) and up to three objects touched, each with whether it is written. */
+export const FOOTPRINT = 7;
 /** Event record fields: actor, op, object, pc, value read, value written, flag (success). */
 export const RECORD = 7;
 
@@ -139,17 +139,22 @@ export class Machine {
   }
 
   /**
-   * What the actor's next event touches, into out[at…at+4]: process, object A, A written (1/0),
-   * object B, B written; -1 for no object. Events touching no common object, or only reading it,
-   * commute: the partial-order reduction's dependence relation.
+   * What the actor's next event touches, into out[at…at+6]: process (the actor), then up to three
+   * (object, written 1/0) pairs; -1 for no object. Events touching no common object, or only
+   * reading it, commute: the partial-order reduction's dependence relation. Under TSO a thread's
+   * store buffer is an object too: its stores and flushes write it, and every other step of the
+   * thread reads it (what a load reads, and whether a fence may pass, depend on it), so a thread
+   * and its own flushes are reordered only where that changes nothing.
    */
   footprint(s: Int32Array, actor: number, out: Int32Array, at: number): void {
     const t = this.threadOf(actor);
-    out[at] = t;
+    out[at] = actor;
     out[at + 1] = -1;
     out[at + 2] = 0;
     out[at + 3] = -1;
     out[at + 4] = 0;
+    out[at + 5] = this.tso ? this.objectCount + t : -1;
+    out[at + 6] = this.tso && (actor >= this.threads || this.storesNext(s, t)) ? 1 : 0;
     const conditionBase = this.program.variables.length + this.program.mutexes.length;
     const mutex = (m: number) => this.program.variables.length + m;
     if (actor >= this.threads) {
@@ -212,6 +217,11 @@ export class Machine {
       default:
         return;
     }
+  }
+
+  /** Thread t's next step is a store into its buffer. */
+  private storesNext(s: Int32Array, t: number): boolean {
+    return this.status(s, t) === Status.running && this.instruction(s, t)?.op === Op.store;
   }
 
   /** Newest entry of thread t's buffer for a variable, or -1. */

@@ -173,7 +173,9 @@ function lenientProblems(input: unknown): Problem[] {
   const raw = input as Record<string, unknown>;
   const record = (v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : {});
   const threads = Array.isArray(raw.threads)
-    ? raw.threads.filter((t) => t !== null && typeof t === "object" && typeof (t as { name?: unknown }).name === "string")
+    ? raw.threads.filter(
+        (t) => t !== null && typeof t === "object" && typeof (t as { name?: unknown }).name === "string",
+      )
     : [];
   try {
     return programProblems({

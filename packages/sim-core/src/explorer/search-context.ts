@@ -3,7 +3,7 @@
  * the budgets (executions, states, steps, wall time) and the checks run when an execution ends:
  * final check, assertion, deadlock, livelock and starvation, data race.
  */
-import { catalogueMessage } from "../errors/catalogue";
+import { catalogueError, catalogueMessage } from "../errors/catalogue";
 import { Op } from "./compiled-program";
 import { type CycleVerdict, judgeCycle } from "./cycle-check";
 import { DataRaceDetector } from "./data-race-detector";
@@ -38,7 +38,10 @@ export class SearchContext {
   truncated = 0;
   stopped: Budget | undefined;
 
-  constructor(machine: Machine, search: ProgramSearch) {
+  private readonly signal: { aborted: boolean } | undefined;
+
+  constructor(machine: Machine, search: ProgramSearch, signal?: { aborted: boolean }) {
+    this.signal = signal;
     this.machine = machine;
     this.search = search;
     this.path = new ExecutionPath(machine);
@@ -53,6 +56,7 @@ export class SearchContext {
     if (this.steps >= this.search.maxSteps) return this.stop("steps");
     if (this.steps >= this.nextClock) {
       this.nextClock += CLOCK_EVERY;
+      if (this.signal?.aborted) throw catalogueError("run.aborted", { time: 0 });
       if (performance.now() > this.deadline) return this.stop("wallTime");
     }
     return this.stopped !== undefined;

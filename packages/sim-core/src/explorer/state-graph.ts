@@ -7,7 +7,7 @@
  * scheduler can go round for ever, visiting all its states and steps.
  */
 import { Op } from "./compiled-program";
-import { type CycleVerdict, judgeMasks } from "./cycle-check";
+import { judgeMasks } from "./cycle-check";
 import { type Machine, RECORD } from "./machine";
 import type { SearchContext } from "./search-context";
 
@@ -209,4 +209,3 @@ export function hasLoops(machine: Machine): boolean {
   );
 }
 
-export type { CycleVerdict };

@@ -171,7 +171,7 @@ export class SystematicSearch {
   private racesWith(j: number, fp: Int32Array, at: number, actor: number, acquisition: boolean): void {
     const { path } = this;
     const proc = fp[at]!;
-    const p = this.ctx.machine.threads;
+    const p = this.ctx.machine.actors;
     let prev = -1;
     for (let k = j - 1; k >= 0; k--) {
       if (path.footprints[k * FOOTPRINT] === proc) {
@@ -205,7 +205,7 @@ export class SystematicSearch {
   private reverse(i: number, j: number, actor: number, fp: Int32Array, at: number): void {
     const { path } = this;
     const m = this.ctx.machine;
-    const p = m.threads;
+    const p = m.actors;
     let initials = 0;
     let seen = 0;
     for (let k = i + 1; k <= j; k++) {
