@@ -8,6 +8,7 @@ import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
 import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
+import { waitingForJobs } from "./waiting-for-jobs";
 
 export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
   [
@@ -19,5 +20,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     blockingIo,
     pythonConcurrency,
     lockContention,
+    waitingForJobs,
   ].map((model) => [model.name, model]),
 );

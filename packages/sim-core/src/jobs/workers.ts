@@ -69,6 +69,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
 
   private readonly busy: TimeWeighted;
   private readonly reserved: TimeWeighted;
+  private readonly present: TimeWeighted;
   private readonly waits = new LogHistogram();
   private waitSum = 0;
   private started = 0;
@@ -101,6 +102,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
     for (let i = 0; i < (this.fair ? 1 : this.processes); i++) this.lines.push(new RingBuffer());
     this.busy = new TimeWeighted(this.sim);
     this.reserved = new TimeWeighted(this.sim);
+    this.present = new TimeWeighted(this.sim);
     spec.outages.forEach((outage, i) => {
       const kind = OUTAGE + i * 2;
       if (outage.kind === "scheduled") this.sim.scheduleAt(outage.at, this, kind, null);
@@ -129,6 +131,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
   receive(message: Message): void {
     this.unacked++;
     this.reserved.add(1);
+    this.present.add(1);
     if (this.fair) {
       this.lines[0]!.push(message);
       const idle = this.running.indexOf(null);
@@ -153,6 +156,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       if (job.plan.task.idempotent && job.finished && job.succeeded) {
         // An idempotent task sees its work done already: it acks and does nothing.
         this.unacked--;
+        this.present.add(-1);
         this.theBroker.ack(message);
         if (this.flow.measuring) this.duplicatesSkipped++;
         continue;
@@ -250,6 +254,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
   private free(process: number): void {
     this.running[process] = null;
     this.busy.add(-1);
+    this.present.add(-1);
     this.next(process);
   }
 
@@ -263,6 +268,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       execution.over = true;
       this.running[process] = null;
       this.busy.add(-1);
+      this.present.add(-1);
       if (measuring) this.interrupted++;
       const message = execution.message;
       if (!this.late) {
@@ -285,6 +291,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       for (const line of this.lines) {
         while (line.shift() !== undefined) {
           this.reserved.add(-1);
+          this.present.add(-1);
           this.unacked--;
         }
       }
@@ -337,6 +344,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
     this.measuredFrom = now;
     this.busy.reset(now);
     this.reserved.reset(now);
+    this.present.reset(now);
     this.waits.reset();
     this.waitSum = 0;
     this.started = 0;
@@ -355,6 +363,10 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
     const down = this.downtime + (this.active > 0 ? now - Math.max(this.downSince, this.measuredFrom) : 0);
     return {
       utilization: round(this.busy.mean(now) / this.processes),
+      queueLength: { mean: round(this.reserved.mean(now)), max: this.reserved.max },
+      inSystem: { mean: round(this.present.mean(now)), max: this.present.max },
+      served: this.finished,
+      rejected: 0,
       started: this.started,
       finished: this.finished,
       raised: this.raised,
@@ -363,7 +375,6 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       interrupted: this.interrupted,
       lost: this.lost,
       requeued: this.requeued,
-      reserved: { mean: round(this.reserved.mean(now)), max: this.reserved.max },
       wait: {
         mean: round(this.started > 0 ? this.waitSum / this.started : 0),
         p99: round(this.waits.quantile(0.99)),
