@@ -7,6 +7,8 @@ import type { StationStats } from "../stations/station-stats";
  * nothing away, so `rejected` is 0.
  */
 export interface WorkersStats extends StationStats {
+  /** Processes in the pool (its server's cores when not given). */
+  processes: number;
   /** Executions started, finished (well or not), raised, killed at the time limit. */
   started: number;
   finished: number;
