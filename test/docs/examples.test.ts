@@ -100,6 +100,20 @@ const STATED: Record<string, (result: Result) => Record<string, number>> = {
     "lock-busy": result.components.lock!.utilization,
     throughput: result.throughput,
   }),
+  "waiting-for-jobs": (result) => {
+    const jobs = result.components.jobs as unknown as {
+      notificationDelay: { mean: number };
+      pollRate: number;
+      pollsPerTask: number;
+    };
+    return {
+      "notification-delay": jobs.notificationDelay.mean,
+      "api-requests": jobs.pollRate,
+      "polls-per-job": jobs.pollsPerTask,
+      "api-busy": result.components.api!.utilization,
+      "p99-latency": result.latency.p99,
+    };
+  },
 };
 
 /** Widgets whose default scenario lives beside the other examples of its topic (examples/caching). */

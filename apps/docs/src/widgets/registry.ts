@@ -13,6 +13,7 @@ import { pythonConcurrency } from "./python-concurrency";
 import { raceExplorer } from "./race-explorer";
 import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
+import { waitingForJobs } from "./waiting-for-jobs";
 
 export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
   [
@@ -29,5 +30,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     cachingStaleness,
     leaseTimeline,
     raceExplorer,
+    waitingForJobs,
   ].map((model) => [model.name, model]),
 );

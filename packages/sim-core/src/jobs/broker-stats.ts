@@ -1,5 +1,12 @@
-/** A broker's figures in the result (scenario type "broker"). */
-export interface BrokerStats {
+import type { StationStats } from "../stations/station-stats";
+
+/**
+ * A broker's figures in the result (scenario type "broker"). The station figures read: `queueLength`
+ * the messages waiting for delivery, `inSystem` those plus the ones delivered and not yet acked,
+ * `served` deliveries, `rejected` messages given up on (dead-lettered or expired); a broker has no
+ * servers of its own, so `utilization` is 0.
+ */
+export interface BrokerStats extends StationStats {
   /** Tasks published (retries not included). */
   published: number;
   /** Deliveries to workers, redeliveries included. */
@@ -40,7 +47,7 @@ export interface BrokerStats {
   emptyPolls: number;
   /** Refused by the API (503, RST, timeout). */
   failedPolls: number;
-  /** polls / known. */
+  /** Polls each client that learned its result sent, on average (all its polls, from the publish). */
   pollsPerTask: number;
   /** Polls per simulated second: the load waiting puts on the API. */
   pollRate: number;

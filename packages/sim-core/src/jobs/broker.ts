@@ -26,15 +26,7 @@ import { CompiledStep, type PublishPlan, STEP_CALL, STEP_PUBLISH } from "../work
 import type { Request } from "../workload/request";
 import type { BrokerComponent } from "./broker-schema";
 import type { BrokerStats } from "./broker-stats";
-import {
-  Job,
-  MESSAGE_ACKED,
-  MESSAGE_DEAD,
-  MESSAGE_DELAYED,
-  MESSAGE_IN_FLIGHT,
-  MESSAGE_READY,
-  Message,
-} from "./job";
+import { Job, MESSAGE_ACKED, MESSAGE_DEAD, MESSAGE_IN_FLIGHT, MESSAGE_READY, Message } from "./job";
 import { MessageQueue } from "./message-queue";
 import { retryDelay } from "./retry-backoff";
 
@@ -81,6 +73,10 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private readonly waiting = new Map<Request, Job>();
 
   private readonly depth: TimeWeighted;
+  /** Messages delivered and not yet acked (nor visible again). */
+  private readonly inFlight: TimeWeighted;
+  /** Messages waiting or in flight. */
+  private readonly held: TimeWeighted;
   private readonly depthSeries: TimeSeries;
   private readonly ageSeries: TimeSeries;
   private readonly pushConnections: TimeWeighted;
@@ -99,6 +95,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private emptyPolls = 0;
   private failedPolls = 0;
   private known = 0;
+  /** Polls sent by the clients counted in `known`, all of them (some may precede the measured part). */
+  private pollsOfKnown = 0;
   private maxAge = 0;
   private measuredFrom = 0;
   private readonly retryDelays = new RunningMoments();
@@ -117,6 +115,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     for (let i = 0; i < spec.priorities; i++) this.levels.push(new MessageQueue());
     this.holdStep = new CompiledStep(STEP_CALL, ZERO, this, null);
     this.depth = new TimeWeighted(this.sim);
+    this.inFlight = new TimeWeighted(this.sim);
+    this.held = new TimeWeighted(this.sim);
     this.pushConnections = new TimeWeighted(this.sim);
     this.depthSeries = new TimeSeries(SERIES_BUCKETS, 1 / SERIES_BUCKETS, this.sim);
     this.ageSeries = new TimeSeries(SERIES_BUCKETS, 1 / SERIES_BUCKETS, this.sim);
@@ -176,8 +176,14 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.dispatch();
   }
 
+  private changeInFlight(delta: number): void {
+    this.inFlight.add(delta);
+    this.held.add(delta);
+  }
+
   private changeDepth(delta: number): void {
     this.depth.add(delta);
+    this.held.add(delta);
     this.depthSeries.setLevel(this.depth.value);
     const age = this.oldestAge();
     this.ageSeries.setLevel(age);
@@ -225,6 +231,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
         if (message.receives > 1) this.redelivered++;
       }
       message.state = MESSAGE_IN_FLIGHT;
+      this.changeInFlight(1);
       message.visibleAt = this.sim.now + this.spec.visibilityTimeout;
       this.sim.schedule(this.spec.visibilityTimeout, this, VISIBILITY, message);
       consumer.receive(message);
@@ -256,13 +263,18 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     if (message.state === MESSAGE_READY) {
       message.state = MESSAGE_ACKED;
       this.changeDepth(-1); // visible again, but acked by an earlier delivery: it leaves the queue
-    } else if (message.state === MESSAGE_IN_FLIGHT || message.state === MESSAGE_DELAYED)
+    } else if (message.state === MESSAGE_IN_FLIGHT) {
       message.state = MESSAGE_ACKED;
+      this.changeInFlight(-1);
+    }
   }
 
   /** The consumer gives the message back (a rejected delivery): it is visible again at once. */
   requeue(message: Message): void {
-    if (message.state === MESSAGE_IN_FLIGHT) this.makeReady(message);
+    if (message.state === MESSAGE_IN_FLIGHT) {
+      this.changeInFlight(-1);
+      this.makeReady(message);
+    }
   }
 
   /** An execution of the message's task starts (a second one from the same message is a duplicate). */
@@ -323,6 +335,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       this.longPollCalls.set(plan, send);
     }
     if (this.flow.measuring) this.polls++;
+    job.polls++;
     this.flow.spawn(job.publisher, send, this);
   }
 
@@ -333,6 +346,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       return;
     }
     if (this.flow.measuring) this.polls++;
+    job.polls++;
     this.flow.spawn(job.publisher, job.plan.waitCall!, this);
   }
 
@@ -385,6 +399,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.stopWaiting(job);
     if (this.flow.measuring) {
       this.known++;
+      this.pollsOfKnown += job.polls;
       const delay = this.sim.now - job.resultAt;
       this.notification.add(delay);
       this.notificationHistogram.record(delay);
@@ -439,6 +454,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   startMeasurement(now: number): void {
     this.measuredFrom = now;
     this.depth.reset(now);
+    this.inFlight.reset(now);
+    this.held.reset(now);
     this.pushConnections.reset(now);
     this.depthSeries.start(now, this.depth.value);
     this.ageSeries.start(now, this.oldestAge());
@@ -457,6 +474,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.emptyPolls = 0;
     this.failedPolls = 0;
     this.known = 0;
+    this.pollsOfKnown = 0;
     this.maxAge = 0;
     this.retryDelays.reset();
     this.taskTime.reset();
@@ -469,6 +487,11 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     const depth = this.depthSeries.finish(now);
     const age = this.ageSeries.finish(now);
     return {
+      utilization: 0,
+      queueLength: { mean: round(this.depth.mean(now)), max: this.depth.max },
+      inSystem: { mean: round(this.held.mean(now)), max: this.held.max },
+      served: this.delivered,
+      rejected: this.deadLettered + this.expired,
       published: this.published,
       delivered: this.delivered,
       redelivered: this.redelivered,
@@ -493,7 +516,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       polls: this.polls,
       emptyPolls: this.emptyPolls,
       failedPolls: this.failedPolls,
-      pollsPerTask: round(this.known > 0 ? this.polls / this.known : 0),
+      pollsPerTask: round(this.known > 0 ? this.pollsOfKnown / this.known : 0),
       pollRate: round(measured > 0 ? this.polls / measured : 0),
       pushConnections: { mean: round(this.pushConnections.mean(now)), max: this.pushConnections.max },
       series: {

@@ -22,6 +22,8 @@ export class Job {
   succeeded = false;
   /** When the result was stored (valid once finished). */
   resultAt = 0;
+  /** Polls (or long polls) its client has sent. */
+  polls = 0;
   /** The client still waits to learn the result. */
   waiting = false;
   /** A long poll the API holds for this job, and when its hold ends. */

@@ -15,7 +15,7 @@ export const workersKind: ComponentKind<WorkersComponent, WorkersStats> = {
   // Workers are not called: they take tasks from their broker.
   call: () => ({ needs: "nothing" }),
   names: (raw) =>
-    (["broker", "results"] as const)
+    (["broker", "results", "server"] as const)
       .filter((field) => typeof raw[field] === "string")
       .map((field) => ({ path: [field], name: raw[field] as string })),
   ownOutages: true,

@@ -12,7 +12,8 @@ export type WorkerOutage =
 export interface WorkersComponent {
   type: "workers";
   broker?: string; // absent: the scenario's only broker
-  processes: number;
+  processes?: number; // absent: its server's cores, or 1
+  server?: string; // a server whose cores its `cpu` steps compete for
   prefetch: number; // multiplier; 0 = unlimited
   acks: "early" | "late";
   optimization: "fair" | "default";
@@ -63,8 +64,17 @@ export const workersSchema = z
     processes: z
       .int()
       .positive()
-      .default(1)
-      .describe("Processes, each running one task at a time (Celery --concurrency). Default 1."),
+      .optional()
+      .describe(
+        "Processes, each running one task at a time (Celery --concurrency). Default: its server's cores (as Celery's default, the CPU count), or 1.",
+      ),
+    server: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "A server (a key of `components`) the workers run on: their `cpu` steps need its cores, shared with whatever else runs there. Default: none (a `cpu` step holds the process like `service`).",
+      ),
     prefetch: z
       .int()
       .nonnegative()
@@ -123,10 +133,12 @@ export const workersSchema = z
       ),
   })
   .transform((w): WorkersComponent => {
-    const { broker, results, ...rest } = w;
+    const { broker, results, processes, server, ...rest } = w;
     const spec: WorkersComponent = rest;
     if (broker !== undefined) spec.broker = broker;
     if (results !== undefined) spec.results = results;
+    if (processes !== undefined) spec.processes = processes;
+    if (server !== undefined) spec.server = server;
     return spec;
   })
   .describe(

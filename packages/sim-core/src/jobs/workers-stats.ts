@@ -1,7 +1,14 @@
-/** A workers component's figures in the result (scenario type "workers"). */
-export interface WorkersStats {
-  /** Busy process-time / (processes × measured time). */
-  utilization: number;
+import type { StationStats } from "../stations/station-stats";
+
+/**
+ * A workers component's figures in the result (scenario type "workers"). The station figures read:
+ * `utilization` busy process-time / (processes × measured time), `queueLength` the messages reserved
+ * but not started, `inSystem` those plus the running ones, `served` executions finished; workers turn
+ * nothing away, so `rejected` is 0.
+ */
+export interface WorkersStats extends StationStats {
+  /** Processes in the pool (its server's cores when not given). */
+  processes: number;
   /** Executions started, finished (well or not), raised, killed at the time limit. */
   started: number;
   finished: number;
@@ -15,8 +22,6 @@ export interface WorkersStats {
   lost: number;
   /** Tasks given back to the broker at a crash (late acks with rejectOnWorkerLost). */
   requeued: number;
-  /** Messages held but not started (time-weighted), and the peak. */
-  reserved: { mean: number; max: number };
   /** From a message entering the broker to its execution starting. */
   wait: { mean: number; p99: number };
   /** Seconds down within the measured part. */

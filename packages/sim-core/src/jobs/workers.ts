@@ -17,9 +17,11 @@ import type { Simulation } from "../kernel/simulation";
 import { RingBuffer } from "../queues/ring-buffer";
 import type { Rng } from "../random/rng";
 import { round } from "../run/round";
+import { type CpuClient, OsThread } from "../servers/os-thread";
+import { Server } from "../servers/server";
 import { LogHistogram } from "../stats/log-histogram";
 import { TimeWeighted } from "../stats/time-weighted";
-import { CompiledStep, hostedSteps, type PublishPlan, STEP_CALL } from "../workload/compiled-step";
+import { CompiledStep, hostedSteps, type PublishPlan, STEP_CALL, STEP_CPU } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import { Broker, type Consumer, TASK_RAISED, TASK_SUCCEEDED, TASK_TIME_LIMIT } from "./broker";
 import type { Message } from "./job";
@@ -45,7 +47,23 @@ class Execution {
   ) {}
 }
 
-export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher {
+/** A process's thread on the server's scheduler, with the execution request whose CPU it runs. */
+class WorkerThread extends OsThread {
+  request: Request | null = null;
+
+  constructor(
+    id: number,
+    client: CpuClient,
+    readonly process: number,
+  ) {
+    super(id, -1, client);
+  }
+}
+
+// Thread ids on a shared server's scheduler, far from those the server gives its own threads.
+const THREAD_IDS = 1 << 24;
+
+export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher, CpuClient {
   readonly routesCalls = false;
   readonly hosts = hostedSteps(["service", "cpu"]);
   private named: string | null;
@@ -53,14 +71,19 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
   private readonly rng: Rng;
   private readonly flow: RequestFlow;
   private broker: Broker | null = null;
-  private readonly processes: number;
-  private readonly window: number;
+  private processes = 0;
+  private window = 0;
   private readonly late: boolean;
   private readonly fair: boolean;
   /** The running execution of each process, or null when idle. */
-  private readonly running: (Execution | null)[];
+  private running: (Execution | null)[] = [];
   /** Reserved messages: one shared line ("fair"), or one per process ("default"). */
-  private readonly lines: RingBuffer<Message>[];
+  private lines: RingBuffer<Message>[] = [];
+  /** The server whose cores `cpu` steps need, and each process's thread on it. */
+  private server: Server | null = null;
+  private threads: WorkerThread[] = [];
+  private nextThreadId = THREAD_IDS;
+  private ready = false;
   private nextProcess = 0;
   private unacked = 0;
   private active = 0; // outages in progress
@@ -69,6 +92,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
 
   private readonly busy: TimeWeighted;
   private readonly reserved: TimeWeighted;
+  private readonly present: TimeWeighted;
   private readonly waits = new LogHistogram();
   private waitSum = 0;
   private started = 0;
@@ -92,15 +116,11 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
     this.rng = context.rng;
     this.flow = context.flow;
     this.named = spec.broker ?? null;
-    this.processes = spec.processes;
-    this.window = spec.prefetch === 0 ? Number.POSITIVE_INFINITY : spec.prefetch * spec.processes;
     this.late = spec.acks === "late";
     this.fair = spec.optimization === "fair";
-    this.running = new Array(this.processes).fill(null);
-    this.lines = [];
-    for (let i = 0; i < (this.fair ? 1 : this.processes); i++) this.lines.push(new RingBuffer());
     this.busy = new TimeWeighted(this.sim);
     this.reserved = new TimeWeighted(this.sim);
+    this.present = new TimeWeighted(this.sim);
     spec.outages.forEach((outage, i) => {
       const kind = OUTAGE + i * 2;
       if (outage.kind === "scheduled") this.sim.scheduleAt(outage.at, this, kind, null);
@@ -108,7 +128,23 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
     });
   }
 
+  /** Sizes the pool once the run's components exist (its default is its server's cores). */
+  private setUp(): void {
+    this.ready = true;
+    const server = this.spec.server === undefined ? undefined : this.context.components.get(this.spec.server);
+    if (server instanceof Server) this.server = server;
+    // The scheduler keeps a counter per core: its length is the server's core count.
+    this.processes = this.spec.processes ?? this.server?.scheduler.counters.coreUseful.length ?? 1;
+    this.window = this.spec.prefetch === 0 ? Number.POSITIVE_INFINITY : this.spec.prefetch * this.processes;
+    this.running = new Array(this.processes).fill(null);
+    for (let i = 0; i < (this.fair ? 1 : this.processes); i++) this.lines.push(new RingBuffer());
+    if (this.server !== null)
+      for (let i = 0; i < this.processes; i++)
+        this.threads.push(new WorkerThread(this.nextThreadId++, this, i));
+  }
+
   get hasRoom(): boolean {
+    if (!this.ready) this.setUp();
     return this.active === 0 && this.unacked < this.window;
   }
 
@@ -129,6 +165,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
   receive(message: Message): void {
     this.unacked++;
     this.reserved.add(1);
+    this.present.add(1);
     if (this.fair) {
       this.lines[0]!.push(message);
       const idle = this.running.indexOf(null);
@@ -153,6 +190,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       if (job.plan.task.idempotent && job.finished && job.succeeded) {
         // An idempotent task sees its work done already: it acks and does nothing.
         this.unacked--;
+        this.present.add(-1);
         this.theBroker.ack(message);
         if (this.flow.measuring) this.duplicatesSkipped++;
         continue;
@@ -212,7 +250,29 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
   arrive(request: Request, step: CompiledStep): void {
     const execution = request.visit as Execution;
     if (execution.killed) this.flow.reject(request, "reset");
-    else this.sim.schedule(step.duration.sample(this.rng), this, STEP_DONE, request);
+    else if (step.kind === STEP_CPU && this.server !== null) {
+      // On a server, the process's thread waits for one of its cores like any other thread there.
+      const thread = this.threads[execution.process]!;
+      thread.request = request;
+      this.server.scheduler.run(thread, step.duration.sample(this.rng));
+    } else this.sim.schedule(step.duration.sample(this.rng), this, STEP_DONE, request);
+  }
+
+  onCpuRan(_thread: OsThread, _ran: number): void {}
+
+  onCpuDone(thread: OsThread, _ran: number): void {
+    const worker = thread as WorkerThread;
+    const request = worker.request!;
+    worker.request = null;
+    // A thread replaced after its process was killed finishes its burst for nobody.
+    if (worker !== this.threads[worker.process] || (request.visit as Execution).killed)
+      this.flow.reject(request, "reset");
+    else this.flow.done(request);
+  }
+
+  /** A killed process's thread may still be on the CPU: the process restarts on a new one. */
+  private replaceThread(process: number): void {
+    if (this.server !== null) this.threads[process] = new WorkerThread(this.nextThreadId++, this, process);
   }
 
   onChildEnd(child: Request, outcome: ChildOutcome): void {
@@ -250,10 +310,12 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
   private free(process: number): void {
     this.running[process] = null;
     this.busy.add(-1);
+    this.present.add(-1);
     this.next(process);
   }
 
   private crash(): void {
+    if (!this.ready) this.setUp();
     const broker = this.theBroker;
     const measuring = this.flow.measuring;
     for (let process = 0; process < this.processes; process++) {
@@ -261,8 +323,10 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       if (execution == null) continue;
       execution.killed = true;
       execution.over = true;
+      this.replaceThread(process);
       this.running[process] = null;
       this.busy.add(-1);
+      this.present.add(-1);
       if (measuring) this.interrupted++;
       const message = execution.message;
       if (!this.late) {
@@ -285,6 +349,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       for (const line of this.lines) {
         while (line.shift() !== undefined) {
           this.reserved.add(-1);
+          this.present.add(-1);
           this.unacked--;
         }
       }
@@ -308,6 +373,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       const execution = payload as Execution;
       if (execution.over) return;
       execution.killed = true; // the child process is killed; its request is dropped when it next comes back
+      this.replaceThread(execution.process);
       this.end(execution, TASK_TIME_LIMIT);
       return;
     }
@@ -337,6 +403,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
     this.measuredFrom = now;
     this.busy.reset(now);
     this.reserved.reset(now);
+    this.present.reset(now);
     this.waits.reset();
     this.waitSum = 0;
     this.started = 0;
@@ -351,10 +418,16 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
   }
 
   stats(now: number): WorkersStats {
+    if (!this.ready) this.setUp();
     const measured = now - this.measuredFrom;
     const down = this.downtime + (this.active > 0 ? now - Math.max(this.downSince, this.measuredFrom) : 0);
     return {
-      utilization: round(this.busy.mean(now) / this.processes),
+      processes: this.processes,
+      utilization: round(this.processes > 0 ? this.busy.mean(now) / this.processes : 0),
+      queueLength: { mean: round(this.reserved.mean(now)), max: this.reserved.max },
+      inSystem: { mean: round(this.present.mean(now)), max: this.present.max },
+      served: this.finished,
+      rejected: 0,
       started: this.started,
       finished: this.finished,
       raised: this.raised,
@@ -363,7 +436,6 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher 
       interrupted: this.interrupted,
       lost: this.lost,
       requeued: this.requeued,
-      reserved: { mean: round(this.reserved.mean(now)), max: this.reserved.max },
       wait: {
         mean: round(this.started > 0 ? this.waitSum / this.started : 0),
         p99: round(this.waits.quantile(0.99)),
