@@ -312,14 +312,15 @@ export interface components {
                          */
                         attempts?: number;
                         /**
-                         * @description The failures that are retried: "rejected" (503), "reset" (RST) and "timeout" (no answer within the class's timeout). Default all three.
+                         * @description The failures that are retried: "rejected" (503), "reset" (RST), "timeout" (no answer within the class's timeout) and "limited" (429, a limiter refused it). Default all four.
                          * @default [
                          *       "rejected",
                          *       "reset",
-                         *       "timeout"
+                         *       "timeout",
+                         *       "limited"
                          *     ]
                          */
-                        on?: ("rejected" | "reset" | "timeout")[];
+                        on?: ("rejected" | "reset" | "timeout" | "limited")[];
                         /**
                          * @description The wait before each retry: exponential from `base`, capped at `cap`, with jitter.
                          * @default {}
@@ -377,6 +378,30 @@ export interface components {
                     discipline?: "fcfs" | "lifo" | "priority" | "deadline" | "ps";
                     /** @description The most requests in the station, in service and waiting together (K), at least `servers`; an arrival that finds it full is rejected and counted in requests.failed.rejected. Default: unbounded. */
                     capacity?: number;
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
                 } | {
                     /** @constant */
                     type: "server";
@@ -511,6 +536,30 @@ export interface components {
                          */
                         connection?: number;
                     };
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
                 } | {
                     /** @constant */
                     type: "pool";
@@ -530,7 +579,173 @@ export interface components {
                     acquireTimeout?: components["schemas"]["Duration"];
                     /** @description The component that serves each call on a connection: a station serves the call's `hold`; a server runs the call's `steps`. Absent: the pool holds the connection for the call's `hold` itself. */
                     target?: string;
-                };
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | ({
+                    /** @constant */
+                    type: "balancer";
+                    /**
+                     * @description How a backend is chosen: "round-robin" (default), "weighted-round-robin" (smooth, as NGINX), "random" (by weight), "least-connections" (fewest in flight from this balancer, per weight), "power-of-two" (least loaded of `choices` sampled), "hash" (request key or client modulo the backends), "consistent-hash" (a ring of virtual nodes, optionally with bounded load).
+                     * @default round-robin
+                     * @enum {string}
+                     */
+                    algorithm?: "round-robin" | "weighted-round-robin" | "random" | "least-connections" | "power-of-two" | "hash" | "consistent-hash";
+                    /**
+                     * @description The components it sends to: names, or { "target": "s3", "weight": 5 } for a weight. With none, every request is rejected (503, as Envoy answers "no healthy upstream").
+                     * @default []
+                     */
+                    backends?: (string | {
+                        /** @description The backend: the name of any component. */
+                        target: string;
+                        /**
+                         * @description Its weight, relative to the other backends'. Default 1.
+                         * @default 1
+                         */
+                        weight?: number;
+                    })[];
+                    /** @description Backends sampled per request ("power-of-two" only). Default 2. */
+                    choices?: number;
+                    /** @description Points on the ring per backend, times its weight ("consistent-hash" only). Default 160 (ketama). */
+                    virtualNodes?: number;
+                    /** @description Consistent hashing with bounded loads ("consistent-hash" only): no backend takes more than ⌈c × the mean⌉ in flight; the next on the ring gets the request. Default: unbounded. */
+                    boundedLoad?: number;
+                    /** @description Active health checks (HAProxy's model): { "interval": "2s", "timeout": "1s", "fall": 3, "rise": 2 }. A check sees whether the backend is down (an outage), not how loaded it is. */
+                    healthCheck?: {
+                        /** @description Time between checks of each backend. Default 2s (HAProxy inter). */
+                        interval?: components["schemas"]["Duration"];
+                        /** @description How long a check waits for a hung backend before it fails. Default: the interval (HAProxy). */
+                        timeout?: components["schemas"]["Duration"];
+                        /**
+                         * @description Consecutive failed checks that mark a backend down. Default 3.
+                         * @default 3
+                         */
+                        fall?: number;
+                        /**
+                         * @description Consecutive passed checks that mark it up again. Default 2.
+                         * @default 2
+                         */
+                        rise?: number;
+                    };
+                    /** @description Passive ejection (Envoy outlier detection, NGINX max_fails): { "consecutiveFailures": 5, "baseEjectionTime": "30s", "maxEjectionPercent": 10 }. */
+                    outlierDetection?: {
+                        /**
+                         * @description Consecutive failed requests (rejected, reset or hung) that eject a backend. Default 5 (Envoy consecutive_5xx).
+                         * @default 5
+                         */
+                        consecutiveFailures?: number;
+                        /** @description How long the first ejection lasts; the n-th lasts n times as long. Default 30s. */
+                        baseEjectionTime?: components["schemas"]["Duration"];
+                        /**
+                         * @description The most backends ejected at once, as a percentage (one may always be). Default 10.
+                         * @default 10
+                         */
+                        maxEjectionPercent?: number;
+                    };
+                    /**
+                     * @description Below this percentage of healthy backends the balancer sends to all of them, healthy or not (Envoy's panic threshold). Default 50; 0 never panics.
+                     * @default 50
+                     */
+                    panicThreshold?: number;
+                    /** @description A backend that comes back gets its weight ramped up linearly over this time, from 10% (Envoy slow start). Default 0: none. */
+                    slowStart?: components["schemas"]["Duration"];
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } & (unknown & unknown & unknown)) | ({
+                    /** @constant */
+                    type: "limiter";
+                    /**
+                     * @description "token-bucket" (default): `burst` tokens refilled at `rate`/s, a request without a token refused; "leaky-bucket": NGINX limit_req, requests spaced at 1/`rate` with up to `burst` waiting (`nodelay`: passed at once); "sliding-window": at most `limit` per `window`, by the sliding window counter; "concurrency": at most `limit` in flight.
+                     * @default token-bucket
+                     * @enum {string}
+                     */
+                    algorithm?: "token-bucket" | "leaky-bucket" | "sliding-window" | "concurrency";
+                    /** @description Requests per second the bucket lets through (token and leaky buckets). Default 100. */
+                    rate?: number;
+                    /** @description Token bucket: tokens it holds (default 1, at least 1 to pass anything); leaky bucket: requests that may wait beyond the rate (NGINX burst, default 0). */
+                    burst?: number;
+                    /** @description Leaky bucket: pass requests within the burst at once instead of spacing them (NGINX nodelay). Default false. */
+                    nodelay?: boolean;
+                    /** @description Sliding window: requests per window; concurrency: requests in flight at once. Default 100. */
+                    limit?: number;
+                    /** @description Sliding window: its length. Default 1s. */
+                    window?: components["schemas"]["Duration"];
+                    /**
+                     * @description Whose requests share a limit: "global" (default) all of them; "key" each request key its own; "client" each client (a closed workload's user, or one of an open workload's population).
+                     * @default global
+                     * @enum {string}
+                     */
+                    per?: "global" | "key" | "client";
+                    /** @description The component the requests it passes go to. Absent: a passed call ends at once. */
+                    target?: string;
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } & (unknown & unknown & unknown & unknown & unknown));
             };
         };
         /** @description A duration: a number of seconds (0.005) or a string with a unit: "250ns", "150us", "5ms", "2s", "1m", "1h". */

@@ -6,8 +6,15 @@
  */
 import { balancerKind } from "./balancers/balancer-kind";
 import { failingKinds } from "./failures/failing-kind";
+import { limiterKind } from "./limiters/limiter-kind";
 import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
 
-export const componentKinds = failingKinds([stationKind, serverKind, poolKind, balancerKind] as const);
+export const componentKinds = failingKinds([
+  stationKind,
+  serverKind,
+  poolKind,
+  balancerKind,
+  limiterKind,
+] as const);

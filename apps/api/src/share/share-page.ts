@@ -35,7 +35,8 @@ function duration(seconds: number): string {
 
 function keyNumbers(result: Result): [string, string][] {
   const failed = result.requests.failed;
-  const failures = failed.rejected + failed.reset + failed.timeout;
+  // Results stored before limiters existed have no `limited`.
+  const failures = failed.rejected + failed.reset + failed.timeout + (failed.limited ?? 0);
   return [
     ["Throughput", `${formatValue(result.throughput, "number")} req/s`],
     ["Mean latency", duration(result.latency.mean)],

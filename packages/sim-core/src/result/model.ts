@@ -7,6 +7,7 @@ import type { componentKinds } from "../component-kinds";
 
 export type { BackendStats, BalancerStats } from "../balancers/balancer-stats";
 export type { OutageStats } from "../failures/failing-component";
+export type { LimiterStats } from "../limiters/limiter-stats";
 export type { PoolStats } from "../pools/pool-stats";
 export type { ServerStats } from "../servers/server-stats";
 export type { StationStats } from "../stations/station-stats";
@@ -53,7 +54,8 @@ export interface Result {
   requests: {
     arrived: number;
     completed: number;
-    failed: { rejected: number; reset: number; timeout: number };
+    /** 503 (rejected), TCP RST (reset), no answer in time (timeout), 429 from a limiter (limited). */
+    failed: { rejected: number; reset: number; timeout: number; limited: number };
     byClass: Record<
       string,
       {

@@ -21,6 +21,8 @@ export class Measurements {
   rejected = 0;
   reset = 0;
   timeout = 0;
+  /** Refused by a limiter (HTTP 429). */
+  limited = 0;
   /** Completed requests that waited in a line at some point. */
   waitedCount = 0;
   readonly latency = new LogHistogram();
@@ -63,6 +65,7 @@ export class Measurements {
     this.rejected = 0;
     this.reset = 0;
     this.timeout = 0;
+    this.limited = 0;
     this.waitedCount = 0;
     this.latency.reset();
     this.wait.reset();

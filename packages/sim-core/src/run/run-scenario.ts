@@ -210,7 +210,12 @@ function buildResult(
     requests: {
       arrived: stats.arrived,
       completed: stats.completed,
-      failed: { rejected: stats.rejected, reset: stats.reset, timeout: stats.timeout },
+      failed: {
+        rejected: stats.rejected,
+        reset: stats.reset,
+        timeout: stats.timeout,
+        limited: stats.limited,
+      },
       byClass,
     },
     throughput: round(measuredTime > 0 ? stats.completed / measuredTime : 0),

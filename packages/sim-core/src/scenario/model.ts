@@ -38,7 +38,7 @@ export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number;
   /** The failures that are retried. */
-  on: ("rejected" | "reset" | "timeout")[];
+  on: ("rejected" | "reset" | "timeout" | "limited")[];
   backoff: { base: number; cap: number; jitter: "none" | "full" | "equal" | "decorrelated" };
 }
 

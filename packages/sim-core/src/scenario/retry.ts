@@ -10,7 +10,7 @@ import type { RetryPolicy } from "./model";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
 
-const FAILURES = ["rejected", "reset", "timeout"] as const;
+const FAILURES = ["rejected", "reset", "timeout", "limited"] as const;
 
 const backoffSchema = z
   .strictObject({
@@ -52,7 +52,7 @@ export const retrySchema = z
       .min(1)
       .default([...FAILURES])
       .describe(
-        'The failures that are retried: "rejected" (503), "reset" (RST) and "timeout" (no answer within the class\'s timeout). Default all three.',
+        'The failures that are retried: "rejected" (503), "reset" (RST), "timeout" (no answer within the class\'s timeout) and "limited" (429, a limiter refused it). Default all four.',
       ),
     backoff: backoffSchema.prefault({}),
   })
