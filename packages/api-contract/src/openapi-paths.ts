@@ -337,6 +337,28 @@ export interface components {
                              */
                             jitter?: "none" | "full" | "equal" | "decorrelated";
                         };
+                        /** @description A retry budget (Finagle, Envoy): retries may be at most this fraction of the class's requests over the last 10 s, so a failing backend sees at most 1 + budget times the traffic. Absent: no budget. */
+                        budget?: number;
+                    };
+                    /** @description Hedged requests: { "after": "50ms" } or { "quantile": 0.95 }. The first answer wins; the other copy is still served (reported as wasted). */
+                    hedge?: {
+                        /** @description Send the second copy after this long without an answer. */
+                        after: components["schemas"]["Duration"];
+                    } | {
+                        /** @description Send the second copy once the first has taken longer than this quantile of the class's attempts so far (0.95: its p95). */
+                        quantile: number;
+                    };
+                    /** @description A client-side circuit breaker: { "failures": 5, "window": "10s", "openFor": "30s" }. Open, it fails requests at once; half-open, it lets one probe through and closes if it succeeds. */
+                    circuitBreaker?: {
+                        /**
+                         * @description Failed attempts within `window` that open the circuit. Default 5.
+                         * @default 5
+                         */
+                        failures?: number;
+                        /** @description How far back failures count. Default 10s. */
+                        window?: components["schemas"]["Duration"];
+                        /** @description How long it stays open (requests fail at once, as rejected) before one probe is let through. Default 30s. */
+                        openFor?: components["schemas"]["Duration"];
                     };
                     /** @description The key each request is about, for hash balancers and caches: { "zipf": { "keys": 1000, "s": 0.8 } } or { "uniform": { "keys": 1000 } }. */
                     key?: {

@@ -36,6 +36,12 @@ const CROSS_FIELD: { code: string; at?: RegExp; says?: RegExp; why: string }[] =
     why: "a bouncer accepts at least as many client connections as it has server connections",
   },
   {
+    code: "scenario.too-small",
+    at: /\.backoff\.cap$/,
+    says: /at least base/,
+    why: "a backoff's cap is at least its base, which may be the default",
+  },
+  {
     code: "scenario.rate-segments",
     at: /\.rate\[[1-9]\d*\]\.from$/,
     why: "each segment starts after the one before it",

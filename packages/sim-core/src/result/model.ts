@@ -61,8 +61,17 @@ export interface Result {
       {
         arrived: number;
         completed: number;
-        /** Attempts sent for the class's requests: one each, or more when its client retries. */
+        /** Attempts sent for the class's requests: one each, or more when its client retries or hedges. */
         attempts: number;
+        /** Retry amplification: attempts the system saw ÷ requests the clients sent. */
+        amplification: number;
+        /** Second copies a hedging client sent, and how many answered first. */
+        hedges: number;
+        hedgesWon: number;
+        /** Attempts answered after their request was over (a hedge's loser): work done for nothing. */
+        wasted: number;
+        /** Requests a circuit breaker failed at once, without sending them. */
+        shortCircuited: number;
         latencyMean: number;
         waitMean: number;
       }

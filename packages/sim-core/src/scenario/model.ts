@@ -40,6 +40,18 @@ export interface RetryPolicy {
   /** The failures that are retried. */
   on: ("rejected" | "reset" | "timeout" | "limited")[];
   backoff: { base: number; cap: number; jitter: "none" | "full" | "equal" | "decorrelated" };
+  /** At most this fraction of the class's traffic may be retries (over the last 10 s); absent: no budget. */
+  budget?: number;
+}
+
+/** When a client sends a second copy of a request that has not answered (run/retrying-client.ts). */
+export type HedgePolicy = { kind: "after"; after: number } | { kind: "quantile"; quantile: number };
+
+/** A client-side circuit breaker: open after `failures` failed attempts within `window`, for `openFor`. */
+export interface CircuitBreakerPolicy {
+  failures: number;
+  window: number;
+  openFor: number;
 }
 
 /** Which of `keys` items a request is about (0 … keys − 1). */
@@ -51,6 +63,8 @@ export interface RequestClass {
   priority: number; // default 0; higher is served first under the "priority" discipline
   timeout?: number; // seconds; the client gives up on an attempt after this long
   retry?: RetryPolicy;
+  hedge?: HedgePolicy;
+  circuitBreaker?: CircuitBreakerPolicy;
   key?: KeySpec;
   steps: Step[];
 }
