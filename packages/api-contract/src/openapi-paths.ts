@@ -831,7 +831,7 @@ export interface components {
             /** @description The observed values; each is drawn with equal probability. */
             empirical: components["schemas"]["Duration"][];
         };
-        /** @description One step of a request: an object with one of service, cpu, io or call. */
+        /** @description One step of a request: an object with one of service, cpu, io, call or fanout. */
         Step: {
             /** @description Service time at the station. */
             service: components["schemas"]["Distribution"];
@@ -848,6 +848,20 @@ export interface components {
             hold?: components["schemas"]["Distribution"];
             /** @description What a called server does for the request. Required for a server. */
             steps?: components["schemas"]["Step"][];
+        } | {
+            /** @description The calls a fan-out sends in parallel. */
+            fanout: {
+                /** @description Name of the component each copy calls (a balancer, to spread them). */
+                call: string;
+                /** @description How long a called station or pool serves each copy. */
+                hold?: components["schemas"]["Distribution"];
+                /** @description What a called server does for each copy. */
+                steps?: components["schemas"]["Step"][];
+                /** @description How many calls go out at once. */
+                count: number;
+                /** @description How many answers the request waits for (the first k), at most `count`. Default: all of them. */
+                wait?: number;
+            };
         };
         SweepRequest: {
             scenario: components["schemas"]["Scenario"];

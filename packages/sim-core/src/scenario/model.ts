@@ -31,7 +31,9 @@ export type Step =
   /** Waits for a duration; a blocking architecture holds its thread meanwhile. */
   | { kind: "io"; duration: Distribution }
   /** Visits another component: a station or pool serves it for `hold`; a server runs `steps`. */
-  | { kind: "call"; target: string; hold?: Distribution; steps?: Step[] };
+  | { kind: "call"; target: string; hold?: Distribution; steps?: Step[] }
+  /** Calls `target` `count` times at once and goes on when `wait` of the calls have answered. */
+  | { kind: "fanout"; target: string; hold?: Distribution; steps?: Step[]; count: number; wait: number };
 
 /** How a client retries a failed attempt (run/retrying-client.ts). */
 export interface RetryPolicy {

@@ -17,7 +17,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-const STEP_KEYS = ["service", "cpu", "io", "call"];
+const STEP_KEYS = ["service", "cpu", "io", "call", "fanout"];
 
 /** A component as written, with its kind when its type names one. */
 interface Entry {
@@ -110,6 +110,9 @@ class ReferenceCheck {
         });
       }
       if (typeof step.call === "string") this.call(step, stepPath);
+      // A fan-out's call must carry what its target needs, as a call does.
+      if (isObject(step.fanout) && typeof step.fanout.call === "string")
+        this.call(step.fanout, [...stepPath, "fanout"]);
     });
   }
 

@@ -10,7 +10,7 @@ import { nearestName } from "./nearest-name";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
 
-const STEP_KEYS = ["service", "cpu", "io", "call"];
+const STEP_KEYS = ["service", "cpu", "io", "call", "fanout"];
 
 const service = z
   .strictObject({ service: distributionSchema.describe("Service time at the station.") })
@@ -54,8 +54,55 @@ const call = z
     'Visits another component and waits for it: { "call": "db", "hold": { "exp": "5ms" } } for a station or pool; { "call": "api", "steps": [ … ] } for a server.',
   );
 
+const fanout = z
+  .strictObject({
+    fanout: z
+      .strictObject({
+        call: z
+          .string()
+          .min(1)
+          .describe("Name of the component each copy calls (a balancer, to spread them)."),
+        hold: distributionSchema.optional().describe("How long a called station or pool serves each copy."),
+        get steps(): z.ZodOptional<z.ZodArray<z.ZodType<Step, unknown>>> {
+          return z.array(stepSchema).optional().describe("What a called server does for each copy.");
+        },
+        count: z.int().min(1).max(10000).describe("How many calls go out at once."),
+        wait: z
+          .int()
+          .min(1)
+          .max(10000)
+          .optional()
+          .describe(
+            "How many answers the request waits for (the first k), at most `count`. Default: all of them.",
+          ),
+      })
+      .superRefine((f, ctx) => {
+        if (f.wait !== undefined && f.wait > f.count) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["wait"],
+            message: problemText("scenario.too-large", {
+              limit: `at most count (${f.count})`,
+              got: String(f.wait),
+            }),
+          });
+        }
+      })
+      .describe("The calls a fan-out sends in parallel."),
+  })
+  .transform((s): Step => {
+    const f = s.fanout;
+    const step: Step = { kind: "fanout", target: f.call, count: f.count, wait: f.wait ?? f.count };
+    if (f.hold !== undefined) step.hold = f.hold;
+    if (f.steps !== undefined) step.steps = f.steps;
+    return step;
+  })
+  .describe(
+    'Calls a component `count` times in parallel and waits for `wait` answers (default all): { "fanout": { "call": "shards", "hold": { "exp": "10ms" }, "count": 100 } }. A failure the request cannot do without fails it.',
+  );
+
 export const stepSchema: z.ZodType<Step, unknown> = z
-  .union([service, cpu, io, call], {
+  .union([service, cpu, io, call, fanout], {
     error: (issue) => {
       const input = issue.input;
       const keys =
@@ -69,5 +116,5 @@ export const stepSchema: z.ZodType<Step, unknown> = z
   })
   .meta({
     id: "Step",
-    description: "One step of a request: an object with one of service, cpu, io or call.",
+    description: "One step of a request: an object with one of service, cpu, io, call or fanout.",
   });

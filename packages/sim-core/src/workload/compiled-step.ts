@@ -15,12 +15,15 @@ export const STEP_SERVICE = 0;
 export const STEP_CPU = 1;
 export const STEP_IO = 2;
 export const STEP_CALL = 3;
+// 4 is the publish step's (the job-system issue).
+export const STEP_FANOUT = 5;
 
 const STEP_CODES: Record<StepName, number> = {
   service: STEP_SERVICE,
   cpu: STEP_CPU,
   io: STEP_IO,
   call: STEP_CALL,
+  fanout: STEP_FANOUT,
 };
 
 /** The mask of `Component.hosts` for a kind that runs these steps itself. */
@@ -45,6 +48,10 @@ export class CompiledStep {
     readonly target: Component | null,
     /** The call's own steps, hosted by its target (calls only; null when absent). */
     readonly steps: CompiledStep[] | null,
+    /** A fan-out's call, sent `count` times; `wait` answers let the request go on. */
+    readonly fanout: CompiledStep | null = null,
+    readonly count = 0,
+    readonly wait = 0,
   ) {
     this.bit = 1 << kind;
   }
@@ -70,6 +77,13 @@ function compileStep(step: Step, components: ReadonlyMap<string, Component>): Co
       return new CompiledStep(STEP_CPU, compile(step.duration), null, null);
     case "io":
       return new CompiledStep(STEP_IO, compile(step.duration), null, null);
+    case "fanout": {
+      const call: Step = { kind: "call", target: step.target };
+      if (step.hold !== undefined) call.hold = step.hold;
+      if (step.steps !== undefined) call.steps = step.steps;
+      const inner = compileStep(call, components);
+      return new CompiledStep(STEP_FANOUT, ZERO_DURATION, null, null, inner, step.count, step.wait);
+    }
     case "call": {
       const target = components.get(step.target);
       if (target === undefined) {

@@ -84,6 +84,12 @@ export class Request implements Ranked {
   attempts = 0;
   /** Attempts of an operation still in flight (two while a hedge races the first). */
   outstanding = 0;
+  /** Its fan-out now: which one (children of an earlier one are ignored), answers still awaited, failures it can still absorb. */
+  fanoutRound = 0;
+  fanoutLeft = 0;
+  fanoutSpare = 0;
+  /** The parent's fan-out round this child belongs to. */
+  parentRound = 0;
 
   /** Prepares a pooled object for a new request. */
   reset(): void {
@@ -114,5 +120,8 @@ export class Request implements Ranked {
     this.parentGeneration = 0;
     this.attempts = 0;
     this.outstanding = 0;
+    this.fanoutLeft = 0;
+    this.fanoutSpare = 0;
+    this.parentRound = 0;
   }
 }
