@@ -60,7 +60,7 @@ describe("a run", () => {
     const out = run.stdout;
     expect(out).toMatch(/^Small tandem\n/);
     expect(out).toMatch(
-      /requests {5}arrived 5,000, completed 5,000, failed 0 \(rejected 0, reset 0, timeout 0\)/,
+      /requests {5}arrived 5,000, completed 5,000, failed 0 \(rejected 0, reset 0, timeout 0, limited 0\)/,
     );
     expect(out).toMatch(/throughput {3}\d+\.\d{3} requests\/s/);
     expect(out).toMatch(/latency {6}mean [\d.]+ ms, 95% CI [\d.]+–[\d.]+ ms \(batch-means, \d+ batches\)/);

@@ -9,7 +9,7 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 export function formatSummary(result: Result, file: string): string {
   const { requests, latency, wait } = result;
   const failed = requests.failed;
-  const failedTotal = failed.rejected + failed.reset + failed.timeout;
+  const failedTotal = failed.rejected + failed.reset + failed.timeout + failed.limited;
   const ci = latency.meanCi95;
   const lines = [
     result.name ?? file,
@@ -17,7 +17,7 @@ export function formatSummary(result: Result, file: string): string {
     `  simulated ${result.simulated.time.toFixed(3)} s, ${count(result.simulated.events)} events`,
     "",
     `requests     arrived ${count(requests.arrived)}, completed ${count(requests.completed)}, failed ${count(failedTotal)} ` +
-      `(rejected ${count(failed.rejected)}, reset ${count(failed.reset)}, timeout ${count(failed.timeout)})`,
+      `(rejected ${count(failed.rejected)}, reset ${count(failed.reset)}, timeout ${count(failed.timeout)}, limited ${count(failed.limited)})`,
     `throughput   ${result.throughput.toFixed(3)} requests/s`,
     `latency      mean ${milliseconds(latency.mean)} ms, 95% CI ${milliseconds(ci.low)}–${milliseconds(ci.high)} ms (${ci.method}, ${ci.batches} batches)`,
     `             p50 ${milliseconds(latency.p50)}, p90 ${milliseconds(latency.p90)}, p99 ${milliseconds(latency.p99)}, ` +

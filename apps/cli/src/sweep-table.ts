@@ -11,7 +11,7 @@ export function formatSweepTable(sweep: SweepResult): string {
       result.throughput.toFixed(3),
       milliseconds(result.latency.mean),
       milliseconds(result.latency.p99),
-      String(f.rejected + f.reset + f.timeout),
+      String(f.rejected + f.reset + f.timeout + f.limited),
     ];
   });
   return `${textTable([sweep.path, "throughput/s", "mean ms", "p99 ms", "failed"], rows)}\n`;

@@ -12,6 +12,7 @@ import { failingKinds } from "./failures/failing-kind";
 import { brokerKind } from "./jobs/broker-kind";
 import { resultBackendKind } from "./jobs/result-backend-kind";
 import { workersKind } from "./jobs/workers-kind";
+import { limiterKind } from "./limiters/limiter-kind";
 import { lockServiceKind } from "./locks/lock-service-kind";
 import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
@@ -30,4 +31,5 @@ export const componentKinds = failingKinds([
   storageKind,
   leaderElectionKind,
   balancerKind,
+  limiterKind,
 ] as const);

@@ -30,7 +30,7 @@ group("JSON Schema walk", () => {
     const open = names({ components: { q: {} } }, ["components", "q"]);
     expect(open).toEqual(expect.arrayContaining(["type", "servers", "cores", "architecture", "size"]));
     const station = names({ components: { q: { type: "station" } } }, ["components", "q"]);
-    expect(station).toEqual(["type", "servers", "discipline", "capacity"]);
+    expect(station).toEqual(["type", "servers", "discipline", "capacity", "outages"]);
     const server = names({ components: { web: { type: "server" } } }, ["components", "web"]);
     expect(server).toEqual(
       expect.arrayContaining(["cores", "architecture", "gilSwitchInterval", "acceptBacklog"]),

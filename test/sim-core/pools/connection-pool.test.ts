@@ -52,7 +52,7 @@ describe("connection pool", () => {
       },
     };
     const result = simulate(scenario);
-    expect(result.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0 });
+    expect(result.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0, limited: 0 });
     expect(result.latency.p50).toBeGreaterThan(0.0099); // every query spends its 10 ms of CPU at the server
     expect(Math.abs(result.latency.mean - 0.015) / 0.015).toBeLessThan(0.06);
     expect(pool(result).inUse.max).toBe(1);
@@ -156,7 +156,7 @@ describe("pgbouncer (transaction pooling)", () => {
     const bouncer = pool(result, "bouncer");
     expect(station(result, "db").inSystem.max).toBeLessThanOrEqual(20);
     expect(station(result, "db").rejected).toBe(0);
-    expect(result.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0 });
+    expect(result.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0, limited: 0 });
     expect(bouncer.inUse.max).toBe(20);
     expect(bouncer.queueLength.max).toBeGreaterThan(100); // the burst waits in pgbouncer instead
   });

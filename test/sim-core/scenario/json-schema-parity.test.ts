@@ -40,6 +40,18 @@ const CROSS_FIELD: { code: string; at?: RegExp; says?: RegExp; why: string }[] =
     why: "a bouncer accepts at least as many client connections as it has server connections",
   },
   {
+    code: "scenario.too-small",
+    at: /\.backoff\.cap$/,
+    says: /at least base/,
+    why: "a backoff's cap is at least its base, which may be the default",
+  },
+  {
+    code: "scenario.too-large",
+    at: /\.fanout\.wait$/,
+    says: /at most count/,
+    why: "a fan-out waits for at most as many answers as it sends calls",
+  },
+  {
     code: "scenario.rate-segments",
     at: /\.rate\[[1-9]\d*\]\.from$/,
     why: "each segment starts after the one before it",

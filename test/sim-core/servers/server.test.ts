@@ -99,7 +99,7 @@ describe("threads on cores", () => {
 describe("architectures", () => {
   test("an event loop holds thousands of slow requests on one core in little memory", () => {
     const loop = simulate(example("event-loop-slow-io"));
-    expect(loop.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0 });
+    expect(loop.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0, limited: 0 });
     within(loop.throughput, 1000, 0.03); // everything offered
     expect(web(loop).inSystem.mean).toBeGreaterThan(1900); // ≈ 1000/s × 2 s, Little's law
     within(web(loop).cpu.useful, 1000 * 0.0003, 0.05);
@@ -179,7 +179,7 @@ describe("architectures", () => {
 describe("the accept queue", () => {
   test("when full, connections get in on the clients' retransmissions: latencies come in waves, none fail", () => {
     const result = byValue("accept-queue-overflow", "components.web.onOverflow", ["drop"]).get("drop")!;
-    expect(result.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0 });
+    expect(result.requests.failed).toEqual({ rejected: 0, reset: 0, timeout: 0, limited: 0 });
     const queue = web(result).acceptQueue;
     // Connections needing 1, 2, 3, 4 SYN retransmissions (1, 2, 3, 4 s late) …
     for (const k of [1, 2, 3, 4]) expect(queue.retransmitted[k]!).toBeGreaterThan(100);

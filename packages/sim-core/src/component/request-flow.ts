@@ -8,8 +8,8 @@ import type { CompiledStep } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import type { Component } from "./component";
 
-/** How a request failed, from the client's view: 503, TCP RST, or no answer in time. */
-export type FailureReason = "rejected" | "reset" | "timeout";
+/** How a request failed, from the client's view: 503, TCP RST, no answer in time, or 429 (a limiter refused it). */
+export type FailureReason = "rejected" | "reset" | "timeout" | "limited";
 
 /** How a spawned request ended, told to whoever spawned it. */
 export type ChildOutcome = "completed" | FailureReason;

@@ -12,6 +12,7 @@ export type { OutageStats } from "../failures/failing-component";
 export type { BrokerStats } from "../jobs/broker-stats";
 export type { ResultBackendStats } from "../jobs/result-backend";
 export type { WorkersStats } from "../jobs/workers-stats";
+export type { LimiterStats } from "../limiters/limiter-stats";
 export type { LockServiceStats } from "../locks/lock-service-stats";
 export type { PoolStats } from "../pools/pool-stats";
 export type { ServerStats } from "../servers/server-stats";
@@ -60,14 +61,24 @@ export interface Result {
   requests: {
     arrived: number;
     completed: number;
-    failed: { rejected: number; reset: number; timeout: number };
+    /** 503 (rejected), TCP RST (reset), no answer in time (timeout), 429 from a limiter (limited). */
+    failed: { rejected: number; reset: number; timeout: number; limited: number };
     byClass: Record<
       string,
       {
         arrived: number;
         completed: number;
-        /** Attempts sent for the class's requests: one each, or more when its client retries. */
+        /** Attempts sent for the class's requests: one each, or more when its client retries or hedges. */
         attempts: number;
+        /** Retry amplification: attempts the system saw ÷ requests the clients sent. */
+        amplification: number;
+        /** Second copies a hedging client sent, and how many answered first. */
+        hedges: number;
+        hedgesWon: number;
+        /** Attempts answered after their request was over (a hedge's loser): work done for nothing. */
+        wasted: number;
+        /** Requests a circuit breaker failed at once, without sending them. */
+        shortCircuited: number;
         latencyMean: number;
         waitMean: number;
       }

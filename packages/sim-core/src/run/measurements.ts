@@ -21,6 +21,8 @@ export class Measurements {
   rejected = 0;
   reset = 0;
   timeout = 0;
+  /** Refused by a limiter (HTTP 429). */
+  limited = 0;
   /** Completed requests that waited in a line at some point. */
   waitedCount = 0;
   readonly latency = new LogHistogram();
@@ -35,6 +37,12 @@ export class Measurements {
   readonly classWaitSum: Float64Array;
   /** Attempts sent by clients that retry, per class (a class sent once has one attempt per arrival). */
   readonly classAttempts: Float64Array;
+  /** Second copies sent by hedging clients, those that answered first, and attempts answered after their request was over. */
+  readonly classHedges: Float64Array;
+  readonly classHedgesWon: Float64Array;
+  readonly classWasted: Float64Array;
+  /** Requests a circuit breaker failed at once. */
+  readonly classShortCircuited: Float64Array;
   /**
    * Requests in the system from the clients' view (sent, not yet completed/failed/timed out), and
    * their peak. Its time average comes from the series, which integrates the same level bucket by
@@ -53,6 +61,10 @@ export class Measurements {
     this.classLatencySum = new Float64Array(classes);
     this.classWaitSum = new Float64Array(classes);
     this.classAttempts = new Float64Array(classes);
+    this.classHedges = new Float64Array(classes);
+    this.classHedgesWon = new Float64Array(classes);
+    this.classWasted = new Float64Array(classes);
+    this.classShortCircuited = new Float64Array(classes);
     this.series = new TimeSeries(SERIES_BUCKETS, seriesBucketWidth / SERIES_BUCKETS, clock);
   }
 
@@ -63,6 +75,7 @@ export class Measurements {
     this.rejected = 0;
     this.reset = 0;
     this.timeout = 0;
+    this.limited = 0;
     this.waitedCount = 0;
     this.latency.reset();
     this.wait.reset();
@@ -74,6 +87,10 @@ export class Measurements {
     this.classLatencySum.fill(0);
     this.classWaitSum.fill(0);
     this.classAttempts.fill(0);
+    this.classHedges.fill(0);
+    this.classHedgesWon.fill(0);
+    this.classWasted.fill(0);
+    this.classShortCircuited.fill(0);
     this.presentMax = this.present;
     this.series.start(now, this.present);
   }

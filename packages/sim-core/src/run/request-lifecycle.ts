@@ -17,7 +17,7 @@ import { LANE_DEMANDS, LANE_IDENTITY, type RequestStreams } from "../random/requ
 import type { RunLength } from "../scenario/model";
 import type { ArrivalSink } from "../workload/arrival-sink";
 import { ClassPicker } from "../workload/class-picker";
-import { type CompiledStep, STEP_CALL, STEP_IO, STEP_PUBLISH } from "../workload/compiled-step";
+import { type CompiledStep, STEP_CALL, STEP_FANOUT, STEP_IO, STEP_PUBLISH } from "../workload/compiled-step";
 import type { KeySampler } from "../workload/keys/key-sampler";
 import type { Request } from "../workload/request";
 import { RequestPool } from "../workload/request-pool";
@@ -49,7 +49,7 @@ export interface RunnableClass {
   write: boolean;
 }
 
-export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler {
+export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler, ChildWatcher {
   private readonly sim: Simulation;
   /** Seeds of the requests' own random streams (common random numbers: see random/request-random.ts). */
   private readonly streams: RequestStreams;
@@ -236,6 +236,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
           this.deliver(request, step, step.target!);
         else if (step.kind === STEP_IO)
           this.sim.schedule(step.duration.sample(request.random), this, IO_DONE, request);
+        else if (step.kind === STEP_FANOUT) this.fanOut(request, step);
         else host.arrive(request, step); // validation lets no other step reach a host that cannot run it
         return;
       }
@@ -313,6 +314,38 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     }
   }
 
+  // --- fan-out -----------------------------------------------------------------------
+
+  /**
+   * Sends the fan-out's call `count` times at once, each a child of the request; the request goes
+   * on when `wait` have answered, and fails when more fail than it can do without. Children that
+   * answer after that still do their work (nobody cancels them) and are ignored.
+   */
+  private fanOut(request: Request, step: CompiledStep): void {
+    const round = ++request.fanoutRound;
+    request.fanoutLeft = step.wait;
+    request.fanoutSpare = step.count - step.wait;
+    const call = step.fanout!;
+    for (let i = 0; i < step.count; i++) {
+      this.spawn(request, call, this);
+      // A child that ended at once may already have settled the fan-out.
+      if (request.fanoutRound !== round || request.fanoutLeft <= 0) return;
+    }
+  }
+
+  /** A fan-out's child has answered or failed. */
+  onChildEnd(child: Request, outcome: ChildOutcome): void {
+    const parent = child.parent!;
+    if (child.parentGeneration !== parent.generation || child.parentRound !== parent.fanoutRound) return;
+    if (parent.fanoutLeft <= 0) return; // settled already: a late answer
+    if (outcome === "completed") {
+      if (--parent.fanoutLeft === 0) this.done(parent);
+    } else if (--parent.fanoutSpare < 0) {
+      parent.fanoutLeft = 0;
+      this.reject(parent, outcome);
+    }
+  }
+
   // --- operations and children --------------------------------------------------------
 
   spawn(
@@ -335,6 +368,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler 
     child.random.assignChild(parent.random);
     child.parent = parent;
     child.parentGeneration = parent.generation;
+    child.parentRound = parent.fanoutRound; // before it is delivered: it may end at once
     child.watcher = watcher;
     if (timeout !== Number.POSITIVE_INFINITY) {
       child.timeoutPending = true;

@@ -11,7 +11,7 @@ import { RequestStreams } from "../random/request-random";
 import { randomStream } from "../random/streams";
 import type { ComponentStats, Result } from "../result/model";
 import { scenarioHash } from "../scenario/canonical";
-import type { RunLimits, Scenario } from "../scenario/model";
+import type { RetryPolicy, RunLimits, Scenario } from "../scenario/model";
 import { ENGINE_VERSION } from "../version";
 import { ClosedClients } from "../workload/closed-clients";
 import { compileSteps, entryCall } from "../workload/compiled-step";
@@ -27,6 +27,8 @@ import type { RunOptions } from "./run-options";
 /** Events between checks of the wall clock, limits and the abort signal: performance.now() is too slow to call per event. */
 const CHECK_EVERY = 16_384;
 const DEFAULT_PROGRESS_EVERY = 100_000;
+/** The retry policy of a class that hedges or breaks circuits but does not retry. */
+const SEND_ONCE: RetryPolicy = { attempts: 1, on: [], backoff: { base: 0.1, cap: 20, jitter: "full" } };
 
 /** Runs the scenario; its components must be of `kinds` (all of syslab's by default). */
 export function runScenario(
@@ -80,17 +82,19 @@ export function runScenario(
   const classes = workload.requests.map((cls): RunnableClass => {
     const call = entryCall(entry, compileSteps(cls.steps, components));
     const timeout = cls.timeout ?? Number.POSITIVE_INFINITY;
-    const retry =
-      cls.retry === undefined
-        ? null
-        : new RetryingClient(
-            sim,
-            randomStream(scenario.seed, `retry:${cls.name}`),
-            stats,
-            call,
-            cls.retry,
-            timeout,
-          );
+    const resilient = cls.retry !== undefined || cls.hedge !== undefined || cls.circuitBreaker !== undefined;
+    const retry = resilient
+      ? new RetryingClient(
+          sim,
+          randomStream(scenario.seed, `retry:${cls.name}`),
+          stats,
+          call,
+          cls.retry ?? SEND_ONCE,
+          timeout,
+          cls.hedge ?? null,
+          cls.circuitBreaker ?? null,
+        )
+      : null;
     retry?.attach(lifecycle);
     const keys = cls.key === undefined ? null : keySampler(cls.key, sim);
     return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys, write: cls.write === true };
@@ -187,11 +191,18 @@ function buildResult(
   const halfWidth = stats.batches.halfWidth95();
   const byClass: Result["requests"]["byClass"] = {};
   scenario.workload.requests.forEach((cls, i) => {
+    // A class sent once has one attempt per request; a resilient client counts its own.
+    const resilient = cls.retry !== undefined || cls.hedge !== undefined || cls.circuitBreaker !== undefined;
+    const attempts = resilient ? stats.classAttempts[i]! : stats.classArrived[i]!;
     byClass[cls.name] = {
       arrived: stats.classArrived[i]!,
       completed: stats.classCompleted[i]!,
-      // A class sent once has one attempt per request; a retrying client counts its own.
-      attempts: cls.retry === undefined ? stats.classArrived[i]! : stats.classAttempts[i]!,
+      attempts,
+      amplification: round(meanOf(attempts, stats.classArrived[i]!)),
+      hedges: stats.classHedges[i]!,
+      hedgesWon: stats.classHedgesWon[i]!,
+      wasted: stats.classWasted[i]!,
+      shortCircuited: stats.classShortCircuited[i]!,
       latencyMean: round(meanOf(stats.classLatencySum[i]!, stats.classCompleted[i]!)),
       waitMean: round(meanOf(stats.classWaitSum[i]!, stats.classCompleted[i]!)),
     };
@@ -211,7 +222,12 @@ function buildResult(
     requests: {
       arrived: stats.arrived,
       completed: stats.completed,
-      failed: { rejected: stats.rejected, reset: stats.reset, timeout: stats.timeout },
+      failed: {
+        rejected: stats.rejected,
+        reset: stats.reset,
+        timeout: stats.timeout,
+        limited: stats.limited,
+      },
       byClass,
     },
     throughput: round(measuredTime > 0 ? stats.completed / measuredTime : 0),

@@ -33,7 +33,9 @@ export type Step =
   /** Visits another component: a station or pool serves it for `hold`; a server runs `steps`. */
   | { kind: "call"; target: string; hold?: Distribution; steps?: Step[] }
   /** Publishes a task to a broker, then learns of its result as `wait` says (jobs/). */
-  | { kind: "publish"; broker: string; task: TaskSpec; wait: WaitSpec };
+  | { kind: "publish"; broker: string; task: TaskSpec; wait: WaitSpec }
+  /** Calls `target` `count` times at once and goes on when `wait` of the calls have answered. */
+  | { kind: "fanout"; target: string; hold?: Distribution; steps?: Step[]; count: number; wait: number };
 
 /** A task's retry policy, as Celery's autoretry_for / max_retries / retry_backoff / retry_jitter. */
 export interface TaskRetrySpec {
@@ -81,8 +83,20 @@ export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number;
   /** The failures that are retried. */
-  on: ("rejected" | "reset" | "timeout")[];
+  on: ("rejected" | "reset" | "timeout" | "limited")[];
   backoff: { base: number; cap: number; jitter: "none" | "full" | "equal" | "decorrelated" };
+  /** At most this fraction of the class's traffic may be retries (over the last 10 s); absent: no budget. */
+  budget?: number;
+}
+
+/** When a client sends a second copy of a request that has not answered (run/retrying-client.ts). */
+export type HedgePolicy = { kind: "after"; after: number } | { kind: "quantile"; quantile: number };
+
+/** A client-side circuit breaker: open after `failures` failed attempts within `window`, for `openFor`. */
+export interface CircuitBreakerPolicy {
+  failures: number;
+  window: number;
+  openFor: number;
 }
 
 /** Which of `keys` items a request is about (0 … keys − 1). */
@@ -102,6 +116,8 @@ export interface RequestClass {
   priority: number; // default 0; higher is served first under the "priority" discipline
   timeout?: number; // seconds; the client gives up on an attempt after this long
   retry?: RetryPolicy;
+  hedge?: HedgePolicy;
+  circuitBreaker?: CircuitBreakerPolicy;
   key?: KeySpec;
   /** Its requests change what they are about: a cache in their path invalidates or writes through. */
   write?: boolean;

@@ -18,7 +18,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-const STEP_KEYS = ["service", "cpu", "io", "call", "publish"];
+const STEP_KEYS = ["service", "cpu", "io", "call", "publish", "fanout"];
 /** Steps the engine runs wherever they are: a host need not list them. */
 const ANYWHERE = ["publish"];
 
@@ -126,6 +126,9 @@ class ReferenceCheck {
       }
       if (typeof step.call === "string") this.call(step, stepPath);
       if (typeof step.publish === "string") this.publish(step, stepPath);
+      // A fan-out's call must carry what its target needs, as a call does.
+      if (isObject(step.fanout) && typeof step.fanout.call === "string")
+        this.call(step.fanout, [...stepPath, "fanout"]);
     });
   }
 

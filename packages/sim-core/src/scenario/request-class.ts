@@ -1,6 +1,7 @@
 /** A request class: a named kind of request, its share of arrivals, its priority and its steps. */
 import { z } from "zod";
 import { durationSchema, positiveDurationJson } from "./duration";
+import { circuitBreakerSchema, hedgeSchema } from "./hedge";
 import { keySchema } from "./key";
 import type { RequestClass } from "./model";
 import { problemText } from "./problem-text";
@@ -33,6 +34,8 @@ export const requestClassSchema = z
         "The client gives up on an attempt after this long and counts it as timed out (the server does not learn, and goes on). Default: never.",
       ),
     retry: retrySchema.optional(),
+    hedge: hedgeSchema.optional(),
+    circuitBreaker: circuitBreakerSchema.optional(),
     key: keySchema.optional(),
     write: z
       .boolean()
@@ -46,6 +49,8 @@ export const requestClassSchema = z
     const request: RequestClass = { name: r.name, weight: r.weight, priority: r.priority, steps: r.steps };
     if (r.timeout !== undefined) request.timeout = r.timeout;
     if (r.retry !== undefined) request.retry = r.retry;
+    if (r.hedge !== undefined) request.hedge = r.hedge;
+    if (r.circuitBreaker !== undefined) request.circuitBreaker = r.circuitBreaker;
     if (r.key !== undefined) request.key = r.key;
     if (r.write) request.write = true;
     return request;

@@ -10,7 +10,7 @@ import type { RetryPolicy } from "./model";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
 
-const FAILURES = ["rejected", "reset", "timeout"] as const;
+const FAILURES = ["rejected", "reset", "timeout", "limited"] as const;
 
 const backoffSchema = z
   .strictObject({
@@ -52,11 +52,23 @@ export const retrySchema = z
       .min(1)
       .default([...FAILURES])
       .describe(
-        'The failures that are retried: "rejected" (503), "reset" (RST) and "timeout" (no answer within the class\'s timeout). Default all three.',
+        'The failures that are retried: "rejected" (503), "reset" (RST), "timeout" (no answer within the class\'s timeout) and "limited" (429, a limiter refused it). Default all four.',
       ),
     backoff: backoffSchema.prefault({}),
+    budget: z
+      .number()
+      .min(0)
+      .max(10)
+      .optional()
+      .describe(
+        "A retry budget (Finagle, Envoy): retries may be at most this fraction of the class's requests over the last 10 s, so a failing backend sees at most 1 + budget times the traffic. Absent: no budget.",
+      ),
   })
-  .transform((r): RetryPolicy => ({ attempts: r.attempts, on: [...new Set(r.on)], backoff: r.backoff }))
+  .transform((r): RetryPolicy => {
+    const policy: RetryPolicy = { attempts: r.attempts, on: [...new Set(r.on)], backoff: r.backoff };
+    if (r.budget !== undefined) policy.budget = r.budget;
+    return policy;
+  })
   .describe(
     'The client retries a failed attempt: { "attempts": 3, "on": ["rejected", "timeout"], "backoff": { "base": "100ms", "cap": "2s", "jitter": "full" } }. Each attempt has the class\'s timeout; a timed-out attempt goes on being served.',
   );

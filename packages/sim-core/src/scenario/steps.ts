@@ -11,7 +11,7 @@ import { nearestName } from "./nearest-name";
 import { problemText } from "./problem-text";
 import { showValue } from "./show-value";
 
-const STEP_KEYS = ["service", "cpu", "io", "call", "publish"];
+const STEP_KEYS = ["service", "cpu", "io", "call", "publish", "fanout"];
 
 const service = z
   .strictObject({ service: distributionSchema.describe("Service time at the station.") })
@@ -58,8 +58,55 @@ const call = z
 // The task and the polls nest steps of their own: the step schema is read once it exists.
 const publish = publishStepSchema(z.lazy(() => stepSchema));
 
+const fanout = z
+  .strictObject({
+    fanout: z
+      .strictObject({
+        call: z
+          .string()
+          .min(1)
+          .describe("Name of the component each copy calls (a balancer, to spread them)."),
+        hold: distributionSchema.optional().describe("How long a called station or pool serves each copy."),
+        get steps(): z.ZodOptional<z.ZodArray<z.ZodType<Step, unknown>>> {
+          return z.array(stepSchema).optional().describe("What a called server does for each copy.");
+        },
+        count: z.int().min(1).max(10000).describe("How many calls go out at once."),
+        wait: z
+          .int()
+          .min(1)
+          .max(10000)
+          .optional()
+          .describe(
+            "How many answers the request waits for (the first k), at most `count`. Default: all of them.",
+          ),
+      })
+      .superRefine((f, ctx) => {
+        if (f.wait !== undefined && f.wait > f.count) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["wait"],
+            message: problemText("scenario.too-large", {
+              limit: `at most count (${f.count})`,
+              got: String(f.wait),
+            }),
+          });
+        }
+      })
+      .describe("The calls a fan-out sends in parallel."),
+  })
+  .transform((s): Step => {
+    const f = s.fanout;
+    const step: Step = { kind: "fanout", target: f.call, count: f.count, wait: f.wait ?? f.count };
+    if (f.hold !== undefined) step.hold = f.hold;
+    if (f.steps !== undefined) step.steps = f.steps;
+    return step;
+  })
+  .describe(
+    'Calls a component `count` times in parallel and waits for `wait` answers (default all): { "fanout": { "call": "shards", "hold": { "exp": "10ms" }, "count": 100 } }. A failure the request cannot do without fails it.',
+  );
+
 export const stepSchema: z.ZodType<Step, unknown> = z
-  .union([service, cpu, io, call, publish], {
+  .union([service, cpu, io, call, publish, fanout], {
     error: (issue) => {
       const input = issue.input;
       const keys =
@@ -73,5 +120,5 @@ export const stepSchema: z.ZodType<Step, unknown> = z
   })
   .meta({
     id: "Step",
-    description: "One step of a request: an object with one of service, cpu, io, call or publish.",
+    description: "One step of a request: an object with one of service, cpu, io, call, publish or fanout.",
   });

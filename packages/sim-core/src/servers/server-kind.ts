@@ -9,7 +9,7 @@ export const serverKind: ComponentKind<ServerComponent, ServerStats> = {
   schema: serverSchema,
   create: (name, spec, context) => new Server(name, spec, context),
   hosts: {
-    steps: ["cpu", "io", "call"],
+    steps: ["cpu", "io", "call", "fanout"],
     use: 'a server runs { "cpu": <distribution> } for computing and { "io": <distribution> } for waiting.',
   },
   call: () => ({ needs: "steps" }),

@@ -19,7 +19,10 @@ export const stationKind: ComponentKind<StationComponent, StationStats> = {
         return new MultiServerStation(name, context, servers, spec.capacity, spec.discipline);
     }
   },
-  hosts: { steps: ["service", "call"], use: 'a station serves { "service": <distribution> } steps.' },
+  hosts: {
+    steps: ["service", "call", "fanout"],
+    use: 'a station serves { "service": <distribution> } steps.',
+  },
   call: () => ({ needs: "hold" }),
   names: () => [],
   check(raw, report) {

@@ -17,6 +17,8 @@ export const STEP_IO = 2;
 export const STEP_CALL = 3;
 /** Publishes a task to a broker (jobs/): delivered to the broker like a call. */
 export const STEP_PUBLISH = 4;
+/** Calls a component several times in parallel (balancers/fanout). */
+export const STEP_FANOUT = 5;
 
 const STEP_CODES: Record<StepName, number> = {
   service: STEP_SERVICE,
@@ -24,6 +26,7 @@ const STEP_CODES: Record<StepName, number> = {
   io: STEP_IO,
   call: STEP_CALL,
   publish: STEP_PUBLISH,
+  fanout: STEP_FANOUT,
 };
 
 /** The mask of `Component.hosts` for a kind that runs these steps itself. */
@@ -61,6 +64,10 @@ export class CompiledStep {
     readonly steps: CompiledStep[] | null,
     /** What a publish step publishes (publish steps only). */
     readonly plan: PublishPlan | null = null,
+    /** A fan-out's call, sent `count` times; `wait` answers let the request go on. */
+    readonly fanout: CompiledStep | null = null,
+    readonly count = 0,
+    readonly wait = 0,
   ) {
     this.bit = 1 << kind;
   }
@@ -86,6 +93,13 @@ function compileStep(step: Step, components: ReadonlyMap<string, Component>): Co
       return new CompiledStep(STEP_CPU, compile(step.duration), null, null);
     case "io":
       return new CompiledStep(STEP_IO, compile(step.duration), null, null);
+    case "fanout": {
+      const call: Step = { kind: "call", target: step.target };
+      if (step.hold !== undefined) call.hold = step.hold;
+      if (step.steps !== undefined) call.steps = step.steps;
+      const inner = compileStep(call, components);
+      return new CompiledStep(STEP_FANOUT, ZERO_DURATION, null, null, null, inner, step.count, step.wait);
+    }
     case "call": {
       const target = components.get(step.target);
       if (target === undefined) {

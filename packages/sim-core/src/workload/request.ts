@@ -87,8 +87,16 @@ export class Request implements Ranked {
   /** Bumped on every reuse, so a child can tell that its parent's object now serves another request. */
   generation = 0;
   parentGeneration = 0;
-  /** Attempts sent so far, for an operation whose client retries. */
+  /** Attempts sent so far, for an operation whose client retries; −1 on a hedge's second copy. */
   attempts = 0;
+  /** Attempts of an operation still in flight (two while a hedge races the first). */
+  outstanding = 0;
+  /** Its fan-out now: which one (children of an earlier one are ignored), answers still awaited, failures it can still absorb. */
+  fanoutRound = 0;
+  fanoutLeft = 0;
+  fanoutSpare = 0;
+  /** The parent's fan-out round this child belongs to. */
+  parentRound = 0;
 
   /** Prepares a pooled object for a new request. */
   reset(): void {
@@ -119,5 +127,9 @@ export class Request implements Ranked {
     this.generation = (this.generation + 1) | 0;
     this.parentGeneration = 0;
     this.attempts = 0;
+    this.outstanding = 0;
+    this.fanoutLeft = 0;
+    this.fanoutSpare = 0;
+    this.parentRound = 0;
   }
 }
