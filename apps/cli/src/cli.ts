@@ -5,7 +5,10 @@
  */
 import { availableParallelism } from "node:os";
 import {
+  type ComparisonResult,
   catalogueError,
+  compare,
+  compareWith,
   type DocumentOutput,
   isReplicated,
   parseDocument,
@@ -15,6 +18,7 @@ import {
   sweep,
 } from "@syslab/sim-core";
 import { type CliArgs, parseCliArgs, USAGE } from "./args";
+import { formatComparison } from "./comparison-summary";
 import { readScenarioFile } from "./read-scenario";
 import { ReplicationThreads } from "./replications/replication-threads";
 import { formatSummary } from "./summary";
@@ -36,11 +40,14 @@ export async function cli(argv: string[], io: Output): Promise<number> {
       return 0;
     }
     const file = args.file!;
-    const input = readScenarioFile(file);
-    if (args.seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
-      (input as Record<string, unknown>).seed = args.seed;
-    }
-    if (args.sweep !== undefined) {
+    const input = withSeed(readScenarioFile(file), args.seed);
+    if (args.compare !== undefined) {
+      const other = withSeed(readScenarioFile(args.compare), args.seed);
+      const result = await comparison(input, other, args);
+      io.out(
+        args.json ? `${JSON.stringify(result, null, 2)}\n` : formatComparison(result, file, args.compare),
+      );
+    } else if (args.sweep !== undefined) {
       const result = sweep(input, args.sweep.path, args.sweep.values);
       io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatSweepTable(result));
     } else {
@@ -53,6 +60,26 @@ export async function cli(argv: string[], io: Output): Promise<number> {
     return 0;
   } catch (error) {
     return report(error, io);
+  }
+}
+
+/** `--seed` replaces the scenario's seed (a comparison's on both sides). */
+function withSeed(input: unknown, seed: number | undefined): unknown {
+  if (seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
+    (input as Record<string, unknown>).seed = seed;
+  }
+  return input;
+}
+
+/** Both sides' replications, on worker threads unless one thread is asked for. */
+async function comparison(a: unknown, b: unknown, args: CliArgs): Promise<ComparisonResult> {
+  const threads = args.threads ?? availableParallelism();
+  if (threads <= 1) return compare(a, b);
+  const pool = new ReplicationThreads();
+  try {
+    return await compareWith(a, b, pool.run, threads);
+  } finally {
+    await pool.close();
   }
 }
 

@@ -16,6 +16,12 @@ export { catalogueError, catalogueMessage, type ErrorCode, errorCatalogue } from
 export type { Problem } from "./errors/problem";
 export { SyslabError } from "./errors/syslab-error";
 export type * from "./result/model";
+export {
+  type ComparisonResult,
+  compare,
+  compareWith,
+  type Difference,
+} from "./run/compare";
 export { DEFAULT_LIMITS } from "./run/limits";
 export {
   isReplicated,
