@@ -54,8 +54,10 @@ export async function cli(argv: string[], io: Output): Promise<number> {
       const parsed = parseDocument(input);
       if (!parsed.ok)
         throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-      const { output } = await run(parsed.document, args);
-      io.out(args.json ? `${JSON.stringify(output, null, 2)}\n` : formatSummary(output, file));
+      const ran = await run(parsed.document, args);
+      const text =
+        ran.kind === "comparison" ? formatComparison(ran.output, "a", "b") : formatSummary(ran.output, file);
+      io.out(args.json ? `${JSON.stringify(ran.output, null, 2)}\n` : text);
     }
     return 0;
   } catch (error) {

@@ -4,7 +4,14 @@
  * seed cuts the variance of the latency difference several-fold; a scenario compared with itself
  * differs by exactly zero; and problems name their side.
  */
-import { compare, runScenario, type SyslabError } from "@syslab/sim-core";
+import {
+  compare,
+  documentHash,
+  parseDocument,
+  runDocument,
+  runScenario,
+  type SyslabError,
+} from "@syslab/sim-core";
 import { describe, expect, it } from "vitest";
 import { RunningMoments } from "../../../packages/sim-core/src/stats/running-moments";
 import { exp, openStation } from "../support/scenarios";
@@ -107,5 +114,27 @@ describe("paired comparisons", () => {
       "b.run.precision: comparison.precision",
     ]);
     expect(problems[0]!.message).toMatch(/^In scenario a: /);
+  });
+
+  it("is a document kind: { kind: comparison, a, b } runs as compare(a, b) and hashes as the pair it makes", () => {
+    const a = input(1, { replications: 3 });
+    const b = input(1.05);
+    const parsed = parseDocument({ version: 1, kind: "comparison", a, b });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(runDocument(parsed.document)).toEqual({ kind: "comparison", output: compare(a, b) });
+    // b written with the seed and count it is paired with is the same comparison.
+    const same = parseDocument({
+      version: 1,
+      kind: "comparison",
+      a,
+      b: { ...b, run: { ...b.run, replications: 3 } },
+    });
+    if (!same.ok) throw new Error("invalid");
+    expect(documentHash(same.document)).toBe(documentHash(parsed.document));
+    const missing = parseDocument({ version: 1, kind: "comparison", a, extra: 1 });
+    expect(missing.ok ? [] : missing.problems.map((p) => `${p.path}: ${p.code}`)).toEqual([
+      "extra: document.comparison",
+      "b: document.comparison",
+    ]);
   });
 });

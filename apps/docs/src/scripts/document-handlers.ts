@@ -29,5 +29,13 @@ export function runScenarioDocument(document: unknown): Result {
   const parsed = parseDocument(document);
   if (!parsed.ok)
     throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
-  return runDocument(parsed.document).output;
+  if (parsed.document.kind !== "scenario") {
+    const problem = {
+      path: "kind",
+      code: "document.kind",
+      message: `The playground runs scenarios; run a ${parsed.document.kind} with the command line or the API.`,
+    };
+    throw catalogueError("scenario.invalid", { count: 1 }, [problem]);
+  }
+  return runDocument(parsed.document).output as Result;
 }

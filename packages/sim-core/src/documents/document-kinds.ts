@@ -1,8 +1,10 @@
 /** Every document kind, by descriptor: the only place they are enumerated. */
+
+import { comparisonDocument } from "./comparison-document";
 import type { DocumentOf, OutputOf } from "./document-kind";
 import { scenarioDocument } from "./scenario-document";
 
-export const documentKinds = [scenarioDocument] as const;
+export const documentKinds = [scenarioDocument, comparisonDocument] as const;
 
 /** A parsed document: `{ kind, value }` for one of the kinds. */
 export type Document = DocumentOf<(typeof documentKinds)[number]>;

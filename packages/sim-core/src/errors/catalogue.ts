@@ -281,6 +281,12 @@ export const errorCatalogue = {
     hint: 'An overloaded system may never finish the requests asked for: lower the load, or raise "run.limits.maxSimTime".',
   }),
 
+  "document.comparison": entry<{ detail: string }>({
+    title: "Invalid comparison",
+    message: ({ detail }) =>
+      `A comparison is { "version": 1, "kind": "comparison", "a": scenario, "b": scenario }: ${detail}`,
+    hint: "Each side is a whole scenario; both run on side a's seed, paired replication by replication.",
+  }),
   "comparison.precision": entry({
     title: "No precision target in a comparison",
     message: () =>

@@ -101,6 +101,11 @@ function onSide(problem: Problem, side: Side): Problem {
 /** Runs both sides on this thread and pairs them. */
 export function compare(inputA: unknown, inputB: unknown, options: RunOptions = {}): ComparisonResult {
   const { a, b } = comparisonScenarios(inputA, inputB);
+  return comparePaired(a, b, options);
+}
+
+/** Runs two scenarios already paired by `comparisonScenarios` (a comparison document's). */
+export function comparePaired(a: Scenario, b: Scenario, options: RunOptions = {}): ComparisonResult {
   return pairUp(replicate(a, options), replicate(b, options));
 }
 
