@@ -70,6 +70,10 @@ describe("POST /v1/comparisons", () => {
     expect(ci95[0]).toBeLessThan(value);
     expect(comparison.result.a.replications.seeds).toEqual(comparison.result.b.replications.seeds);
 
+    // Its share page and chart show side a until comparisons get a page of their own.
+    expect((await app.request(`/r/${summary.id}`)).status).toBe(200);
+    expect((await app.request(`/v1/runs/${summary.id}/chart.svg`)).status).toBe(200);
+
     const again = await app.request("/v1/comparisons", postRequest(body));
     expect(again.status).toBe(200);
     expect((await again.json()).id).toBe(summary.id);

@@ -8,6 +8,7 @@ import type { RunRow } from "../db/run-store";
 import { runLinks } from "../runs/run-representation";
 import type { RunErrorBody } from "../runs/run-task";
 import { latencyChart, latencySeriesChart, throughputSeriesChart } from "./run-charts";
+import { shownResult } from "./shown-result";
 
 /** Seconds between reloads while a run is unfinished. */
 const refreshSeconds = 2;
@@ -54,7 +55,7 @@ function keyNumbers(result: Result): [string, string][] {
 export function sharePageHtml(row: RunRow, origin: string): string {
   const links = runLinks(origin, row.id);
   const title = row.name ?? `Run ${row.id}`;
-  const result = row.status === "done" && row.result ? (JSON.parse(row.result) as Result) : undefined;
+  const result = row.status === "done" && row.result ? shownResult(row.result) : undefined;
   const error = row.status === "failed" && row.error ? (JSON.parse(row.error) as RunErrorBody) : undefined;
   const numbers = result ? keyNumbers(result) : [];
   const description = result
