@@ -11,6 +11,8 @@ test("the package exports exactly its declared surface", () => {
     "canonicalScenario",
     "catalogueError",
     "catalogueMessage",
+    "compare",
+    "compareWith",
     "documentHash",
     "documentName",
     "errorCatalogue",

@@ -12,6 +12,7 @@ import { requestLog } from "./middleware/request-log";
 import { securityHeaders } from "./middleware/security-headers";
 import { siteCors, siteRoutes } from "./middleware/site-cors";
 import { Metrics } from "./ops/metrics";
+import { comparisonsRoutes } from "./routes/comparisons";
 import { isApiPath, mountDocsSite } from "./routes/docs-site";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route("/", runsRoutes(deps));
   app.route("/", sweepsRoutes(deps));
+  app.route("/", comparisonsRoutes(deps));
   app.route("/", shareRoutes(deps));
   app.route("/", openApiRoutes(deps));
   app.route("/", healthRoutes(deps));

@@ -8,6 +8,8 @@ export interface CliArgs {
   json: boolean;
   seed?: number;
   sweep?: { path: string; values: SweepValue[] };
+  /** A second scenario to compare the first with, paired on common random numbers. */
+  compare?: string;
   /** Worker threads for replications (default: one per core). */
   threads?: number;
 }
@@ -22,6 +24,9 @@ Options:
   --sweep <path>=<v1,v2,…>
                          run once per value of one field and print a table, e.g.
                          --sweep components.web.servers=1,2,4,8
+  --compare <b.json>     compare the scenario (a) with b: both run the same paired
+                         replications on common random numbers; prints b − a with
+                         95% intervals (with --json: { "a", "b", "difference" })
   --threads <n>          run a scenario's replications on n worker threads (default:
                          one per core; the result is the same for any n)
   --help                 show this help
@@ -53,6 +58,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     args.seed = seed;
   }
   if (values.sweep !== undefined) args.sweep = parseSweep(values.sweep);
+  if (values.compare !== undefined) {
+    if (values.sweep !== undefined) throw usage("Give --compare or --sweep, not both");
+    args.compare = values.compare;
+  }
   if (values.threads !== undefined) {
     if (!/^\d+$/.test(values.threads) || Number(values.threads) < 1 || Number(values.threads) > 256) {
       throw usage(`--threads takes a whole number from 1 to 256; got "${values.threads}"`);
@@ -86,6 +95,7 @@ function parse(argv: string[]) {
       seed: { type: "string" },
       sweep: { type: "string" },
       threads: { type: "string" },
+      compare: { type: "string" },
     },
   });
 }

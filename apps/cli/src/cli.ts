@@ -5,7 +5,10 @@
  */
 import { availableParallelism } from "node:os";
 import {
+  type ComparisonResult,
   catalogueError,
+  compare,
+  compareWith,
   type DocumentOutput,
   isReplicated,
   parseDocument,
@@ -16,6 +19,7 @@ import {
   sweep,
 } from "@syslab/sim-core";
 import { type CliArgs, parseCliArgs, USAGE } from "./args";
+import { formatComparison } from "./comparison-summary";
 import { formatProgramSummary } from "./program-summary";
 import { type ProgressTerminal, progressBar } from "./progress-bar";
 import { readScenarioFile } from "./read-scenario";
@@ -41,14 +45,14 @@ export async function cli(argv: string[], io: Output): Promise<number> {
       return 0;
     }
     const file = args.file!;
-    const input = readScenarioFile(file);
-    if (args.seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
-      const document = input as Record<string, unknown>;
-      // A program's seed is its search's (random and PCT search).
-      if (document.kind === "program") document.search = { ...(document.search as object), seed: args.seed };
-      else document.seed = args.seed;
-    }
-    if (args.sweep !== undefined) {
+    const input = withSeed(readScenarioFile(file), args.seed);
+    if (args.compare !== undefined) {
+      const other = withSeed(readScenarioFile(args.compare), args.seed);
+      const result = await comparison(input, other, args);
+      io.out(
+        args.json ? `${JSON.stringify(result, null, 2)}\n` : formatComparison(result, file, args.compare),
+      );
+    } else if (args.sweep !== undefined) {
       const result = sweep(input, args.sweep.path, args.sweep.values);
       io.out(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatSweepTable(result));
     } else {
@@ -63,14 +67,35 @@ export async function cli(argv: string[], io: Output): Promise<number> {
         bar?.done();
       }
       if (args.json) io.out(`${JSON.stringify(ran.output, null, 2)}\n`);
-      else
-        io.out(
-          ran.kind === "program" ? formatProgramSummary(ran.output, file) : formatSummary(ran.output, file),
-        );
+      else if (ran.kind === "program") io.out(formatProgramSummary(ran.output, file));
+      else if (ran.kind === "comparison") io.out(formatComparison(ran.output, "a", "b"));
+      else io.out(formatSummary(ran.output, file));
     }
     return 0;
   } catch (error) {
     return report(error, io);
+  }
+}
+
+/** `--seed` replaces the scenario's seed (a comparison's on both sides; a program's search seed, for random and PCT search). */
+function withSeed(input: unknown, seed: number | undefined): unknown {
+  if (seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
+    const document = input as Record<string, unknown>;
+    if (document.kind === "program") document.search = { ...(document.search as object), seed };
+    else document.seed = seed;
+  }
+  return input;
+}
+
+/** Both sides' replications, on worker threads unless one thread is asked for. */
+async function comparison(a: unknown, b: unknown, args: CliArgs): Promise<ComparisonResult> {
+  const threads = args.threads ?? availableParallelism();
+  if (threads <= 1) return compare(a, b);
+  const pool = new ReplicationThreads();
+  try {
+    return await compareWith(a, b, pool.run, threads);
+  } finally {
+    await pool.close();
   }
 }
 

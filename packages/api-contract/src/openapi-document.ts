@@ -101,6 +101,10 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
       headers: retryAfter,
     },
   };
+  const comparisonCreated = {
+    content: { "application/json": { schema: { $ref: "#/components/schemas/ComparisonCreated" } } },
+    headers: { Location: { description: "URL of the comparison.", schema: { type: "string" } } },
+  };
   const rateLimited = {
     "429": { ...problemResponse("Too many requests from this client."), headers: retryAfter },
   };
@@ -153,6 +157,56 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
               content: { "application/json": { schema: { $ref: "#/components/schemas/SweepCreated" } } },
             },
             ...submitErrors,
+          },
+        },
+      },
+      "/v1/comparisons": {
+        post: {
+          operationId: "createComparison",
+          summary: "Submit a paired comparison of two scenarios",
+          security: writeSecurity,
+          description:
+            "Runs scenarios `a` and `b` as replications on side a's seeds (the larger `run.replications`, 10 when " +
+            "neither gives one) on common random numbers: request N arrives at the same time and brings the same " +
+            "work on both sides. The result is `{ a, b, difference }`, the difference b − a of each key figure " +
+            "with a 95% interval over the paired replications. Stored like a run: the same pair again answers 200 " +
+            "with the stored comparison. A problem's path starts with its side (`a.entry`, `b.run.precision`).",
+          requestBody: jsonBody("#/components/schemas/ComparisonRequest"),
+          responses: {
+            "201": { description: "A new comparison was queued.", ...comparisonCreated },
+            "200": {
+              description: "This pair was submitted before; the existing comparison.",
+              ...comparisonCreated,
+            },
+            ...submitErrors,
+          },
+        },
+      },
+      "/v1/comparisons/{id}": {
+        get: {
+          operationId: "getComparison",
+          summary: "Read a comparison",
+          description:
+            "Status, timings and, when done, the result `{ a, b, difference }`. With `wait`, holds the request until it finishes.",
+          parameters: [
+            idParameter,
+            {
+              name: "wait",
+              in: "query",
+              required: false,
+              description:
+                "Long poll: seconds to wait for the comparison to finish (capped by the server's MAX_WAIT).",
+              schema: { type: "number", minimum: 0 },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "The comparison.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Comparison" } } },
+            },
+            "400": problemResponse("`wait` is not a non-negative number."),
+            "404": problemResponse("No comparison has this id."),
+            ...rateLimited,
           },
         },
       },
@@ -372,6 +426,104 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
             result: {
               type: "object",
               description: "When done: the result (see the Result contract in the docs).",
+            },
+            error: { $ref: "#/components/schemas/RunError" },
+          },
+        },
+        ComparisonRequest: {
+          type: "object",
+          required: ["a", "b"],
+          additionalProperties: false,
+          properties: {
+            name: { type: "string", description: "A title for the comparison." },
+            a: { $ref: scenarioPointer },
+            b: { $ref: scenarioPointer },
+          },
+        },
+        ComparisonLinks: {
+          type: "object",
+          required: ["self"],
+          properties: { self: { type: "string", format: "uri" } },
+        },
+        ComparisonCreated: {
+          type: "object",
+          required: ["id", "status", "links"],
+          properties: {
+            id: { type: "string", pattern: "^[0-9a-f]{20}$" },
+            status: { $ref: "#/components/schemas/Status" },
+            name: { type: ["string", "null"] },
+            links: { $ref: "#/components/schemas/ComparisonLinks" },
+          },
+        },
+        Difference: {
+          type: "object",
+          required: ["value", "ci95"],
+          description: "b − a: its mean over the paired replications and a Student-t 95% interval.",
+          properties: {
+            value: { type: "number" },
+            ci95: { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 },
+          },
+        },
+        Comparison: {
+          type: "object",
+          required: ["id", "status", "engineVersion", "scenarioHash", "createdAt", "links"],
+          properties: {
+            id: { type: "string" },
+            status: { $ref: "#/components/schemas/Status" },
+            name: { type: ["string", "null"] },
+            engineVersion: { type: "string" },
+            scenarioHash: {
+              type: "string",
+              description: "Hash of the canonical comparison (both sides as paired).",
+            },
+            createdAt: { type: "string", format: "date-time" },
+            startedAt: { type: ["string", "null"], format: "date-time" },
+            finishedAt: { type: ["string", "null"], format: "date-time" },
+            wallMs: { type: ["integer", "null"] },
+            links: { $ref: "#/components/schemas/ComparisonLinks" },
+            result: {
+              type: "object",
+              required: ["a", "b", "difference"],
+              description: "When done: each side's replicated result and the paired differences b − a.",
+              properties: {
+                a: { type: "object" },
+                b: { type: "object" },
+                difference: {
+                  type: "object",
+                  required: ["latency", "wait", "throughput", "inSystem", "components"],
+                  properties: {
+                    latency: {
+                      type: "object",
+                      required: ["mean", "p50", "p90", "p99"],
+                      properties: {
+                        mean: { $ref: "#/components/schemas/Difference" },
+                        p50: { $ref: "#/components/schemas/Difference" },
+                        p90: { $ref: "#/components/schemas/Difference" },
+                        p99: { $ref: "#/components/schemas/Difference" },
+                      },
+                    },
+                    wait: {
+                      type: "object",
+                      properties: {
+                        mean: { $ref: "#/components/schemas/Difference" },
+                        p99: { $ref: "#/components/schemas/Difference" },
+                      },
+                    },
+                    throughput: { $ref: "#/components/schemas/Difference" },
+                    inSystem: {
+                      type: "object",
+                      properties: { mean: { $ref: "#/components/schemas/Difference" } },
+                    },
+                    components: {
+                      type: "object",
+                      additionalProperties: {
+                        type: "object",
+                        properties: { utilization: { $ref: "#/components/schemas/Difference" } },
+                      },
+                    },
+                  },
+                },
+              },
             },
             error: { $ref: "#/components/schemas/RunError" },
           },

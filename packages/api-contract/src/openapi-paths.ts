@@ -42,6 +42,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/comparisons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a paired comparison of two scenarios
+         * @description Runs scenarios `a` and `b` as replications on side a's seeds (the larger `run.replications`, 10 when neither gives one) on common random numbers: request N arrives at the same time and brings the same work on both sides. The result is `{ a, b, difference }`, the difference b − a of each key figure with a 95% interval over the paired replications. Stored like a run: the same pair again answers 200 with the stored comparison. A problem's path starts with its side (`a.entry`, `b.run.precision`).
+         */
+        post: operations["createComparison"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/comparisons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a comparison
+         * @description Status, timings and, when done, the result `{ a, b, difference }`. With `wait`, holds the request until it finishes.
+         */
+        get: operations["getComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/runs/{id}": {
         parameters: {
             query?: never;
@@ -259,6 +299,19 @@ export interface components {
                     maxSimTime?: components["schemas"]["Duration"];
                     /** @description Stop the run with an error when more requests than this are in the system at once (an overloaded system's queues grow without bound; this bounds the run's memory). */
                     maxInFlight?: number;
+                };
+                /** @description Run this many independent replications (seeds derived from the scenario's) and report across-replication 95% intervals for every key figure. */
+                replications?: number;
+                /** @description Replicate until the key figure's across-replication 95% interval is narrow enough, checking after each replication. */
+                precision?: {
+                    /** @description The key figure to make precise: "latency.mean", "latency.p50", "latency.p90", "latency.p99", "wait.mean", "wait.p99", "throughput", "inSystem.mean" or "components.<name>.utilization". */
+                    metric: string;
+                    /** @description Stop when the 95% interval's half-width is at most this fraction of the estimate (0.05: within ±5%). */
+                    relative: number;
+                    /** @description Replications run before the precision is first checked (default 3; at least 2). */
+                    minReplications?: number;
+                    /** @description Stop here even if the precision is not reached (default 50). */
+                    maxReplications?: number;
                 };
             } & ({
                 warmup?: number | string;
@@ -755,6 +808,70 @@ export interface components {
             result?: Record<string, unknown>;
             error?: components["schemas"]["RunError"];
         };
+        ComparisonRequest: {
+            /** @description A title for the comparison. */
+            name?: string;
+            a: components["schemas"]["Scenario"];
+            b: components["schemas"]["Scenario"];
+        };
+        ComparisonLinks: {
+            /** Format: uri */
+            self: string;
+        };
+        ComparisonCreated: {
+            id: string;
+            status: components["schemas"]["Status"];
+            name?: string | null;
+            links: components["schemas"]["ComparisonLinks"];
+        };
+        /** @description b − a: its mean over the paired replications and a Student-t 95% interval. */
+        Difference: {
+            value: number;
+            ci95: number[];
+        };
+        Comparison: {
+            id: string;
+            status: components["schemas"]["Status"];
+            name?: string | null;
+            engineVersion: string;
+            /** @description Hash of the canonical comparison (both sides as paired). */
+            scenarioHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            wallMs?: number | null;
+            links: components["schemas"]["ComparisonLinks"];
+            /** @description When done: each side's replicated result and the paired differences b − a. */
+            result?: {
+                a: Record<string, unknown>;
+                b: Record<string, unknown>;
+                difference: {
+                    latency: {
+                        mean: components["schemas"]["Difference"];
+                        p50: components["schemas"]["Difference"];
+                        p90: components["schemas"]["Difference"];
+                        p99: components["schemas"]["Difference"];
+                    };
+                    wait: {
+                        mean?: components["schemas"]["Difference"];
+                        p99?: components["schemas"]["Difference"];
+                    };
+                    throughput: components["schemas"]["Difference"];
+                    inSystem: {
+                        mean?: components["schemas"]["Difference"];
+                    };
+                    components: {
+                        [key: string]: {
+                            utilization?: components["schemas"]["Difference"];
+                        };
+                    };
+                };
+            };
+            error?: components["schemas"]["RunError"];
+        };
         RunError: {
             /**
              * @example limit.events
@@ -1001,6 +1118,167 @@ export interface operations {
             };
             /** @description The run queue is full or the server is stopping; see Retry-After. */
             503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createComparison: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComparisonRequest"];
+            };
+        };
+        responses: {
+            /** @description This pair was submitted before; the existing comparison. */
+            200: {
+                headers: {
+                    /** @description URL of the comparison. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonCreated"];
+                };
+            };
+            /** @description A new comparison was queued. */
+            201: {
+                headers: {
+                    /** @description URL of the comparison. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonCreated"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server sets API_TOKENS and the request carries no valid bearer token. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="syslab". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The scenario (or sweep) is not valid; every problem is listed with its JSON path. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run queue is full or the server is stopping; see Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getComparison: {
+        parameters: {
+            query?: {
+                /** @description Long poll: seconds to wait for the comparison to finish (capped by the server's MAX_WAIT). */
+                wait?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A run id, as returned by POST /v1/runs. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description `wait` is not a non-negative number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No comparison has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After"?: number;

@@ -20,6 +20,12 @@ export type * from "./explorer/explorer-result";
 export { programJsonSchema } from "./explorer/program-json-schema";
 export type * from "./explorer/program-model";
 export type * from "./result/model";
+export {
+  type ComparisonResult,
+  compare,
+  compareWith,
+  type Difference,
+} from "./run/compare";
 export { DEFAULT_LIMITS } from "./run/limits";
 export {
   isReplicated,

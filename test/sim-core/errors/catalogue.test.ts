@@ -39,6 +39,8 @@ const SAMPLES: Partial<Record<ErrorCode, object>> = {
   "scenario.precision-metric": { got: '"latency.p42"' },
   "scenario.replications-and-precision": {},
   "scenario.precision-range": { min: 10, max: 5 },
+  "comparison.precision": {},
+  "document.comparison": { detail: 'scenario "b" is missing.' },
   "limit.replications": { what: "events", limit: "1000000", done: 3, planned: 10 },
   "scenario.step": { got: 'an object with "cpux"', near: "cpu" },
   "scenario.component-type": { got: '"statoin"', types: ["station"], near: "station" },

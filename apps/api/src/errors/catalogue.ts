@@ -117,6 +117,14 @@ export const apiErrors = {
       message: `There is no run with the id "${id}".`,
       hint: "Check the id; ids come from POST /v1/runs and are 20 hexadecimal characters.",
     }),
+  comparisonNotFound: (id: string) =>
+    new ApiError({
+      status: 404,
+      code: "comparison.not-found",
+      title: "No such comparison",
+      message: `There is no comparison with the id "${id}".`,
+      hint: "Check the id; ids come from POST /v1/comparisons and are 20 hexadecimal characters.",
+    }),
   notFound: (path: string) =>
     new ApiError({
       status: 404,

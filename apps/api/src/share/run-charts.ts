@@ -3,6 +3,7 @@
 import { barChartSvg, escapeXml, lineChartSvg } from "@syslab/charts";
 import type { Result } from "@syslab/sim-core";
 import type { RunRow } from "../db/run-store";
+import { shownResult } from "./shown-result";
 
 export type ChartKind = "latency" | "series";
 
@@ -57,7 +58,7 @@ export function throughputSeriesChart(result: Result, width = 640, height = 320)
 /** The chart served on its own at /v1/runs/:id/chart.svg; a placeholder until the run is done. */
 export function runChartSvg(row: RunRow, kind: ChartKind): string {
   if (row.status !== "done" || !row.result) return placeholder(`Run ${row.id} is ${row.status}.`);
-  const result = JSON.parse(row.result) as Result;
+  const result = shownResult(row.result);
   if (!("latency" in result))
     return placeholder(`Run ${row.id} explored a program: it has no latency chart.`);
   return kind === "latency" ? latencyChart(result) : latencySeriesChart(result);

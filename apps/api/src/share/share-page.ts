@@ -15,6 +15,7 @@ import { latencyChart, latencySeriesChart, throughputSeriesChart } from "./run-c
 import { classesHtml, componentFiguresHtml, failuresHtml } from "./run-figures";
 import { playgroundLink, runItYourselfHtml } from "./run-it-yourself";
 import { scenarioSummaryHtml } from "./scenario-summary";
+import { shownResult } from "./shown-result";
 
 /** Seconds between reloads while a run is unfinished. */
 const refreshSeconds = 2;
@@ -109,7 +110,7 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
   const stored: unknown = row.status === "done" && row.result ? JSON.parse(row.result) : undefined;
   // A program's run holds what the explorer found, not a simulation.
   const program = isExplorerResult(stored) ? stored : undefined;
-  const result = program === undefined ? (stored as Result | undefined) : undefined;
+  const result = program === undefined ? (row.result ? shownResult(row.result) : undefined) : undefined;
   const error = row.status === "failed" && row.error ? (JSON.parse(row.error) as RunErrorBody) : undefined;
   const numbers = result ? keyNumbers(result) : [];
   const description = program

@@ -36,5 +36,14 @@ export function runAnyDocument(document: unknown, onProgress?: (progress: Progre
   const parsed = parseDocument(document);
   if (!parsed.ok)
     throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
+  if (parsed.document.kind === "comparison") {
+    const problem = {
+      path: "kind",
+      code: "document.kind",
+      message:
+        "The playground runs scenarios and programs; run a comparison with the command line or the API.",
+    };
+    throw catalogueError("scenario.invalid", { count: 1 }, [problem]);
+  }
   return runDocument(parsed.document, onProgress ? { onProgress } : undefined);
 }

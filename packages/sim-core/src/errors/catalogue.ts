@@ -335,6 +335,19 @@ export const errorCatalogue = {
     hint: 'An overloaded system may never finish the requests asked for: lower the load, or raise "run.limits.maxSimTime".',
   }),
 
+  "document.comparison": entry<{ detail: string }>({
+    title: "Invalid comparison",
+    message: ({ detail }) =>
+      `A comparison is { "version": 1, "kind": "comparison", "a": scenario, "b": scenario }: ${detail}`,
+    hint: "Each side is a whole scenario; both run on side a's seed, paired replication by replication.",
+  }),
+  "comparison.precision": entry({
+    title: "No precision target in a comparison",
+    message: () =>
+      'A comparison pairs a fixed count of replications on both sides: give "replications" instead of "precision".',
+    hint: "Both sides run on the same seeds, as many replications as the larger count asks (10 when neither does).",
+  }),
+
   "limit.replications": entry<{ what: string; limit: string; done: number; planned: number }>({
     title: "Replications reached a limit",
     message: ({ what, limit, done, planned }) =>

@@ -122,10 +122,15 @@ export class ReplicationPlan {
     return this.results.slice(0, k).map((result) => keyFigures(result!).get(metric) ?? 0);
   }
 
+  /** The results of the replications the plan kept, in order (once it has stopped). */
+  runs(): Result[] {
+    if (this.stopAt < 0) throw new Error("the replication plan has not stopped yet");
+    return this.results.slice(0, this.stopAt) as Result[];
+  }
+
   /** The result: replication 0's figures at the top level, the replication summary beside them. */
   summary(): Result {
-    if (this.stopAt < 0) throw new Error("the replication plan has not stopped yet");
-    const runs = this.results.slice(0, this.stopAt) as Result[];
+    const runs = this.runs();
     const first = runs[0]!;
     const figure = (name: string) => estimate(runs.map((result) => keyFigures(result).get(name) ?? 0));
     const components: ReplicationSummary["components"] = {};
@@ -214,6 +219,11 @@ export class ReplicationBudget {
 
 /** Runs the replications one after another on this thread (the CLI and the API spread them over threads). */
 export function runReplications(scenario: Scenario, options: RunOptions = {}): Result {
+  return replicate(scenario, options).summary();
+}
+
+/** The sequential replications' plan, stopped, for callers that read each replication (comparisons). */
+export function replicate(scenario: Scenario, options: RunOptions = {}): ReplicationPlan {
   const plan = new ReplicationPlan(scenario);
   const budget = new ReplicationBudget(scenario, options);
   for (let index = 0; !plan.done; index++) {
@@ -235,7 +245,7 @@ export function runReplications(scenario: Scenario, options: RunOptions = {}): R
     budget.spend(result, plan.max, index + 1);
     plan.record(index, result);
   }
-  return plan.summary();
+  return plan;
 }
 
 /** Runs one replication's scenario within `limits`, on whatever thread the caller chooses. */
@@ -252,6 +262,16 @@ export async function runReplicationsWith(
   parallelism: number,
   options: RunOptions = {},
 ): Promise<Result> {
+  return (await replicateWith(scenario, run, parallelism, options)).summary();
+}
+
+/** `replicate` through `run`, `parallelism` at a time. */
+export async function replicateWith(
+  scenario: Scenario,
+  run: ReplicationRunner,
+  parallelism: number,
+  options: RunOptions = {},
+): Promise<ReplicationPlan> {
   const plan = new ReplicationPlan(scenario);
   const budget = new ReplicationBudget(scenario, options);
   let next = 0;
@@ -275,7 +295,7 @@ export async function runReplicationsWith(
   const lanes = Math.max(1, Math.min(parallelism, plan.max));
   await Promise.all(Array.from({ length: lanes }, lane));
   if (!plan.done) throw failure!.error;
-  return plan.summary();
+  return plan;
 }
 
 /** Runs a scenario: once, or replicated when its run asks for replications. */
