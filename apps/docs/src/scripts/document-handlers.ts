@@ -29,10 +29,13 @@ export function documentProblems(document: unknown): Problem[] {
 }
 
 /**
- * Runs a document of any kind (a scenario is simulated, a program explored); one that does not
- * validate throws the same error the engine's entry points give.
+ * Runs a scenario (simulated) or a program (explored); one that does not validate throws the same
+ * error the engine's entry points give. Comparisons run two scenarios many times: not here.
  */
-export function runAnyDocument(document: unknown, onProgress?: (progress: Progress) => void): DocumentOutput {
+export function runAnyDocument(
+  document: unknown,
+  onProgress?: (progress: Progress) => void,
+): Exclude<DocumentOutput, { kind: "comparison" }> {
   const parsed = parseDocument(document);
   if (!parsed.ok)
     throw catalogueError("scenario.invalid", { count: parsed.problems.length }, parsed.problems);
@@ -45,5 +48,8 @@ export function runAnyDocument(document: unknown, onProgress?: (progress: Progre
     };
     throw catalogueError("scenario.invalid", { count: 1 }, [problem]);
   }
-  return runDocument(parsed.document, onProgress ? { onProgress } : undefined);
+  return runDocument(parsed.document, onProgress ? { onProgress } : undefined) as Exclude<
+    DocumentOutput,
+    { kind: "comparison" }
+  >;
 }
