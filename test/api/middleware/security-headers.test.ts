@@ -61,6 +61,7 @@ describe("API answers", () => {
       created,
       await t.app.request(`/v1/runs/${id}`),
       await t.app.request(`/v1/runs/${id}/chart.svg`),
+      await t.app.request(`/r/${id}/card.png`),
       await t.app.request("/v1/runs/nope"),
       await t.app.request("/openapi.json"),
       await t.app.request("/healthz"),

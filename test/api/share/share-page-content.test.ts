@@ -37,14 +37,20 @@ beforeEach(() => {
 
 afterEach(() => t.close());
 
+/** The parts of a result a test changes: kinds and failure keys the engine may add later. */
+interface EditableResult {
+  components: Record<string, unknown>;
+  requests: { arrived: number; failed: Record<string, number> };
+}
+
 /** Creates the run and finishes it with the engine's result, changed by `edit` when given. */
-async function finishedRun(scenario: unknown, edit?: (result: Record<string, any>) => void): Promise<string> {
+async function finishedRun(scenario: unknown, edit?: (result: EditableResult) => void): Promise<string> {
   const created = await t.app.request("/v1/runs", postRequest(scenario));
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
   const parsed = parseDocument(scenario);
   if (!parsed.ok) throw new Error("invalid test scenario");
-  const result = runDocument(parsed.document).output as unknown as Record<string, any>;
+  const result = runDocument(parsed.document).output as unknown as EditableResult;
   edit?.(result);
   await new Promise((resolve) => setTimeout(resolve, 0));
   t.executor.finish(id, { ok: true, resultJson: JSON.stringify(result), wallMs: 3 });

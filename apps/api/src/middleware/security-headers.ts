@@ -1,7 +1,8 @@
 // Security headers on every answer, through Hono's secure-headers middleware: nosniff, no framing
 // (frame-ancestors 'none' and X-Frame-Options), no referrer, and a Content-Security-Policy that
 // allows only what each kind of answer loads:
-// - the API's JSON, event streams and SVG charts load nothing, so nothing at all is allowed;
+// - the API's JSON, event streams, SVG charts and share cards (PNG) load nothing, so nothing at all
+//   is allowed;
 // - a share page (/r/:id) is HTML with inline SVG and one <style> element, allowed by its hash,
 //   and, while its run is unfinished, one script (also by hash) that reads the run's event stream
 //   from this origin;
@@ -57,7 +58,8 @@ export function securityHeaders(docsInlineScripts: readonly string[]): Middlewar
     },
   });
   return function securityHeadersMiddleware(c: Context, next) {
-    if (c.req.path.startsWith("/r/")) return share(c, next);
+    // A share page's card is an image like the charts: it loads nothing and may be shown anywhere.
+    if (c.req.path.startsWith("/r/") && !c.req.path.endsWith("/card.png")) return share(c, next);
     return isApiPath(c) ? api(c, next) : docs(c, next);
   };
 }

@@ -5,14 +5,19 @@ import type { AppDeps } from "../app-deps";
 import { isFinished } from "../db/run-store";
 import { apiErrors } from "../errors/catalogue";
 import { requestOrigin } from "../http/origin";
+import { BoundedCache } from "../runs/bounded-cache";
 import { runCardPng } from "../share/run-card";
 import { sharePageHtml } from "../share/share-page";
 
 /** A finished run never changes (its id names the scenario and the engine version): cache it for an hour. */
 const finishedCache = "public, max-age=3600";
 
+/** Cards of finished runs kept rendered (a few tens of kB each): a link pasted in a busy chat is fetched by many previewers. */
+const cardCacheSize = 64;
+
 export function shareRoutes({ store, config }: AppDeps): Hono {
   const app = new Hono();
+  const cards = new BoundedCache<string, Buffer>(cardCacheSize);
   app.get("/r/:id", async (c) => {
     const id = c.req.param("id");
     const row = await store.get(id);
@@ -25,10 +30,15 @@ export function shareRoutes({ store, config }: AppDeps): Hono {
     const id = c.req.param("id");
     const row = await store.get(id);
     if (!row) throw apiErrors.runNotFound(id);
-    const png = await runCardPng(row);
+    const finished = isFinished(row);
+    let png = finished ? cards.get(id) : undefined;
+    if (!png) {
+      png = await runCardPng(row);
+      if (finished) cards.set(id, png);
+    }
     return c.body(new Uint8Array(png), 200, {
       "Content-Type": "image/png",
-      "Cache-Control": isFinished(row) ? finishedCache : "no-store",
+      "Cache-Control": finished ? finishedCache : "no-store",
     });
   });
   return app;

@@ -23,7 +23,9 @@ export function runCardSvg(row: RunRow): string {
   const result = row.status === "done" && row.result ? (JSON.parse(row.result) as Result) : undefined;
   const line = result
     ? `${formatValue(result.throughput, "number")} req/s · mean ${formatValue(result.latency.mean, "duration")} · p99 ${formatValue(result.latency.p99, "duration")}`
-    : `This run is ${row.status}.`;
+    : row.status === "failed"
+      ? "This run failed."
+      : `This run is ${row.status}.`;
   const chart = result
     ? `<svg x="40" y="170" width="${cardWidth - 80}" height="420">${latencyChart(result, cardWidth - 80, 420).replace(/^<svg /, '<svg x="0" y="0" ')}</svg>`
     : "";
