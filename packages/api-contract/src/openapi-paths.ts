@@ -615,7 +615,7 @@ export interface components {
                     acquireTimeout?: components["schemas"]["Duration"];
                     /** @description The component that serves each call on a connection: a station serves the call's `hold`; a server runs the call's `steps`. Absent: the pool holds the connection for the call's `hold` itself. */
                     target?: string;
-                } | {
+                } | ({
                     /** @constant */
                     type: "cache";
                     /** @description The component a miss goes to (a station, server, pool or balancer): it serves the call's `hold` or runs its `steps`. Absent: a miss costs the call's `hold` at the cache itself, as a memoised computation. */
@@ -666,7 +666,7 @@ export interface components {
                     warm?: boolean | number;
                     /** @description Mean time between changes of each key's value at the source (Poisson), to measure staleness: a hit served after its value changed counts in staleHits. Default: values never change. */
                     changeEvery?: components["schemas"]["Duration"];
-                };
+                } & (unknown & unknown & unknown));
             };
         };
         /** @description A duration: a number of seconds (0.005) or a string with a unit: "250ns", "150us", "5ms", "2s", "1m", "1h". */

@@ -287,3 +287,26 @@ describe("the published JSON Schema", () => {
     expect(accepts(cached({ cache: { warm: 10 } }))).toBe(true);
   });
 });
+
+describe("fields of another onMiss mode", () => {
+  test.each([
+    [{ beta: 2 }, "beta"],
+    [{ onMiss: "coalesce", staleFor: "1s" }, "staleFor"],
+    [{ onMiss: "stale-while-revalidate", beta: 1 }, "beta"],
+  ])("%j is refused at %s, in the validator and in the JSON Schema", async (fields, field) => {
+    const scenario = cached({ cache: fields });
+    const parsed = parseScenario(scenario);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => p.path)).toEqual([`components.cache.${field}`]);
+    const { Ajv2020 } = await import("ajv/dist/2020.js");
+    const { scenarioJsonSchema } = await import("../../../packages/sim-core/src/scenario/json-schema");
+    expect(new Ajv2020({ strict: false }).compile(scenarioJsonSchema)(scenario)).toBe(false);
+  });
+
+  test("are accepted with their own mode", () => {
+    expect(parseScenario(cached({ cache: { onMiss: "early-refresh", beta: 2 } })).ok).toBe(true);
+    expect(parseScenario(cached({ cache: { onMiss: "stale-while-revalidate", staleFor: "5s" } })).ok).toBe(
+      true,
+    );
+  });
+});

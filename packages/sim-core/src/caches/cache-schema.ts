@@ -54,6 +54,29 @@ const positive = (what: string) =>
 
 const bytes = z.int().positive();
 
+const FIELDS = [
+  "type",
+  "target",
+  "capacity",
+  "capacityBytes",
+  "size",
+  "policy",
+  "ttl",
+  "hit",
+  "onMiss",
+  "beta",
+  "staleFor",
+  "fetchTimeout",
+  "onWrite",
+  "warm",
+  "changeEvery",
+];
+/** Fields only one onMiss mode reads. */
+const MODE_FIELDS = [
+  ["beta", "early-refresh"],
+  ["staleFor", "stale-while-revalidate"],
+] as const;
+
 export const cacheSchema = z
   .strictObject({
     type: z.literal("cache"),
@@ -139,11 +162,36 @@ export const cacheSchema = z
       "Mean time between changes of each key's value at the source (Poisson), to measure staleness: a hit served after its value changed counts in staleHits. Default: values never change.",
     ).optional(),
   })
-  // What the kind's check refuses, in JSON Schema's words: warm: true fills a capacity, so it needs one.
+  .superRefine((c, ctx) => {
+    // A field another onMiss mode reads is a mistake worth naming, not a silent no-op.
+    for (const [field, mode] of MODE_FIELDS) {
+      if (c[field] !== undefined && c.onMiss !== mode) {
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: problemText("scenario.unknown-key", {
+            key: field,
+            allowed: FIELDS.filter((f) => !MODE_FIELDS.some(([other, m]) => other === f && m !== c.onMiss)),
+          }),
+        });
+      }
+    }
+  })
+  // What the validator refuses across fields, in JSON Schema's words: beta and staleFor belong to
+  // their onMiss modes (onMiss defaults to "each"), and warm: true (checked by the kind) fills a
+  // capacity, so it needs one.
   .meta({
-    if: { properties: { warm: { const: true } }, required: ["warm"] },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited.
-    then: { anyOf: [{ required: ["capacity"] }, { required: ["capacityBytes"] }] },
+    allOf: [
+      ...MODE_FIELDS.map(([field, mode]) => ({
+        if: { properties: { onMiss: { const: mode } }, required: ["onMiss"] },
+        else: { not: { required: [field] } },
+      })),
+      {
+        if: { properties: { warm: { const: true } }, required: ["warm"] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited.
+        then: { anyOf: [{ required: ["capacity"] }, { required: ["capacityBytes"] }] },
+      },
+    ],
   })
   .transform((c): CacheComponent => {
     const size = c.size === undefined ? 1 : c.size;
