@@ -1,4 +1,5 @@
 // Every widget model by name: what the Worker can compute.
+import { acksAndCrashes } from "./acks-and-crashes";
 import { architectures } from "./architectures";
 import { blockingIo } from "./blocking-io";
 import { connectionPools } from "./connection-pools";
@@ -21,5 +22,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     pythonConcurrency,
     lockContention,
     waitingForJobs,
+    acksAndCrashes,
   ].map((model) => [model.name, model]),
 );
