@@ -114,6 +114,20 @@ const STATED: Record<string, (result: Result) => Record<string, number>> = {
       "p99-latency": result.latency.p99,
     };
   },
+  "acks-and-crashes": (result) => {
+    const jobs = result.components.jobs as unknown as {
+      redelivered: number;
+      duplicatesExecuted: number;
+      completed: number;
+    };
+    return {
+      lost: (result.components.work as unknown as { lost: number }).lost,
+      redelivered: jobs.redelivered,
+      duplicates: jobs.duplicatesExecuted,
+      completed: jobs.completed,
+      "p99-latency": result.latency.p99,
+    };
+  },
 };
 
 /** Widgets whose default scenario lives beside the other examples of its topic (examples/caching). */

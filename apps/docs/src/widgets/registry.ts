@@ -1,4 +1,5 @@
 // Every widget model by name: what the Worker can compute.
+import { acksAndCrashes } from "./acks-and-crashes";
 import { architectures } from "./architectures";
 import { blockingIo } from "./blocking-io";
 import { cachingMissRatio } from "./caching-miss-ratio";
@@ -31,5 +32,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     leaseTimeline,
     raceExplorer,
     waitingForJobs,
+    acksAndCrashes,
   ].map((model) => [model.name, model]),
 );

@@ -10,6 +10,8 @@ export interface BrokerComponent {
   maxReceives: number; // Infinity: never dead-letter
   priorities: number; // levels; 1 = FIFO
   retention: number; // seconds
+  maxLength: number; // ready messages; Infinity: unbounded
+  overflow: "drop-head" | "reject-publish";
 }
 
 // SQS's defaults: visibility timeout 30 s, retention 4 days; no redrive policy unless set.
@@ -51,6 +53,19 @@ export const brokerSchema = z
       .describe(
         "A message not yet delivered after this long is dropped (SQS MessageRetentionPeriod, default 4 days).",
       ),
+    maxLength: z
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(
+        "Most messages waiting for delivery (RabbitMQ x-max-length); then `overflow` applies. Default: unbounded.",
+      ),
+    overflow: z
+      .enum(["drop-head", "reject-publish"])
+      .default("drop-head")
+      .describe(
+        'What a full queue does with one more message (RabbitMQ x-overflow): "drop-head" (default) drops the oldest waiting message; "reject-publish" refuses the publish, and the publishing request fails (503), which its client may retry.',
+      ),
   })
   .transform(
     (b): BrokerComponent => ({
@@ -59,6 +74,8 @@ export const brokerSchema = z
       maxReceives: b.maxReceives ?? Number.POSITIVE_INFINITY,
       priorities: b.priorities,
       retention: b.retention,
+      maxLength: b.maxLength ?? Number.POSITIVE_INFINITY,
+      overflow: b.overflow,
     }),
   )
   .describe(

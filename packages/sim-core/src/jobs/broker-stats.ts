@@ -3,7 +3,7 @@ import type { StationStats } from "../stations/station-stats";
 /**
  * A broker's figures in the result (scenario type "broker"). The station figures read: `queueLength`
  * the messages waiting for delivery, `inSystem` those plus the ones delivered and not yet acked,
- * `served` deliveries, `rejected` messages given up on (dead-lettered or expired); a broker has no
+ * `served` deliveries, `rejected` messages given up on (dead-lettered, expired, dropped or refused); a broker has no
  * servers of its own, so `utilization` is 0.
  */
 export interface BrokerStats extends StationStats {
@@ -17,6 +17,10 @@ export interface BrokerStats extends StationStats {
   deadLettered: number;
   /** Messages dropped unread after the retention period. */
   expired: number;
+  /** Messages dropped from the head of a full queue (overflow "drop-head"). */
+  dropped: number;
+  /** Publishes refused by a full queue (overflow "reject-publish"): the publishing request failed. */
+  refused: number;
   /** Executions started. */
   executions: number;
   /** Executions of a message that had started executing before: the work done twice. */

@@ -85,6 +85,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private redelivered = 0;
   private deadLettered = 0;
   private expired = 0;
+  private dropped = 0;
+  private refused = 0;
   private completed = 0;
   private failed = 0;
   private retried = 0;
@@ -146,6 +148,12 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   // --- publishing and delivery ---------------------------------------------------------
 
   private publish(request: Request, plan: PublishPlan): void {
+    if (this.spec.overflow === "reject-publish" && this.depth.value >= this.spec.maxLength) {
+      // RabbitMQ's reject-publish: the publisher is nacked; its request fails and its client may retry.
+      if (this.flow.measuring) this.refused++;
+      this.flow.reject(request);
+      return;
+    }
     const job = new Job(plan, request, this.sim.now);
     if (this.flow.measuring) this.published++;
     this.send(job, plan.task.countdown);
@@ -170,6 +178,20 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   }
 
   private makeReady(message: Message): void {
+    if (this.depth.value >= this.spec.maxLength && this.spec.overflow === "drop-head") {
+      // RabbitMQ's drop-head: the oldest waiting message makes room (its client never hears of it).
+      const oldest = this.take();
+      if (oldest !== undefined) {
+        oldest.state = MESSAGE_DEAD;
+        if (this.flow.measuring) this.dropped++;
+      }
+      if (this.depth.value >= this.spec.maxLength) {
+        // maxLength 0: nothing may wait, the new message is dropped too.
+        message.state = MESSAGE_DEAD;
+        if (this.flow.measuring) this.dropped++;
+        return;
+      }
+    }
     message.state = MESSAGE_READY;
     this.levels[message.level]!.push(message);
     this.changeDepth(1);
@@ -464,6 +486,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.redelivered = 0;
     this.deadLettered = 0;
     this.expired = 0;
+    this.dropped = 0;
+    this.refused = 0;
     this.completed = 0;
     this.failed = 0;
     this.retried = 0;
@@ -491,12 +515,14 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       queueLength: { mean: round(this.depth.mean(now)), max: this.depth.max },
       inSystem: { mean: round(this.held.mean(now)), max: this.held.max },
       served: this.delivered,
-      rejected: this.deadLettered + this.expired,
+      rejected: this.deadLettered + this.expired + this.dropped + this.refused,
       published: this.published,
       delivered: this.delivered,
       redelivered: this.redelivered,
       deadLettered: this.deadLettered,
       expired: this.expired,
+      dropped: this.dropped,
+      refused: this.refused,
       executions: this.executions,
       duplicatesExecuted: this.duplicatesExecuted,
       completed: this.completed,
