@@ -297,7 +297,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     }
     this.present.add(1);
     this.context.flow.enter(request, this, NO_STEPS);
-    this.context.sim.schedule(this.hitCost.sample(this.context.rng), this, HIT_DONE, request);
+    this.context.sim.schedule(this.hitCost.sample(request.random), this, HIT_DONE, request);
   }
 
   private miss(request: Request, call: CompiledStep, key: number, measuring: boolean): void {
@@ -339,7 +339,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     const target = this.resolveTarget();
     if (target === null) {
       // No target: the cache computes the value itself, for the call's hold.
-      this.context.sim.schedule(call.duration.sample(this.context.rng), this, FETCH_DONE, fetch);
+      this.context.sim.schedule(call.duration.sample(request.random), this, FETCH_DONE, fetch);
       return;
     }
     this.spawning = fetch;
@@ -383,7 +383,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
     }
     this.present.add(1);
     this.context.flow.enter(request, this, NO_STEPS);
-    this.context.sim.schedule(call.duration.sample(this.context.rng), this, HIT_DONE, request);
+    this.context.sim.schedule(call.duration.sample(request.random), this, HIT_DONE, request);
   }
 
   // --- entries ------------------------------------------------------------------------------

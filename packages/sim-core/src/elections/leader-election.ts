@@ -86,7 +86,7 @@ export class LeaderElection implements Component<LeaderElectionStats>, EventHand
     }
     if (measuring) this.served++;
     this.calls.add(1);
-    this.context.sim.schedule(call.duration.sample(this.context.rng), this, HOLD_DONE, request);
+    this.context.sim.schedule(call.duration.sample(request.random), this, HOLD_DONE, request);
   }
 
   onEvent(kind: number, payload: unknown): void {

@@ -254,8 +254,8 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
       // On a server, the process's thread waits for one of its cores like any other thread there.
       const thread = this.threads[execution.process]!;
       thread.request = request;
-      this.server.scheduler.run(thread, step.duration.sample(this.rng));
-    } else this.sim.schedule(step.duration.sample(this.rng), this, STEP_DONE, request);
+      this.server.scheduler.run(thread, step.duration.sample(request.random));
+    } else this.sim.schedule(step.duration.sample(request.random), this, STEP_DONE, request);
   }
 
   onCpuRan(_thread: OsThread, _ran: number): void {}

@@ -91,7 +91,7 @@ export class LockService implements Component<LockServiceStats>, EventHandler, R
   /** A work step (io, cpu) of the critical section: it runs for its time plus any pause. */
   arrive(request: Request, step: CompiledStep): void {
     const lease = request.visit as Lease;
-    lease.workLeft = step.duration.sample(this.context.rng);
+    lease.workLeft = step.duration.sample(request.random);
     this.work(lease);
   }
 

@@ -62,7 +62,7 @@ export class Storage implements Component<StorageStats>, EventHandler {
       else this.writes++;
     }
     this.inProgress.add(1);
-    this.context.sim.schedule(call.duration.sample(this.context.rng), this, verdict, request);
+    this.context.sim.schedule(call.duration.sample(request.random), this, verdict, request);
   }
 
   onEvent(verdict: number, payload: unknown): void {
