@@ -82,11 +82,11 @@ describe("progressBar", () => {
 });
 
 describe("the command line", () => {
-  function run(args: string[], isTTY: boolean) {
+  async function run(args: string[], isTTY: boolean) {
     const out: string[] = [];
     const err: string[] = [];
     const drawn: string[] = [];
-    const status = cli(args, {
+    const status = await cli(args, {
       out: (t) => out.push(t),
       err: (t) => err.push(t),
       progress: { isTTY, columns: 100, write: (t) => drawn.push(t) },
@@ -94,9 +94,9 @@ describe("the command line", () => {
     return { status, out: out.join(""), err: err.join(""), drawn };
   }
 
-  test("draws the bar on a terminal, then prints the same summary as without one", () => {
-    const tty = run([file], true);
-    const piped = run([file], false);
+  test("draws the bar on a terminal, then prints the same summary as without one", async () => {
+    const tty = await run([file], true);
+    const piped = await run([file], false);
     expect(tty.status).toBe(0);
     expect(tty.drawn.length).toBeGreaterThanOrEqual(2);
     expect(erased(tty.drawn[0]!)).toMatch(
@@ -108,8 +108,8 @@ describe("the command line", () => {
     expect(piped.err).toBe("");
   });
 
-  test("draws nothing with --json, even on a terminal", () => {
-    const json = run([file, "--json"], true);
+  test("draws nothing with --json, even on a terminal", async () => {
+    const json = await run([file, "--json"], true);
     expect(json.status).toBe(0);
     expect(json.drawn).toEqual([]);
     expect(JSON.parse(json.out).requests.completed).toBeGreaterThan(299_000);

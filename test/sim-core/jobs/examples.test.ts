@@ -18,8 +18,9 @@ describe("examples/jobs", () => {
     expect(theory.wq).toBeCloseTo(0.746, 3);
     expect(theory.pWait).toBeCloseTo(0.5964, 4);
     const w = workers(run("mmc-workers"));
-    // About 64,000 tasks: the M/M/4 mean wait's relative error at ρ = 0.8 is a few percent.
-    expect(Math.abs(w.wait.mean - theory.wq) / theory.wq).toBeLessThan(0.06);
+    // About 256,000 tasks, but waits at ρ = 0.8 are strongly correlated: across seeds the mean
+    // wait's relative error has a standard deviation near 3% at this length, so 12% is 4 of them.
+    expect(Math.abs(w.wait.mean - theory.wq) / theory.wq).toBeLessThan(0.12);
   });
 
   test("polling: 3.03 polls per task and a 1.07 s notification delay", () => {
