@@ -530,6 +530,93 @@ export interface components {
                     acquireTimeout?: components["schemas"]["Duration"];
                     /** @description The component that serves each call on a connection: a station serves the call's `hold`; a server runs the call's `steps`. Absent: the pool holds the connection for the call's `hold` itself. */
                     target?: string;
+                } | {
+                    /** @constant */
+                    type: "broker";
+                    /** @description A delivered message that is not acked within this long becomes visible again and is delivered again (SQS default 30s; Celery's Redis transport: 1h). */
+                    visibilityTimeout?: components["schemas"]["Duration"];
+                    /** @description Deliveries after which a message goes to the dead-letter queue instead of being delivered again (SQS maxReceiveCount). Default: never. */
+                    maxReceives?: number;
+                    /**
+                     * @description Priority levels (RabbitMQ x-max-priority): a task's priority 0 … levels − 1, higher delivered first. Default 1: one FIFO.
+                     * @default 1
+                     */
+                    priorities?: number;
+                    /** @description A message not yet delivered after this long is dropped (SQS MessageRetentionPeriod, default 4 days). */
+                    retention?: components["schemas"]["Duration"];
+                    /** @description Most messages waiting for delivery (RabbitMQ x-max-length); then `overflow` applies. Default: unbounded. */
+                    maxLength?: number;
+                    /**
+                     * @description What a full queue does with one more message (RabbitMQ x-overflow): "drop-head" (default) drops the oldest waiting message; "reject-publish" refuses the publish, and the publishing request fails (503), which its client may retry.
+                     * @default drop-head
+                     * @enum {string}
+                     */
+                    overflow?: "drop-head" | "reject-publish";
+                } | {
+                    /** @constant */
+                    type: "workers";
+                    /** @description The broker whose tasks these workers run (a key of `components`). Default: the scenario's broker, when it has exactly one. */
+                    broker?: string;
+                    /** @description Processes, each running one task at a time (Celery --concurrency). Default: its server's cores (as Celery's default, the CPU count), or 1. */
+                    processes?: number;
+                    /** @description A server (a key of `components`) the workers run on: their `cpu` steps need its cores, shared with whatever else runs there. Default: none (a `cpu` step holds the process like `service`). */
+                    server?: string;
+                    /**
+                     * @description Prefetch multiplier (Celery worker_prefetch_multiplier): at most prefetch × processes messages held unacked. 0: unlimited. Default 4.
+                     * @default 4
+                     */
+                    prefetch?: number;
+                    /**
+                     * @description "early" (Celery's default): a task is acked just before it runs, so a crash loses it; "late" (acks_late): acked after it finishes, so a crash leaves it to be delivered again.
+                     * @default early
+                     * @enum {string}
+                     */
+                    acks?: "early" | "late";
+                    /**
+                     * @description "fair" (Celery -Ofair, the default since 4.0): a reserved task goes to the first idle process; "default": reserved tasks are handed to processes in turn as they arrive, so one can wait behind a long task while another process idles.
+                     * @default fair
+                     * @enum {string}
+                     */
+                    optimization?: "fair" | "default";
+                    /**
+                     * @description With late acks and crash "children": a task whose process was killed is requeued (true) rather than acked and lost (false, Celery's default).
+                     * @default false
+                     */
+                    rejectOnWorkerLost?: boolean;
+                    /**
+                     * @description What an outage kills: "worker" (the machine; nothing is acked, unacked messages come back after the visibility timeout) or "children" (the pool's processes; the main process acks or requeues their tasks and keeps its reserved ones).
+                     * @default worker
+                     * @enum {string}
+                     */
+                    crash?: "worker" | "children";
+                    /** @description A result backend (a key of `components`) each execution stores its result in before the process is free. Default: none. */
+                    results?: string;
+                    /** @description When the workers crash: [ { "at": "60s", "for": "30s" } ] or [ { "mtbf": "10m", "mttr": "30s" } ]. */
+                    outages?: ({
+                        /** @description When the crash happens, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long until the workers are back. */
+                        for: components["schemas"]["Duration"];
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                    })[];
+                } | {
+                    /** @constant */
+                    type: "result-backend";
+                    /** @description Time to read a result (each poll that calls it). Default 0.5ms. */
+                    read?: components["schemas"]["Distribution"];
+                    /** @description Time to store a result (each execution, holding its worker process). Default 0.5ms. */
+                    write?: components["schemas"]["Distribution"];
+                    /**
+                     * @description Operations served at once (Redis: one command at a time). Default 1.
+                     * @default 1
+                     */
+                    servers?: number;
+                    /** @description Operations in the store at once, waiting or served; one more is rejected (a full backend). Default: unbounded. */
+                    capacity?: number;
                 };
             };
         };
@@ -594,7 +681,7 @@ export interface components {
             /** @description The observed values; each is drawn with equal probability. */
             empirical: components["schemas"]["Duration"][];
         };
-        /** @description One step of a request: an object with one of service, cpu, io or call. */
+        /** @description One step of a request: an object with one of service, cpu, io, call or publish. */
         Step: {
             /** @description Service time at the station. */
             service: components["schemas"]["Distribution"];
@@ -611,6 +698,101 @@ export interface components {
             hold?: components["schemas"]["Distribution"];
             /** @description What a called server does for the request. Required for a server. */
             steps?: components["schemas"]["Step"][];
+        } | {
+            /** @description The broker the task is published to (a key of `components`). */
+            publish: string;
+            /** @description The task published: its steps run on the workers that consume the broker. */
+            task: {
+                /**
+                 * @description Name of the task (its class). Default "task".
+                 * @default task
+                 */
+                name?: string;
+                /** @description What an execution does, on a process of the workers that take it: { "service": … } holds the process, { "io": … } waits holding it, { "call": … } visits another component. */
+                steps: components["schemas"]["Step"][];
+                /**
+                 * @description Priority level on a broker with `priorities` levels (higher first; capped at the top level). Default 0.
+                 * @default 0
+                 */
+                priority?: number;
+                /** @description Delayed delivery: the message becomes visible this long after it is published. Default 0. */
+                countdown?: components["schemas"]["Duration"];
+                /**
+                 * @description Probability that an execution raises an error (retried as `retry` says). Default 0.
+                 * @default 0
+                 */
+                fails?: number;
+                /** @description How a failed execution is retried, as Celery's autoretry_for: { "maxRetries": 5, "backoff": "1s", "backoffMax": "600s", "jitter": true }. */
+                retry?: {
+                    /**
+                     * @description Retries after the first execution fails (Celery max_retries). Default 3.
+                     * @default 3
+                     */
+                    maxRetries?: number;
+                    /** @description Delay before each retry when there is no backoff (Celery default_retry_delay). Default 180s. */
+                    countdown?: components["schemas"]["Duration"];
+                    /** @description Exponential backoff factor: retry n (0, 1, 2, …) waits backoff × 2^n, capped (Celery retry_backoff; true there is 1s). Default 0: no backoff, wait `countdown`. */
+                    backoff?: components["schemas"]["Duration"];
+                    /** @description Cap of the backoff (Celery retry_backoff_max). Default 600s. */
+                    backoffMax?: components["schemas"]["Duration"];
+                    /**
+                     * @description Full jitter: each backoff is drawn uniformly between 0 and its value (Celery retry_jitter). Default true.
+                     * @default true
+                     */
+                    jitter?: boolean;
+                };
+                /** @description Hard time limit (Celery time_limit): an execution still running after this long is killed and the task fails, without retry. Default: none. */
+                timeLimit?: components["schemas"]["Duration"];
+                /**
+                 * @description Whether a task already done does nothing when delivered again (false: a duplicate delivery does the work twice, counted in duplicatesExecuted). Default false.
+                 * @default false
+                 */
+                idempotent?: boolean;
+            };
+            /** @description How the client learns the task is done: { "by": "poll", "interval": "1s", "call": "api", "steps": [ … ] }, { "by": "long-poll", "timeout": "20s", "call": "api", "steps": [ … ] }, { "by": "push", "delay": "20ms" } or { "by": "none" } (fire and forget, the default). */
+            wait?: {
+                /**
+                 * @description Fire and forget: the request goes on as soon as the task is published.
+                 * @constant
+                 */
+                by: "none";
+            } | {
+                /**
+                 * @description Poll the API every `interval`.
+                 * @constant
+                 */
+                by: "poll";
+                /** @description Time between polls, from when the previous one was sent. */
+                interval: components["schemas"]["Duration"];
+                /** @description The API component each poll calls (a key of `components`). */
+                call: string;
+                /** @description How long a called station or pool serves each poll. */
+                hold?: components["schemas"]["Distribution"];
+                /** @description What a called server does for each poll. */
+                steps?: components["schemas"]["Step"][];
+            } | {
+                /**
+                 * @description Long-poll the API: it holds each poll until the result or `timeout`.
+                 * @constant
+                 */
+                by: "long-poll";
+                /** @description How long the API holds a poll before answering empty (SQS allows at most 20 s). Default 20s. */
+                timeout?: components["schemas"]["Duration"];
+                /** @description The API component each poll calls (a key of `components`). */
+                call: string;
+                /** @description How long a called station or pool serves each poll. */
+                hold?: components["schemas"]["Distribution"];
+                /** @description What a called server does for each poll. */
+                steps?: components["schemas"]["Step"][];
+            } | {
+                /**
+                 * @description The result is pushed over a connection the client holds open.
+                 * @constant
+                 */
+                by: "push";
+                /** @description Network delay of the notification over the open connection (SSE, WebSocket). Default 0. */
+                delay?: components["schemas"]["Distribution"];
+            };
         };
         SweepRequest: {
             scenario: components["schemas"]["Scenario"];
