@@ -617,6 +617,35 @@ export interface components {
                     servers?: number;
                     /** @description Operations in the store at once, waiting or served; one more is rejected (a full backend). Default: unbounded. */
                     capacity?: number;
+                } | {
+                    /** @constant */
+                    type: "stream";
+                    /**
+                     * @description Partitions (Kafka num.partitions). Default 1.
+                     * @default 1
+                     */
+                    partitions?: number;
+                    /** @description A record not yet consumed after this long is deleted (Kafka log.retention, default 7 days). */
+                    retention?: components["schemas"]["Duration"];
+                } | {
+                    /** @constant */
+                    type: "consumer-group";
+                    /** @description The stream the group reads (a key of `components`). */
+                    stream: string;
+                    /**
+                     * @description Consumers, each handling one record at a time from the partitions assigned to it. Default 1.
+                     * @default 1
+                     */
+                    consumers?: number;
+                    /** @description How long the whole group stops when a consumer joins or leaves (an eager rebalance). Default 3s. */
+                    rebalance?: components["schemas"]["Duration"];
+                    /** @description Changes to the number of consumers over the run, each followed by a rebalance. */
+                    changes?: {
+                        /** @description When, in simulated time from the start of the run. */
+                        at: components["schemas"]["Duration"];
+                        /** @description The group's consumers from then on. */
+                        consumers: number;
+                    }[];
                 };
             };
         };

@@ -10,6 +10,8 @@ import { workersKind } from "./jobs/workers-kind";
 import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
+import { consumerGroupKind } from "./streams/consumer-group-kind";
+import { streamKind } from "./streams/stream-kind";
 
 export const componentKinds = [
   stationKind,
@@ -18,4 +20,6 @@ export const componentKinds = [
   brokerKind,
   workersKind,
   resultBackendKind,
+  streamKind,
+  consumerGroupKind,
 ] as const;
