@@ -18,6 +18,8 @@ import { poolKind } from "./pools/pool-kind";
 import { serverKind } from "./servers/server-kind";
 import { stationKind } from "./stations/station-kind";
 import { storageKind } from "./storage/storage-kind";
+import { consumerGroupKind } from "./streams/consumer-group-kind";
+import { streamKind } from "./streams/stream-kind";
 
 export const componentKinds = failingKinds([
   stationKind,
@@ -33,3 +35,6 @@ export const componentKinds = failingKinds([
   balancerKind,
   limiterKind,
 ] as const);
+  streamKind,
+  consumerGroupKind,
+] as const;

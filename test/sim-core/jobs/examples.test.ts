@@ -97,4 +97,14 @@ describe("examples/jobs", () => {
     expect(fair).toBeLessThan(2);
     expect(assigned).toBeGreaterThan(5 * fair);
   });
+
+  test("cron-overlap: 29 runs published, 20 started, 19 finished, mean wait 285 s", () => {
+    const result = run("cron-overlap");
+    const b = broker(result);
+    const w = workers(result);
+    expect(b.published).toBe(29);
+    expect(w.started).toBe(20);
+    expect(b.completed).toBe(19);
+    expect(w.wait.mean).toBeCloseTo(30 * 9.5, 6);
+  });
 });

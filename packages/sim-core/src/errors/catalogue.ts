@@ -262,8 +262,9 @@ export const errorCatalogue = {
   }),
   "scenario.publish-not-broker": entry<{ name: string; type: string }>({
     title: "Publish to something that is not a broker",
-    message: ({ name, type }) => `A task can be published only to a broker; "${name}" is a ${type}.`,
-    hint: 'Add { "type": "broker" } to `components` and publish to it; workers take tasks from it.',
+    message: ({ name, type }) =>
+      `A task can be published only to a broker or a stream; "${name}" is a ${type}.`,
+    hint: 'Add { "type": "broker" } (workers take tasks from it) or { "type": "stream" } (consumer groups read it) to `components` and publish to it.',
   }),
 
   // ── Programs (the explorer) ──────────────────────────────────────────────

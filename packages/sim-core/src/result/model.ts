@@ -18,6 +18,8 @@ export type { PoolStats } from "../pools/pool-stats";
 export type { ServerStats } from "../servers/server-stats";
 export type { StationStats } from "../stations/station-stats";
 export type { StorageStats } from "../storage/storage-stats";
+export type { ConsumerGroupStats } from "../streams/consumer-group";
+export type { StreamStats } from "../streams/stream";
 
 /** A component's figures: its kind's stats with its `type`, derived from the list of kinds. */
 export type ComponentStats = StatsOf<(typeof componentKinds)[number]>;

@@ -132,12 +132,12 @@ class ReferenceCheck {
     });
   }
 
-  /** A publish names a broker; its task's steps run on the workers consuming it; its polls are calls. */
+  /** A publish names a broker or stream; its task's steps run where it is consumed; its polls are calls. */
   private publish(step: Json, path: PathSegment[]): void {
     const broker = step.publish as string;
     if (this.component(broker, [...path, "publish"])) {
       const type = this.components.get(broker)!.kind?.type;
-      if (type !== undefined && type !== "broker")
+      if (type !== undefined && type !== "broker" && type !== "stream")
         this.report([...path, "publish"], "scenario.publish-not-broker", { name: broker, type });
     }
     const task = step.task;
@@ -145,7 +145,11 @@ class ReferenceCheck {
       const brokers = [...this.components].filter(([, entry]) => entry.kind?.type === "broker");
       const only = brokers.length === 1 ? brokers[0]![0] : undefined;
       const consumers = [...this.components]
-        .filter(([, entry]) => entry.kind?.type === "workers" && (entry.raw.broker ?? only) === broker)
+        .filter(
+          ([, entry]) =>
+            (entry.kind?.type === "workers" && (entry.raw.broker ?? only) === broker) ||
+            (entry.kind?.type === "consumer-group" && entry.raw.stream === broker),
+        )
         .map(([name]) => name);
       for (const host of consumers) this.steps(task.steps, [...path, "task", "steps"], host);
       if (consumers.length === 0) this.steps(task.steps, [...path, "task", "steps"], undefined);
