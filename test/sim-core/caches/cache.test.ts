@@ -207,6 +207,28 @@ describe("sizes and series", () => {
     expect(half.cache.utilization).toBe(0.5);
   });
 
+  test("its p99 read time per bucket sits at the hit's cost where all hit, and at the fetch where a stampede waits", () => {
+    const { result, cache } = run(
+      cached({
+        key: { uniform: { keys: 1 } },
+        hold: "50ms",
+        cache: { ttl: "2s", hit: "200us" },
+        run: { duration: "6s" },
+      }),
+    );
+    const p99 = cache.series.readTimeP99;
+    expect(p99.length).toBe(result.series.time.length);
+    // Bins are a quarter octave wide: a reported value is within 2^(1/8) − 1 ≈ 9% of the true one.
+    // Calm buckets: no call to the target in them or in the two before (whose waiters they release).
+    const calls = cache.series.targetCalls;
+    const calm = p99.filter((_, i) => i >= 2 && calls[i] === 0 && calls[i - 1] === 0 && calls[i - 2] === 0);
+    expect(calm.length).toBeGreaterThan(40);
+    for (const v of calm) expect(Math.abs(v - 0.0002) / 0.0002).toBeLessThan(0.1);
+    // The buckets where reads waited for the 50 ms fetch: their p99 lies between the hit and 50 ms.
+    expect(Math.max(...p99)).toBeGreaterThan(0.03);
+    expect(Math.max(...p99)).toBeLessThan(0.05 * 1.1);
+  });
+
   test("requests without a key pass through to the target, uncached", () => {
     const scenario = cached();
     delete (scenario.workload.requests[0] as { key?: unknown }).key;

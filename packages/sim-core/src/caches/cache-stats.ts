@@ -37,6 +37,10 @@ export interface CacheStats extends StationStats {
   /** Entries held: at the end and at the peak. */
   entries: number;
   peakEntries: number;
-  /** Per bucket of the run's series: hit ratio (0 where there were no reads) and target calls per second. */
-  series: { hitRatio: number[]; targetCalls: number[] };
+  /**
+   * Per bucket of the run's series: hit ratio (0 where there were no reads), target calls per
+   * second, and the p99 of the time reads spent at the cache (a hit's cost or the wait for the
+   * target; within ±9%, 0 where there were none).
+   */
+  series: { hitRatio: number[]; targetCalls: number[]; readTimeP99: number[] };
 }

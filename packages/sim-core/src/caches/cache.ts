@@ -177,9 +177,13 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
   onEvent(kind: number, payload: unknown): void {
     // HIT_DONE: a hit's cost has been paid (or, without a target, a passed-on call's hold).
     if (kind === HIT_DONE) {
+      const request = payload as Request;
       this.present.add(-1);
-      if (this.context.flow.measuring) this.served++;
-      this.context.flow.done(payload as Request);
+      if (this.context.flow.measuring) {
+        this.served++;
+        this.series.readTime(this.context.sim.now - request.tag);
+      }
+      this.context.flow.done(request);
     }
     // FETCH_DONE: without a target, the cache has computed the value itself.
     else this.finish(payload as Fetch, "completed");
@@ -212,6 +216,8 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       if (flow.measuring) {
         if (outcome === "completed") this.served += released;
         else this.rejected += released;
+        const now = this.context.sim.now;
+        for (let i = 0; i < released; i++) this.series.readTime(now - waiters[i]!.tag);
       }
     }
     for (let i = 0; i < released; i++) {
@@ -273,9 +279,10 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       },
       entries: this.table.size,
       peakEntries: this.peakEntries,
-      series: (({ hitRatio, targetCalls }) => ({
+      series: (({ hitRatio, targetCalls, readTimeP99 }) => ({
         hitRatio: hitRatio.map(round),
         targetCalls: targetCalls.map(round),
+        readTimeP99: readTimeP99.map(round),
       }))(this.series.finish(now)),
     };
   }
@@ -296,6 +303,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       }
     }
     this.present.add(1);
+    request.tag = this.context.sim.now; // free while it is here: only a processor-sharing station uses it
     this.context.flow.enter(request, this, NO_STEPS);
     this.context.sim.schedule(this.hitCost.sample(request.random), this, HIT_DONE, request);
   }
@@ -351,6 +359,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
   }
 
   private wait(request: Request, fetch: Fetch): void {
+    request.tag = this.context.sim.now;
     this.present.add(1);
     this.waiting.add(1);
     this.context.flow.enter(request, this, NO_STEPS);
@@ -382,6 +391,7 @@ export class Cache implements Component<CacheStats>, EventHandler, ChildWatcher 
       return;
     }
     this.present.add(1);
+    request.tag = this.context.sim.now;
     this.context.flow.enter(request, this, NO_STEPS);
     this.context.sim.schedule(call.duration.sample(request.random), this, HIT_DONE, request);
   }
