@@ -208,4 +208,3 @@ export function hasLoops(machine: Machine): boolean {
     t.code.some((instr, pc) => instr.op === Op.jump && instr.target <= pc),
   );
 }
-
