@@ -7,7 +7,8 @@ import { parseProgram } from "../../../packages/sim-core/src/explorer/parse-prog
 
 export function explore(document: unknown, search: Record<string, unknown> = {}): ExplorerResult {
   const doc = document as Record<string, unknown>;
-  const parsed = parseProgram({ ...doc, search: { ...(doc.search as object), ...search } });
+  // A generous wall-time budget: on a loaded machine the default 10 s could cut a search short.
+  const parsed = parseProgram({ ...doc, search: { maxWallTime: 600, ...(doc.search as object), ...search } });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return exploreProgram(parsed.program);
 }
