@@ -126,7 +126,7 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
           summary: "Submit a scenario or a program",
           security: writeSecurity,
           description:
-            "Validates the scenario (or the program, a document with \"kind\": \"program\", which the explorer runs) and queues a run. " +
+            'Validates the scenario (or the program, a document with "kind": "program", which the explorer runs) and queues a run. ' +
             "The run id derives from the canonical document and the " +
             "engine version: submitting the same scenario again answers 200 with the stored run instead of 201.",
           requestBody: jsonBody("#/components/schemas/Document"),
