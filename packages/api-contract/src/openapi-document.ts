@@ -1,7 +1,7 @@
 // Builds the OpenAPI 3.1 document served at /openapi.json. The scenario schema is the engine's own
 // scenarioJsonSchema, generated from the schema that validates every submitted scenario.
 
-import { ENGINE_VERSION, scenarioJsonSchema } from "@syslab/sim-core";
+import { ENGINE_VERSION, programJsonSchema, scenarioJsonSchema } from "@syslab/sim-core";
 import { operationsPaths, operationsSchemas } from "./operations-paths";
 import { sweepRequestSchema } from "./sweep-request-schema";
 
@@ -25,12 +25,13 @@ function rebase(node: unknown): unknown {
   return out;
 }
 
-const scenarioDefinitions = Object.fromEntries(
-  Object.entries((scenarioJsonSchema.$defs ?? {}) as Record<string, unknown>).map(([name, schema]) => [
-    name,
-    rebase(schema),
-  ]),
-);
+const definitions = (schema: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries((schema.$defs ?? {}) as Record<string, unknown>).map(([name, def]) => [name, rebase(def)]),
+  );
+const scenarioDefinitions = definitions(scenarioJsonSchema);
+// A program (the explorer's document, "kind": "program") is submitted to the same endpoint.
+const programDefinitions = definitions(programJsonSchema);
 
 const problemResponse = (description: string) => ({
   description,
@@ -126,12 +127,13 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
       "/v1/runs": {
         post: {
           operationId: "createRun",
-          summary: "Submit a scenario",
+          summary: "Submit a scenario or a program",
           security: writeSecurity,
           description:
-            "Validates the scenario and queues a run. The run id derives from the canonical scenario and the " +
+            'Validates the scenario (or the program, a document with "kind": "program", which the explorer runs) and queues a run. ' +
+            "The run id derives from the canonical document and the " +
             "engine version: submitting the same scenario again answers 200 with the stored run instead of 201.",
-          requestBody: jsonBody(scenarioPointer),
+          requestBody: jsonBody("#/components/schemas/Document"),
           responses: {
             "201": { description: "A new run was queued.", ...runCreated },
             "200": { description: "This scenario was submitted before; the existing run.", ...runCreated },
@@ -361,6 +363,12 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         ...operationsSchemas,
         Scenario: rebase(scenarioJsonSchema),
         ...scenarioDefinitions,
+        Program: rebase(programJsonSchema),
+        ...programDefinitions,
+        Document: {
+          description: 'A scenario (no "kind"), simulated; or a program ("kind": "program"), explored.',
+          oneOf: [{ $ref: scenarioPointer }, { $ref: "#/components/schemas/Program" }],
+        },
         SweepRequest: sweepRequestSchema(opts.maxSweepValues ?? 50),
         Links: {
           type: "object",

@@ -12,8 +12,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Submit a scenario
-         * @description Validates the scenario and queues a run. The run id derives from the canonical scenario and the engine version: submitting the same scenario again answers 200 with the stored run instead of 201.
+         * Submit a scenario or a program
+         * @description Validates the scenario (or the program, a document with "kind": "program", which the explorer runs) and queues a run. The run id derives from the canonical document and the engine version: submitting the same scenario again answers 200 with the stored run instead of 201.
          */
         post: operations["createRun"];
         delete?: never;
@@ -748,6 +748,213 @@ export interface components {
             /** @description What a called server does for the request. Required for a server. */
             steps?: components["schemas"]["Step"][];
         };
+        /** syslab program (version 1) */
+        Program: {
+            /**
+             * @description The document format's version: always 1.
+             * @constant
+             */
+            version: 1;
+            /**
+             * @description Always "program": a small concurrent program for the explorer.
+             * @constant
+             */
+            kind: "program";
+            /** @description A title for the program. */
+            name?: string;
+            /** @description What the program shows. Does not change the result. */
+            description?: string;
+            /**
+             * @description "sc" (default): sequential consistency; "tso": x86-TSO, a FIFO store buffer per thread that fences and locked read-modify-writes drain.
+             * @default sc
+             * @enum {string}
+             */
+            memoryModel?: "sc" | "tso";
+            /**
+             * @description Shared variables and their initial values: { "counter": 0 }.
+             * @default {}
+             */
+            shared?: {
+                [key: string]: number;
+            };
+            /**
+             * @description Shared variables whose loads and stores synchronise (atomics, Java volatile): they never race.
+             * @default []
+             */
+            atomic?: string[];
+            /**
+             * @description Semaphores and their initial permits: { "slots": 2 }.
+             * @default {}
+             */
+            semaphores?: {
+                [key: string]: number;
+            };
+            /**
+             * @description Whether a thread waiting on a condition variable may wake without a notify. Default false.
+             * @default false
+             */
+            spuriousWakeups?: boolean;
+            /**
+             * @description Entries in each thread's store buffer under TSO; a store waits while it is full. Default 4.
+             * @default 4
+             */
+            storeBuffer?: number;
+            /** @description The threads, at most 8. */
+            threads: ({
+                /** @description The thread's name, shown in schedules. */
+                name: string;
+                steps: components["schemas"]["ProgramStep"][];
+            } | {
+                /** @description The thread's name. */
+                name: string;
+                /** @description Name of the thread whose steps it runs. */
+                copy: string;
+            })[];
+            /**
+             * @description What must hold of every execution.
+             * @default {}
+             */
+            check?: {
+                /** @description An expression over shared variables that must hold when every thread has finished: "counter == 2". */
+                final?: string;
+            };
+            /**
+             * @description How to search the program's schedules, and the budgets that end a search with a clear result.
+             * @default {
+             *       "strategy": "exhaustive",
+             *       "reduction": "dpor",
+             *       "preemptions": 2,
+             *       "unbounded": true,
+             *       "seed": 1,
+             *       "depth": 3,
+             *       "maxExecutions": 100000,
+             *       "maxStates": 1000000,
+             *       "maxSteps": 10000000,
+             *       "maxWallTime": 10
+             *     }
+             */
+            search?: {
+                /**
+                 * @description "exhaustive" (default): every schedule up to partial-order equivalence; "random": seeded random schedules; "pct": probabilistic concurrency testing, for programs too big to exhaust.
+                 * @default exhaustive
+                 * @enum {string}
+                 */
+                strategy?: "exhaustive" | "random" | "pct";
+                /**
+                 * @description "dpor" (default): one execution per equivalence class of schedules; "none": every interleaving.
+                 * @default dpor
+                 * @enum {string}
+                 */
+                reduction?: "dpor" | "none";
+                /**
+                 * @description Exhaustive search first runs with at most 0, 1, … this many preemptions (so each violation is first shown with the fewest), then without a bound. Default 2.
+                 * @default 2
+                 */
+                preemptions?: number;
+                /**
+                 * @description Whether exhaustive search ends with a pass without a preemption bound (default true). With false, it covers only the schedules within `preemptions`.
+                 * @default true
+                 */
+                unbounded?: boolean;
+                /**
+                 * @description Seed of random and PCT search. Default 1.
+                 * @default 1
+                 */
+                seed?: number;
+                /**
+                 * @description PCT's bug depth (change points plus one). Default 3.
+                 * @default 3
+                 */
+                depth?: number;
+                /**
+                 * @description Most executions explored. Default 100000.
+                 * @default 100000
+                 */
+                maxExecutions?: number;
+                /**
+                 * @description Most distinct states recorded. Default 1000000.
+                 * @default 1000000
+                 */
+                maxStates?: number;
+                /**
+                 * @description Most steps executed in all. Default 10000000.
+                 * @default 10000000
+                 */
+                maxSteps?: number;
+                /**
+                 * @description Most seconds of real time. Default 10.
+                 * @default 10
+                 */
+                maxWallTime?: number;
+            };
+        };
+        /** @description One atomic step of a thread: an object with one of load, store, let, cas, fetchAdd, lock, unlock, tryLock, wait, notify, notifyAll, acquire, release, fence, yield, if, while or assert. */
+        ProgramStep: {
+            load: string;
+            into: string;
+        } | {
+            store: string;
+            /** @description An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0". */
+            value: number | string;
+        } | {
+            let: string;
+            /** @description An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0". */
+            value: number | string;
+        } | {
+            cas: string;
+            /** @description An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0". */
+            expect: number | string;
+            /** @description An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0". */
+            value: number | string;
+            into?: string;
+        } | {
+            fetchAdd: string;
+            /**
+             * @description An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0".
+             * @default 1
+             */
+            by?: number | string;
+            into?: string;
+        } | {
+            lock: string;
+        } | {
+            unlock: string;
+        } | {
+            tryLock: string;
+            into: string;
+        } | {
+            wait: string;
+            mutex: string;
+        } | {
+            notify: string;
+        } | {
+            notifyAll: string;
+        } | {
+            acquire: string;
+        } | {
+            release: string;
+        } | {
+            /** @constant */
+            fence: true;
+        } | {
+            /** @constant */
+            yield: true;
+        } | {
+            /** @description An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0". */
+            if: number | string;
+            then: components["schemas"]["ProgramStep"][];
+            else?: components["schemas"]["ProgramStep"][];
+        } | {
+            /** @description An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0". */
+            while: number | string;
+            do: components["schemas"]["ProgramStep"][];
+        } | {
+            /** @description An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0". */
+            assert: number | string;
+            message?: string;
+        };
+        /** @description A scenario (no "kind"), simulated; or a program ("kind": "program"), explored. */
+        Document: components["schemas"]["Scenario"] | components["schemas"]["Program"];
         SweepRequest: {
             scenario: components["schemas"]["Scenario"];
             /**
@@ -930,7 +1137,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Scenario"];
+                "application/json": components["schemas"]["Document"];
             };
         };
         responses: {

@@ -34,7 +34,6 @@ export const componentKinds = failingKinds([
   leaderElectionKind,
   balancerKind,
   limiterKind,
-] as const);
   streamKind,
   consumerGroupKind,
-] as const;
+] as const);

@@ -1,6 +1,6 @@
 // The kinds of document the playground edits, told apart as syslab tells them apart: a document with
 // "kind": "program" is a program for the interleaving explorer; one without "kind" is a scenario.
-// The Worker holds each kind's schema and validator (sim.worker.ts); the editor asks it by name.
+// The Worker holds each kind's schema and validator (sim-worker-handler.ts); the editor asks it by name.
 
 export type DocumentKind = "scenario" | "program";
 

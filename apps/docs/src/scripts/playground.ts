@@ -7,10 +7,10 @@ import type { DocumentKind } from "./document-kinds";
 import { DocumentEditor } from "./editor/document-editor";
 import type { JsonSchema } from "./editor/json-schema-walk";
 import type { FieldDoc } from "./editor/schema-hover";
+import { ask } from "./playground-client";
 import { scenarioFromFragment } from "./playground-fragment";
 import { progressLine } from "./run-progress";
 import { copyText, curlCommand, followRun, shareRun } from "./share-run";
-import { ask } from "./sim-client";
 import { WidgetChart } from "./uplot-chart";
 
 const SERIES_CHARTS: Record<string, { title: string; yLabel: string; scale: number }> = {

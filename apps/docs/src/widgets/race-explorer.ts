@@ -13,7 +13,6 @@ export const PROGRAMS: Record<string, { title: string; program: unknown; watch: 
   "check-then-act": { title: "Check-then-act (book a free seat)", program: checkThenAct, watch: "booked" },
   "lazy-init": { title: "Lazy initialisation", program: lazyInit, watch: "created" },
 };
-export const FIXES = ["none", "lock"] as const;
 
 type Thread = { name: string; steps?: unknown[]; copy?: string };
 

@@ -11,11 +11,11 @@ import type { Program, ProgramStep } from "./program-model";
 // Seeds are 32-bit, as for scenarios.
 const MAX_SEED = 2 ** 32 - 1;
 
-const name = (what: string) => z.string().min(1).max(100).describe(what);
+const name = (what?: string) =>
+  what === undefined ? z.string().min(1).max(100) : z.string().min(1).max(100).describe(what);
 const expression = z
   .union([z.int(), z.string().min(1).max(500)])
   .describe('An integer, or an expression over registers such as "r + 1" or "f == 1 && t == 0".');
-const into = (what: string) => name(what);
 
 const STEP_KEYS = [
   "load",
@@ -42,57 +42,55 @@ const stepList = (): z.ZodArray<z.ZodType<ProgramStep, unknown>> => z.array(prog
 
 const steps = {
   load: z
-    .strictObject({ load: name("Shared variable read."), into: into("Register it is read into.") })
+    .strictObject({ load: name(), into: name() })
     .describe('Reads a shared variable into a register: { "load": "counter", "into": "r" }.'),
   store: z
-    .strictObject({ store: name("Shared variable written."), value: expression })
+    .strictObject({ store: name(), value: expression })
     .describe('Writes a value to a shared variable: { "store": "counter", "value": "r + 1" }.'),
   let: z
-    .strictObject({ let: name("Register set."), value: expression })
+    .strictObject({ let: name(), value: expression })
     .describe('Sets a register (local: not a scheduling point): { "let": "r", "value": "r + 1" }.'),
   cas: z
     .strictObject({
-      cas: name("Shared variable compared and swapped."),
+      cas: name(),
       expect: expression,
       value: expression,
-      into: into("Register set to 1 if the swap happened, 0 if not.").optional(),
+      into: name().optional(),
     })
     .describe(
       'Atomically: if the variable equals `expect`, writes `value`; `into` gets 1 on success: { "cas": "x", "expect": "r", "value": "r + 1", "into": "ok" }.',
     ),
   fetchAdd: z
     .strictObject({
-      fetchAdd: name("Shared variable added to."),
+      fetchAdd: name(),
       by: expression.default(1),
-      into: into("Register that gets the value before the addition.").optional(),
+      into: name().optional(),
     })
     .describe('Atomically adds to a shared variable: { "fetchAdd": "counter", "by": 1 }.'),
   lock: z
-    .strictObject({ lock: name("Mutex taken; waits while another thread holds it.") })
+    .strictObject({ lock: name() })
     .describe('Takes a mutex, waiting while another thread holds it: { "lock": "m" }.'),
-  unlock: z
-    .strictObject({ unlock: name("Mutex released.") })
-    .describe('Releases a mutex: { "unlock": "m" }.'),
+  unlock: z.strictObject({ unlock: name() }).describe('Releases a mutex: { "unlock": "m" }.'),
   tryLock: z
-    .strictObject({ tryLock: name("Mutex tried."), into: into("Register set to 1 if taken, 0 if not.") })
+    .strictObject({ tryLock: name(), into: name() })
     .describe('Takes a mutex if it is free, never waiting: { "tryLock": "m", "into": "got" }.'),
   wait: z
     .strictObject({
-      wait: name("Condition variable waited on."),
-      mutex: name("Mutex held, released while waiting and taken again before going on."),
+      wait: name(),
+      mutex: name(),
     })
     .describe('Releases the mutex and waits on the condition variable: { "wait": "c", "mutex": "m" }.'),
   notify: z
-    .strictObject({ notify: name("Condition variable.") })
+    .strictObject({ notify: name() })
     .describe('Wakes the longest-waiting thread on the condition variable: { "notify": "c" }.'),
   notifyAll: z
-    .strictObject({ notifyAll: name("Condition variable.") })
+    .strictObject({ notifyAll: name() })
     .describe('Wakes every thread waiting on the condition variable: { "notifyAll": "c" }.'),
   acquire: z
-    .strictObject({ acquire: name("Semaphore; waits while its count is 0.") })
+    .strictObject({ acquire: name() })
     .describe('Takes a permit of a semaphore, waiting while there is none: { "acquire": "s" }.'),
   release: z
-    .strictObject({ release: name("Semaphore.") })
+    .strictObject({ release: name() })
     .describe('Gives a permit back to a semaphore: { "release": "s" }.'),
   fence: z
     .strictObject({ fence: z.literal(true) })
@@ -107,10 +105,10 @@ const steps = {
       if: expression,
       // biome-ignore lint/suspicious/noThenProperty: the `if` step of the program format names its branch `then`.
       get then() {
-        return stepList().describe("Steps run when the condition is not 0.");
+        return stepList();
       },
       get else() {
-        return stepList().optional().describe("Steps run when the condition is 0.");
+        return stepList().optional();
       },
     })
     .describe('Branches on registers: { "if": "r == 0", "then": [ … ], "else": [ … ] }.'),
@@ -118,7 +116,7 @@ const steps = {
     .strictObject({
       while: expression,
       get do() {
-        return stepList().describe("Steps repeated while the condition is not 0.");
+        return stepList();
       },
     })
     .describe('Loops on registers: { "while": "r == 0", "do": [ { "load": "flag", "into": "r" } ] }.'),
