@@ -3,10 +3,12 @@
  * writes the summary or JSON. Returns the exit status: 0 done, 1 the run failed, 2 the input
  * (scenario, file or arguments) is wrong. Errors are sentences, never stack traces.
  */
+import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import {
   type ComparisonResult,
   catalogueError,
+  chromeTrace,
   compare,
   compareWith,
   type DocumentOutput,
@@ -65,6 +67,25 @@ export async function cli(argv: string[], io: Output): Promise<number> {
   }
 }
 
+/** Runs on this thread with traces on, and writes them to `file` in the Chrome Trace Event format. */
+function traced(document: Parameters<typeof runDocument>[0], file: string): DocumentOutput {
+  if (document.kind !== "scenario") {
+    throw catalogueError("input.arguments", { detail: "--trace records a scenario's requests." });
+  }
+  const trace = document.value.run.trace ?? { sample: 1, max: 1000 };
+  const ran = runDocument(document, { trace });
+  if (ran.kind === "scenario" && ran.output.trace !== undefined) {
+    try {
+      writeFileSync(file, `${JSON.stringify(chromeTrace(ran.output.trace))}\n`);
+    } catch (error) {
+      throw catalogueError("input.arguments", {
+        detail: `Cannot write the trace to ${file}: ${(error as Error).message}.`,
+      });
+    }
+  }
+  return ran;
+}
+
 /** `--seed` replaces the scenario's seed (a comparison's on both sides). */
 function withSeed(input: unknown, seed: number | undefined): unknown {
   if (seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
@@ -87,6 +108,7 @@ async function comparison(a: unknown, b: unknown, args: CliArgs): Promise<Compar
 
 /** Runs the document; a scenario's replications spread over worker threads (`--threads`, default: one per core). */
 async function run(document: Parameters<typeof runDocument>[0], args: CliArgs): Promise<DocumentOutput> {
+  if (args.trace !== undefined) return traced(document, args.trace);
   if (document.kind !== "scenario" || !isReplicated(document.value)) return runDocument(document);
   const threads = args.threads ?? availableParallelism();
   if (threads <= 1) return runDocument(document);

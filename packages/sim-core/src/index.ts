@@ -16,6 +16,7 @@ export { catalogueError, catalogueMessage, type ErrorCode, errorCatalogue } from
 export type { Problem } from "./errors/problem";
 export { SyslabError } from "./errors/syslab-error";
 export type * from "./result/model";
+export { type ChromeTrace, type ChromeTraceEvent, chromeTrace } from "./run/chrome-trace";
 export {
   type ComparisonResult,
   compare,
