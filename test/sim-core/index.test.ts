@@ -11,6 +11,7 @@ test("the package exports exactly its declared surface", () => {
     "canonicalScenario",
     "catalogueError",
     "catalogueMessage",
+    "chromeTrace",
     "compare",
     "compareWith",
     "documentHash",

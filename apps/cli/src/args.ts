@@ -10,6 +10,8 @@ export interface CliArgs {
   sweep?: { path: string; values: SweepValue[] };
   /** A second scenario to compare the first with, paired on common random numbers. */
   compare?: string;
+  /** Write the run's per-request traces here, as Chrome Trace Event JSON. */
+  trace?: string;
   /** Worker threads for replications (default: one per core). */
   threads?: number;
 }
@@ -27,6 +29,9 @@ Options:
   --compare <b.json>     compare the scenario (a) with b: both run the same paired
                          replications on common random numbers; prints b − a with
                          95% intervals (with --json: { "a", "b", "difference" })
+  --trace <out.json>     record per-request traces (the scenario's run.trace, or every
+                         request up to 1000) and write them as Chrome Trace Event JSON,
+                         which ui.perfetto.dev opens; the statistics do not change
   --threads <n>          run a scenario's replications on n worker threads (default:
                          one per core; the result is the same for any n)
   --help                 show this help
@@ -62,6 +67,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (values.sweep !== undefined) throw usage("Give --compare or --sweep, not both");
     args.compare = values.compare;
   }
+  if (values.trace !== undefined) {
+    if (values.compare !== undefined || values.sweep !== undefined)
+      throw usage("--trace records one run's requests: give it without --compare or --sweep");
+    args.trace = values.trace;
+  }
   if (values.threads !== undefined) {
     if (!/^\d+$/.test(values.threads) || Number(values.threads) < 1 || Number(values.threads) > 256) {
       throw usage(`--threads takes a whole number from 1 to 256; got "${values.threads}"`);
@@ -96,6 +106,7 @@ function parse(argv: string[]) {
       sweep: { type: "string" },
       threads: { type: "string" },
       compare: { type: "string" },
+      trace: { type: "string" },
     },
   });
 }

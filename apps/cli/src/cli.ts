@@ -3,10 +3,12 @@
  * writes the summary or JSON. Returns the exit status: 0 done, 1 the run failed, 2 the input
  * (scenario, file or arguments) is wrong. Errors are sentences, never stack traces.
  */
+import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import {
   type ComparisonResult,
   catalogueError,
+  chromeTrace,
   compare,
   compareWith,
   type DocumentOutput,
@@ -77,6 +79,25 @@ export async function cli(argv: string[], io: Output): Promise<number> {
   }
 }
 
+/** Runs on this thread with traces on, and writes them to `file` in the Chrome Trace Event format. */
+function traced(document: Parameters<typeof runDocument>[0], file: string): DocumentOutput {
+  if (document.kind !== "scenario") {
+    throw catalogueError("input.arguments", { detail: "--trace records a scenario's requests." });
+  }
+  const trace = document.value.run.trace ?? { sample: 1, max: 1000 };
+  const ran = runDocument(document, { trace });
+  if (ran.kind === "scenario" && ran.output.trace !== undefined) {
+    try {
+      writeFileSync(file, `${JSON.stringify(chromeTrace(ran.output.trace))}\n`);
+    } catch (error) {
+      throw catalogueError("input.arguments", {
+        detail: `Cannot write the trace to ${file}: ${(error as Error).message}.`,
+      });
+    }
+  }
+  return ran;
+}
+
 /** `--seed` replaces the scenario's seed (a comparison's on both sides; a program's search seed, for random and PCT search). */
 function withSeed(input: unknown, seed: number | undefined): unknown {
   if (seed !== undefined && input !== null && typeof input === "object" && !Array.isArray(input)) {
@@ -105,6 +126,7 @@ async function run(
   args: CliArgs,
   onProgress?: RunOptions["onProgress"],
 ): Promise<DocumentOutput> {
+  if (args.trace !== undefined) return traced(document, args.trace);
   const options = onProgress === undefined ? undefined : { onProgress };
   if (document.kind !== "scenario" || !isReplicated(document.value)) return runDocument(document, options);
   const threads = args.threads ?? availableParallelism();

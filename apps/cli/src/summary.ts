@@ -44,6 +44,13 @@ export function formatSummary(result: Result, file: string): string {
     ),
     ...balancerTables(result),
   ];
+  if (result.trace !== undefined) {
+    const { trace } = result;
+    lines.push(
+      "",
+      `traces       ${count(trace.requests.length)} kept of ${count(trace.sampled)} sampled (sample ${trace.sample}, at most ${count(trace.max)})`,
+    );
+  }
   if (result.replications !== undefined) lines.push("", ...replicationLines(result.replications));
   return `${lines.join("\n")}\n`;
 }

@@ -313,6 +313,13 @@ export interface components {
                     /** @description Stop here even if the precision is not reached (default 50). */
                     maxReplications?: number;
                 };
+                /** @description Record per-request traces: every visit to a component, with its time queued. Tracing only observes: the run's statistics are the same. */
+                trace?: {
+                    /** @description The fraction of measured requests to trace, e.g. 0.01 (1 traces every request). */
+                    sample: number;
+                    /** @description Keep at most this many traces, a uniform sample of the traced ones (default 1000). */
+                    max?: number;
+                };
             } & ({
                 warmup?: number | string;
             } | {

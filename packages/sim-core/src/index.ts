@@ -20,6 +20,7 @@ export type * from "./explorer/explorer-result";
 export { programJsonSchema } from "./explorer/program-json-schema";
 export type * from "./explorer/program-model";
 export type * from "./result/model";
+export { type ChromeTrace, type ChromeTraceEvent, chromeTrace } from "./run/chrome-trace";
 export {
   type ComparisonResult,
   compare,

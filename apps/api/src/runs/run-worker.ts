@@ -1,6 +1,13 @@
 // The piscina worker: parses a document and runs it, reporting start and progress over a MessagePort.
 
-import { parseDocument, runDocument } from "@syslab/sim-core";
+import {
+  parseDocument,
+  type Result,
+  type RunLimits,
+  runDocument,
+  runScenario,
+  type Scenario,
+} from "@syslab/sim-core";
 import { apiErrors } from "../errors/catalogue";
 import {
   type RunErrorBody,
@@ -51,6 +58,21 @@ export default function runInWorker(task: WorkerTask): RunOutcome {
     return { ok: false, error: errorBody(err), wallMs: Math.round(performance.now() - started) };
   } finally {
     task.port.close();
+  }
+}
+
+/** What one replication of a replicated run gives back: its result, or the error it stopped with. */
+export type ReplicationOutcome = { ok: true; result: Result } | { ok: false; error: RunErrorBody };
+
+/**
+ * One replication, for a run whose replications the pool spreads over its workers (worker-pool.ts).
+ * Errors come back as values: a thrown SyslabError would cross the thread without its code and hint.
+ */
+export function runReplication(task: { scenario: Scenario; limits: RunLimits }): ReplicationOutcome {
+  try {
+    return { ok: true, result: runScenario(task.scenario, { limits: task.limits }) };
+  } catch (err) {
+    return { ok: false, error: errorBody(err) };
   }
 }
 

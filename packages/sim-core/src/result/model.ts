@@ -94,8 +94,39 @@ export interface Result {
   /** Each component's figures, tagged with its `type` (narrow on it to read a kind's own figures). */
   components: Record<string, ComponentStats>;
   series: Series;
+  /** Present when the run records traces (run.trace, or the host's `trace` option). */
+  trace?: TraceSummary;
   /** Present when the scenario's run asks for replications: the figures above are replication 0's. */
   replications?: ReplicationSummary;
+}
+
+/** One visit of a traced request to a component: from when it took the request to when it let go. */
+export interface TraceSpan {
+  component: string;
+  start: number;
+  end: number;
+  /** Seconds of the visit spent queued (waiting in a line) rather than served. */
+  queued: number;
+  /** 0 for a visit the client's call made, 1 for a call made from inside it, … */
+  depth: number;
+}
+
+/** A traced request: its life from arrival to its client's answer, and its visits. */
+export interface RequestTrace {
+  id: number;
+  class: string;
+  start: number;
+  end: number;
+  outcome: "completed" | "rejected" | "reset" | "timeout";
+  spans: TraceSpan[];
+}
+
+export interface TraceSummary {
+  sample: number;
+  max: number;
+  /** Measured requests sampled; `requests` keeps at most `max` of those that finished (a reservoir). */
+  sampled: number;
+  requests: RequestTrace[];
 }
 
 /** A figure estimated over replications: their mean, a Student-t 95% interval and their sd. */

@@ -23,6 +23,7 @@ import type { Request } from "../workload/request";
 import { RequestPool } from "../workload/request-pool";
 import type { Measurements } from "./measurements";
 import type { RetryingClient } from "./retrying-client";
+import type { TraceRecorder } from "./trace-recorder";
 
 const IO_DONE = 0;
 const TIMEOUT = 1;
@@ -77,6 +78,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
   /** Measured requests (request-count runs) not yet over from the client's view. */
   private measuredOutstanding = 0;
   private measuredArrived = 0;
+  /** Records traces of sampled requests, or null when the run records none. */
+  tracer: TraceRecorder | null = null;
   /** Called when a closed-workload user's request is over. */
   onUserFree: ((user: number) => void) | null = null;
   /** Simulated time at which measuring ended (valid once stopped). */
@@ -186,7 +189,10 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
       this.measuredArrived++;
       this.measuredOutstanding++;
     }
-    if (this.counted(request)) this.stats.recordArrival(classIndex);
+    if (this.counted(request)) {
+      this.stats.recordArrival(classIndex);
+      this.tracer?.admit(request, now);
+    }
     this.stats.changeInSystem(1);
     if (cls.retry === null && cls.timeout !== Number.POSITIVE_INFINITY) {
       request.timeoutPending = true;
@@ -219,6 +225,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     if (request.host === null) {
       request.steps = call.steps;
       request.host = target;
+      this.tracer?.enter(request, target, this.sim.now);
     } else this.enter(request, target, call.steps);
     if (target.begin === undefined) this.advance(request);
     else target.begin(request);
@@ -258,6 +265,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     request.stepIndex = 0;
     request.host = host;
     request.visit = null;
+    this.tracer?.enter(request, host, this.sim.now);
   }
 
   forward(request: Request, from: Component, to: Component, call: CompiledStep, visit: unknown = null): void {
@@ -276,6 +284,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     request.stepIndex = request.savedIndex[depth]!;
     request.host = request.savedHost[depth]!;
     request.visit = request.savedVisit[depth]!;
+    this.tracer?.leave(request, this.sim.now);
     host.leave?.(request, visit);
   }
 
@@ -301,6 +310,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     if (request.watcher !== null) this.childEnds(request, "completed");
     else {
       if (this.counted(request)) this.stats.recordCompletion(request);
+      this.tracer?.finish(request, this.sim.now, "completed");
       this.clientLeaves(request);
     }
     this.endWork(request);
@@ -310,6 +320,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     if (request.watcher !== null) this.childEnds(request, reason);
     else {
       if (this.counted(request)) this.stats[reason]++;
+      this.tracer?.finish(request, this.sim.now, reason);
       this.clientLeaves(request);
     }
   }
@@ -388,6 +399,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
   finishOperation(operation: Request, outcome: ChildOutcome): void {
     if (outcome === "completed") {
       if (this.counted(operation)) this.stats.recordCompletion(operation);
+      this.tracer?.finish(operation, this.sim.now, "completed");
       this.clientLeaves(operation);
     } else this.fail(operation, outcome);
     this.endWork(operation);
@@ -406,6 +418,10 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
   /** The request's work is over; the object is reused once its timeout event has also fired. */
   private endWork(request: Request): void {
     // The client's own frame ends last: its host frees what it held for the visit.
+    if (this.tracer !== null) {
+      if (request.host !== null) this.tracer.leave(request, this.sim.now);
+      this.tracer.close(request);
+    }
     request.host?.leave?.(request, request.visit);
     request.workDone = true;
     if (!request.timeoutPending) this.pool.release(request);

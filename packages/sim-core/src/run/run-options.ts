@@ -1,5 +1,5 @@
 /** How a caller (CLI, API worker, browser widget) runs a scenario. */
-import type { RunLimits } from "../scenario/model";
+import type { RunLimits, TraceSpec } from "../scenario/model";
 
 export interface Progress {
   simulatedTime: number;
@@ -16,4 +16,6 @@ export interface RunOptions {
   progressEvery?: number;
   /** Cooperative cancellation: checked with the limits; a run that sees `aborted` throws. */
   signal?: { aborted: boolean };
+  /** Record per-request traces with this sampling (overrides the scenario's run.trace; statistics do not change). */
+  trace?: TraceSpec;
 }

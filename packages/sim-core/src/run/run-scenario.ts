@@ -23,6 +23,7 @@ import { RequestLifecycle, type RunnableClass } from "./request-lifecycle";
 import { RetryingClient } from "./retrying-client";
 import { round } from "./round";
 import type { RunOptions } from "./run-options";
+import { TraceRecorder } from "./trace-recorder";
 
 /** Events between checks of the wall clock, limits and the abort signal: performance.now() is too slow to call per event. */
 const CHECK_EVERY = 16_384;
@@ -100,6 +101,16 @@ export function runScenario(
     return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys, write: cls.write === true };
   });
   lifecycle.configure(classes, [...components.values()]);
+  const traceSpec = options.trace ?? scenario.run.trace;
+  const tracer =
+    traceSpec === undefined
+      ? null
+      : new TraceRecorder(
+          traceSpec,
+          randomStream(scenario.seed, "trace"),
+          workload.requests.map((cls) => cls.name),
+        );
+  lifecycle.tracer = tracer;
 
   const arrivalRng = randomStream(scenario.seed, "arrivals");
   if (workload.arrival !== undefined) {
@@ -115,7 +126,8 @@ export function runScenario(
 
   const end = lifecycle.endTime;
   const types = new Map(Object.entries(scenario.components).map(([name, spec]) => [name, spec.type]));
-  return buildResult(scenario, sim.events, end, stats, components, types);
+  const result = buildResult(scenario, sim.events, end, stats, components, types);
+  return tracer === null ? result : { ...result, trace: tracer.result() };
 }
 
 function loop(

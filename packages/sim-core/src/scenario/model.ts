@@ -165,6 +165,12 @@ export interface PrecisionSpec {
   maxReplications: number;
 }
 
+/** Which requests to trace (run/trace-recorder.ts): a fraction of the measured ones, at most `max` kept. */
+export interface TraceSpec {
+  sample: number;
+  max: number;
+}
+
 export interface RunSpec {
   length: RunLength; // measured part
   warmup: RunLength; // comes first, never measured; { kind: "time", duration: 0 } when absent
@@ -173,6 +179,8 @@ export interface RunSpec {
   replications?: number;
   /** Replicate until precise enough (absent: a fixed count, or one run). */
   precision?: PrecisionSpec;
+  /** Record per-request traces (absent: none). */
+  trace?: TraceSpec;
 }
 
 export interface Scenario {

@@ -65,6 +65,29 @@ const precisionSchema = z
     "Replicate until the key figure's across-replication 95% interval is narrow enough, checking after each replication.",
   );
 
+/** The most traces a run keeps by default: enough for a waterfall and a histogram, a few MB at most. */
+const DEFAULT_TRACE_MAX = 1000;
+
+const traceSchema = z
+  .strictObject({
+    sample: z
+      .number()
+      .positive()
+      .max(1)
+      .describe("The fraction of measured requests to trace, e.g. 0.01 (1 traces every request)."),
+    max: z
+      .int()
+      .positive()
+      .max(100_000)
+      .optional()
+      .describe(
+        `Keep at most this many traces, a uniform sample of the traced ones (default ${DEFAULT_TRACE_MAX}).`,
+      ),
+  })
+  .describe(
+    "Record per-request traces: every visit to a component, with its time queued. Tracing only observes: the run's statistics are the same.",
+  );
+
 export const runSchema = z
   .strictObject({
     duration: durationSchema
@@ -99,6 +122,7 @@ export const runSchema = z
         "Run this many independent replications (seeds derived from the scenario's) and report across-replication 95% intervals for every key figure.",
       ),
     precision: precisionSchema.optional(),
+    trace: traceSchema.optional(),
   })
   .superRefine((run, ctx) => {
     if (run.replications !== undefined && run.precision !== undefined) {
@@ -160,6 +184,9 @@ export const runSchema = z
       warmup: warmupLength(run)!,
       limits: { ...run.limits },
       ...(run.replications === undefined ? {} : { replications: run.replications }),
+      ...(run.trace === undefined
+        ? {}
+        : { trace: { sample: run.trace.sample, max: run.trace.max ?? DEFAULT_TRACE_MAX } }),
       ...(run.precision === undefined
         ? {}
         : {
