@@ -145,6 +145,44 @@ describe("leases and pauses", () => {
     expect(store(result).served).toBe(store(result).writes);
   });
 
+  test("called from another component's steps, with a wait limit and a client timeout, every caller is accounted for", () => {
+    const nested = {
+      version: 1,
+      seed: 9,
+      run: { duration: "600s" },
+      workload: {
+        arrival: { process: "poisson", rate: 4 },
+        requests: [
+          {
+            name: "job",
+            timeout: "3s",
+            steps: [{ call: "locks", steps: [{ cpu: { exp: "200ms" } }, { call: "store", hold: "5ms" }] }],
+          },
+        ],
+      },
+      entry: "app",
+      components: {
+        app: { type: "station", servers: 1000 },
+        locks: { type: "lock-service", ttl: "10s", wait: "1s" },
+        store: { type: "storage", fencing: true },
+      },
+    };
+    const result = simulate(nested);
+    const l = locks(result);
+    // Offered 4 × 0.2 = 0.8 of one lock: callers wait, some longer than 1 s and are refused.
+    expect(l.acquireTimeouts).toBeGreaterThan(0);
+    expect(l.rejected).toBe(l.acquireTimeouts);
+    expect(l.utilization).toBeGreaterThan(0.5);
+    expect(l.utilization).toBeLessThan(0.8);
+    // No pauses, so no lease runs out; every grant writes once (the last may still be running).
+    expect(l.expired).toBe(0);
+    expect(l.grants - store(result).writes).toBeGreaterThanOrEqual(0);
+    expect(l.grants - store(result).writes).toBeLessThanOrEqual(1);
+    expect(store(result).unlocked).toBe(0);
+    expect(result.requests.failed.rejected).toBe(l.rejected);
+    expect(l.inSystem.mean).toBeGreaterThanOrEqual(l.utilization);
+  });
+
   test("the same scenario and seed give the same result", () => {
     const a = simulate(scenario({ ttl: "10s", pauses: PAUSES }, true, "900s"));
     const b = simulate(scenario({ ttl: "10s", pauses: PAUSES }, true, "900s"));
