@@ -3,6 +3,7 @@
  * public interface: add fields, never rename or remove them silently.
  */
 import type { StatsOf } from "../component/component-kind";
+import type { ChildOutcome } from "../component/request-flow";
 import type { componentKinds } from "../component-kinds";
 
 export type { BackendStats, BalancerStats } from "../balancers/balancer-stats";
@@ -117,7 +118,7 @@ export interface RequestTrace {
   class: string;
   start: number;
   end: number;
-  outcome: "completed" | "rejected" | "reset" | "timeout";
+  outcome: ChildOutcome;
   spans: TraceSpan[];
 }
 
