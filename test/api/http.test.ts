@@ -195,6 +195,8 @@ describe("documents", () => {
         "/r/{id}",
         "/r/{id}/card.png",
         "/readyz",
+        "/v1/comparisons",
+        "/v1/comparisons/{id}",
         "/v1/runs",
         "/v1/runs/{id}",
         "/v1/runs/{id}/chart.svg",

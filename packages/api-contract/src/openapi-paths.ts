@@ -392,14 +392,15 @@ export interface components {
                          */
                         attempts?: number;
                         /**
-                         * @description The failures that are retried: "rejected" (503), "reset" (RST) and "timeout" (no answer within the class's timeout). Default all three.
+                         * @description The failures that are retried: "rejected" (503), "reset" (RST), "timeout" (no answer within the class's timeout) and "limited" (429, a limiter refused it). Default all four.
                          * @default [
                          *       "rejected",
                          *       "reset",
-                         *       "timeout"
+                         *       "timeout",
+                         *       "limited"
                          *     ]
                          */
-                        on?: ("rejected" | "reset" | "timeout")[];
+                        on?: ("rejected" | "reset" | "timeout" | "limited")[];
                         /**
                          * @description The wait before each retry: exponential from `base`, capped at `cap`, with jitter.
                          * @default {}
@@ -416,6 +417,28 @@ export interface components {
                              */
                             jitter?: "none" | "full" | "equal" | "decorrelated";
                         };
+                        /** @description A retry budget (Finagle, Envoy): retries may be at most this fraction of the class's requests over the last 10 s, so a failing backend sees at most 1 + budget times the traffic. Absent: no budget. */
+                        budget?: number;
+                    };
+                    /** @description Hedged requests: { "after": "50ms" } or { "quantile": 0.95 }. The first answer wins; the other copy is still served (reported as wasted). */
+                    hedge?: {
+                        /** @description Send the second copy after this long without an answer. */
+                        after: components["schemas"]["Duration"];
+                    } | {
+                        /** @description Send the second copy once the first has taken longer than this quantile of the class's attempts so far (0.95: its p95). */
+                        quantile: number;
+                    };
+                    /** @description A client-side circuit breaker: { "failures": 5, "window": "10s", "openFor": "30s" }. Open, it fails requests at once; half-open, it lets one probe through and closes if it succeeds. */
+                    circuitBreaker?: {
+                        /**
+                         * @description Failed attempts within `window` that open the circuit. Default 5.
+                         * @default 5
+                         */
+                        failures?: number;
+                        /** @description How far back failures count. Default 10s. */
+                        window?: components["schemas"]["Duration"];
+                        /** @description How long it stays open (requests fail at once, as rejected) before one probe is let through. Default 30s. */
+                        openFor?: components["schemas"]["Duration"];
                     };
                     /** @description The key each request is about, for hash balancers and caches: { "zipf": { "keys": 1000, "s": 0.8 } } or { "uniform": { "keys": 1000 } }. */
                     key?: {
@@ -469,6 +492,30 @@ export interface components {
                     discipline?: "fcfs" | "lifo" | "priority" | "deadline" | "ps";
                     /** @description The most requests in the station, in service and waiting together (K), at least `servers`; an arrival that finds it full is rejected and counted in requests.failed.rejected. Default: unbounded. */
                     capacity?: number;
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
                 } | {
                     /** @constant */
                     type: "server";
@@ -603,6 +650,30 @@ export interface components {
                          */
                         connection?: number;
                     };
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
                 } | {
                     /** @constant */
                     type: "pool";
@@ -622,6 +693,30 @@ export interface components {
                     acquireTimeout?: components["schemas"]["Duration"];
                     /** @description The component that serves each call on a connection: a station serves the call's `hold`; a server runs the call's `steps`. Absent: the pool holds the connection for the call's `hold` itself. */
                     target?: string;
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
                 } | ({
                     /** @constant */
                     type: "cache";
@@ -673,7 +768,523 @@ export interface components {
                     warm?: boolean | number;
                     /** @description Mean time between changes of each key's value at the source (Poisson), to measure staleness: a hit served after its value changed counts in staleHits. Default: values never change. */
                     changeEvery?: components["schemas"]["Duration"];
-                } & (unknown & unknown & unknown));
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } & (unknown & unknown & unknown)) | {
+                    /** @constant */
+                    type: "broker";
+                    /** @description A delivered message that is not acked within this long becomes visible again and is delivered again (SQS default 30s; Celery's Redis transport: 1h). */
+                    visibilityTimeout?: components["schemas"]["Duration"];
+                    /** @description Deliveries after which a message goes to the dead-letter queue instead of being delivered again (SQS maxReceiveCount). Default: never. */
+                    maxReceives?: number;
+                    /**
+                     * @description Priority levels (RabbitMQ x-max-priority): a task's priority 0 … levels − 1, higher delivered first. Default 1: one FIFO.
+                     * @default 1
+                     */
+                    priorities?: number;
+                    /** @description A message not yet delivered after this long is dropped (SQS MessageRetentionPeriod, default 4 days). */
+                    retention?: components["schemas"]["Duration"];
+                    /** @description Most messages waiting for delivery (RabbitMQ x-max-length); then `overflow` applies. Default: unbounded. */
+                    maxLength?: number;
+                    /**
+                     * @description What a full queue does with one more message (RabbitMQ x-overflow): "drop-head" (default) drops the oldest waiting message; "reject-publish" refuses the publish, and the publishing request fails (503), which its client may retry.
+                     * @default drop-head
+                     * @enum {string}
+                     */
+                    overflow?: "drop-head" | "reject-publish";
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | {
+                    /** @constant */
+                    type: "workers";
+                    /** @description The broker whose tasks these workers run (a key of `components`). Default: the scenario's broker, when it has exactly one. */
+                    broker?: string;
+                    /** @description Processes, each running one task at a time (Celery --concurrency). Default: its server's cores (as Celery's default, the CPU count), or 1. */
+                    processes?: number;
+                    /** @description A server (a key of `components`) the workers run on: their `cpu` steps need its cores, shared with whatever else runs there. Default: none (a `cpu` step holds the process like `service`). */
+                    server?: string;
+                    /**
+                     * @description Prefetch multiplier (Celery worker_prefetch_multiplier): at most prefetch × processes messages held unacked. 0: unlimited. Default 4.
+                     * @default 4
+                     */
+                    prefetch?: number;
+                    /**
+                     * @description "early" (Celery's default): a task is acked just before it runs, so a crash loses it; "late" (acks_late): acked after it finishes, so a crash leaves it to be delivered again.
+                     * @default early
+                     * @enum {string}
+                     */
+                    acks?: "early" | "late";
+                    /**
+                     * @description "fair" (Celery -Ofair, the default since 4.0): a reserved task goes to the first idle process; "default": reserved tasks are handed to processes in turn as they arrive, so one can wait behind a long task while another process idles.
+                     * @default fair
+                     * @enum {string}
+                     */
+                    optimization?: "fair" | "default";
+                    /**
+                     * @description With late acks and crash "children": a task whose process was killed is requeued (true) rather than acked and lost (false, Celery's default).
+                     * @default false
+                     */
+                    rejectOnWorkerLost?: boolean;
+                    /**
+                     * @description What an outage kills: "worker" (the machine; nothing is acked, unacked messages come back after the visibility timeout) or "children" (the pool's processes; the main process acks or requeues their tasks and keeps its reserved ones).
+                     * @default worker
+                     * @enum {string}
+                     */
+                    crash?: "worker" | "children";
+                    /** @description A result backend (a key of `components`) each execution stores its result in before the process is free. Default: none. */
+                    results?: string;
+                    /** @description When the workers crash: [ { "at": "60s", "for": "30s" } ] or [ { "mtbf": "10m", "mttr": "30s" } ]. */
+                    outages?: ({
+                        /** @description When the crash happens, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long until the workers are back. */
+                        for: components["schemas"]["Duration"];
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                    })[];
+                } | {
+                    /** @constant */
+                    type: "result-backend";
+                    /** @description Time to read a result (each poll that calls it). Default 0.5ms. */
+                    read?: components["schemas"]["Distribution"];
+                    /** @description Time to store a result (each execution, holding its worker process). Default 0.5ms. */
+                    write?: components["schemas"]["Distribution"];
+                    /**
+                     * @description Operations served at once (Redis: one command at a time). Default 1.
+                     * @default 1
+                     */
+                    servers?: number;
+                    /** @description Operations in the store at once, waiting or served; one more is rejected (a full backend). Default: unbounded. */
+                    capacity?: number;
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | {
+                    /** @constant */
+                    type: "lock-service";
+                    /** @description How long a lease lasts unless renewed. Default 10s. */
+                    ttl?: components["schemas"]["Duration"];
+                    /** @description How often a holder renews its lease (each renewal makes it last `ttl` from then). Default: ttl / 3. */
+                    renew?: components["schemas"]["Duration"];
+                    /** @description Callers that may wait for a held lock; one more is refused (0: try-lock, refuse at once). Default: unbounded. */
+                    queue?: number;
+                    /** @description Longest wait for the lock before the caller is refused. Default: forever. */
+                    wait?: components["schemas"]["Duration"];
+                    /** @description Pauses of the holders while they work in the critical section (their io and cpu steps): a paused holder neither works nor renews. */
+                    pauses?: {
+                        /** @description Pauses per second of running time (a Poisson process). */
+                        rate: number;
+                        /** @description How long each pause lasts: a distribution, e.g. { "exp": "5s" }. */
+                        for: components["schemas"]["Distribution"];
+                    };
+                    /** @description Record the first this many lease events of the measured part (grants, pauses, wakes, expiries, releases, writes) in the result's `timeline`, for a chart. Default: none. */
+                    timeline?: number;
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | {
+                    /** @constant */
+                    type: "storage";
+                    /**
+                     * @description Check fencing tokens: refuse a write whose lock token is below the highest this storage has accepted for that lock (Kleppmann 2016). Default false.
+                     * @default false
+                     */
+                    fencing?: boolean;
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | {
+                    /** @constant */
+                    type: "leader-election";
+                    /**
+                     * @description Processes competing for the lease. Default 3.
+                     * @default 3
+                     */
+                    candidates?: number;
+                    /** @description How long followers wait after they last saw the lease change before taking it. Default 15s. */
+                    leaseDuration?: components["schemas"]["Duration"];
+                    /** @description The leader steps down when it has not renewed for this long. Default 10s. */
+                    renewDeadline?: components["schemas"]["Duration"];
+                    /** @description Time between a candidate's tries to acquire or renew the lease. Default 2s. */
+                    retryPeriod?: components["schemas"]["Duration"];
+                    /**
+                     * @description A follower waits retryPeriod × (1 + jitter × u), u uniform in [0, 1), between tries. Default 1.2 (client-go).
+                     * @default 1.2
+                     */
+                    jitter?: number;
+                    /** @description Crashes of the leader: { "at": "60s", "for": "30s" } or { "every": { "exp": "120s" }, "for": "30s" }. */
+                    crashes?: ({
+                        /** @description When the leader crashes (measured from the start of the run). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it stays down before it restarts. Default: for good. */
+                        for?: components["schemas"]["Distribution"];
+                    } | {
+                        /** @description Time between crashes of the leader, e.g. { "exp": "120s" }. */
+                        every: components["schemas"]["Distribution"];
+                        /** @description How long it stays down before it restarts. Default: for good. */
+                        for?: components["schemas"]["Distribution"];
+                    })[];
+                    /** @description Pauses of each candidate (GC, stalls): a paused leader neither renews nor acts, and on waking acts until its next try shows it lost the lease. */
+                    pauses?: {
+                        /** @description Pauses per second of running time (a Poisson process). */
+                        rate: number;
+                        /** @description How long each pause lasts: a distribution, e.g. { "exp": "5s" }. */
+                        for: components["schemas"]["Distribution"];
+                    };
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | ({
+                    /** @constant */
+                    type: "balancer";
+                    /**
+                     * @description How a backend is chosen: "round-robin" (default), "weighted-round-robin" (smooth, as NGINX), "random" (by weight), "least-connections" (fewest in flight from this balancer, per weight), "power-of-two" (least loaded of `choices` sampled), "hash" (request key or client modulo the backends), "consistent-hash" (a ring of virtual nodes, optionally with bounded load).
+                     * @default round-robin
+                     * @enum {string}
+                     */
+                    algorithm?: "round-robin" | "weighted-round-robin" | "random" | "least-connections" | "power-of-two" | "hash" | "consistent-hash";
+                    /**
+                     * @description The components it sends to: names, or { "target": "s3", "weight": 5 } for a weight. With none, every request is rejected (503, as Envoy answers "no healthy upstream").
+                     * @default []
+                     */
+                    backends?: (string | {
+                        /** @description The backend: the name of any component. */
+                        target: string;
+                        /**
+                         * @description Its weight, relative to the other backends'. Default 1.
+                         * @default 1
+                         */
+                        weight?: number;
+                    })[];
+                    /** @description Backends sampled per request ("power-of-two" only). Default 2. */
+                    choices?: number;
+                    /** @description Points on the ring per backend, times its weight ("consistent-hash" only). Default 160 (ketama). */
+                    virtualNodes?: number;
+                    /** @description Consistent hashing with bounded loads ("consistent-hash" only): no backend takes more than ⌈c × the mean⌉ in flight; the next on the ring gets the request. Default: unbounded. */
+                    boundedLoad?: number;
+                    /** @description Active health checks (HAProxy's model): { "interval": "2s", "timeout": "1s", "fall": 3, "rise": 2 }. A check sees whether the backend is down (an outage), not how loaded it is. */
+                    healthCheck?: {
+                        /** @description Time between checks of each backend. Default 2s (HAProxy inter). */
+                        interval?: components["schemas"]["Duration"];
+                        /** @description How long a check waits for a hung backend before it fails. Default: the interval (HAProxy). */
+                        timeout?: components["schemas"]["Duration"];
+                        /**
+                         * @description Consecutive failed checks that mark a backend down. Default 3.
+                         * @default 3
+                         */
+                        fall?: number;
+                        /**
+                         * @description Consecutive passed checks that mark it up again. Default 2.
+                         * @default 2
+                         */
+                        rise?: number;
+                    };
+                    /** @description Passive ejection (Envoy outlier detection, NGINX max_fails): { "consecutiveFailures": 5, "baseEjectionTime": "30s", "maxEjectionPercent": 10 }. */
+                    outlierDetection?: {
+                        /**
+                         * @description Consecutive failed requests (rejected, reset or hung) that eject a backend. Default 5 (Envoy consecutive_5xx).
+                         * @default 5
+                         */
+                        consecutiveFailures?: number;
+                        /** @description How long the first ejection lasts; the n-th lasts n times as long. Default 30s. */
+                        baseEjectionTime?: components["schemas"]["Duration"];
+                        /**
+                         * @description The most backends ejected at once, as a percentage (one may always be). Default 10.
+                         * @default 10
+                         */
+                        maxEjectionPercent?: number;
+                    };
+                    /**
+                     * @description Below this percentage of healthy backends the balancer sends to all of them, healthy or not (Envoy's panic threshold). Default 50; 0 never panics.
+                     * @default 50
+                     */
+                    panicThreshold?: number;
+                    /** @description A backend that comes back gets its weight ramped up linearly over this time, from 10% (Envoy slow start). Default 0: none. */
+                    slowStart?: components["schemas"]["Duration"];
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } & (unknown & unknown & unknown)) | ({
+                    /** @constant */
+                    type: "limiter";
+                    /**
+                     * @description "token-bucket" (default): `burst` tokens refilled at `rate`/s, a request without a token refused; "leaky-bucket": NGINX limit_req, requests spaced at 1/`rate` with up to `burst` waiting (`nodelay`: passed at once); "sliding-window": at most `limit` per `window`, by the sliding window counter; "concurrency": at most `limit` in flight.
+                     * @default token-bucket
+                     * @enum {string}
+                     */
+                    algorithm?: "token-bucket" | "leaky-bucket" | "sliding-window" | "concurrency";
+                    /** @description Requests per second the bucket lets through (token and leaky buckets). Default 100. */
+                    rate?: number;
+                    /** @description Token bucket: tokens it holds (default 1, at least 1 to pass anything); leaky bucket: requests that may wait beyond the rate (NGINX burst, default 0). */
+                    burst?: number;
+                    /** @description Leaky bucket: pass requests within the burst at once instead of spacing them (NGINX nodelay). Default false. */
+                    nodelay?: boolean;
+                    /** @description Sliding window: requests per window; concurrency: requests in flight at once. Default 100. */
+                    limit?: number;
+                    /** @description Sliding window: its length. Default 1s. */
+                    window?: components["schemas"]["Duration"];
+                    /**
+                     * @description Whose requests share a limit: "global" (default) all of them; "key" each request key its own; "client" each client (a closed workload's user, or one of an open workload's population).
+                     * @default global
+                     * @enum {string}
+                     */
+                    per?: "global" | "key" | "client";
+                    /** @description The component the requests it passes go to. Absent: a passed call ends at once. */
+                    target?: string;
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } & (unknown & unknown & unknown & unknown & unknown)) | {
+                    /** @constant */
+                    type: "stream";
+                    /**
+                     * @description Partitions (Kafka num.partitions). Default 1.
+                     * @default 1
+                     */
+                    partitions?: number;
+                    /** @description A record not yet consumed after this long is deleted (Kafka log.retention, default 7 days). */
+                    retention?: components["schemas"]["Duration"];
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | {
+                    /** @constant */
+                    type: "consumer-group";
+                    /** @description The stream the group reads (a key of `components`). Default: the scenario's stream, when it has exactly one. */
+                    stream?: string;
+                    /**
+                     * @description Consumers, each handling one record at a time from the partitions assigned to it. Default 1.
+                     * @default 1
+                     */
+                    consumers?: number;
+                    /** @description How long the whole group stops when a consumer joins or leaves (an eager rebalance). Default 3s. */
+                    rebalance?: components["schemas"]["Duration"];
+                    /** @description Changes to the number of consumers over the run, each followed by a rebalance. */
+                    changes?: {
+                        /** @description When, in simulated time from the start of the run. */
+                        at: components["schemas"]["Duration"];
+                        /** @description The group's consumers from then on. */
+                        consumers: number;
+                    }[];
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                };
             };
         };
         /** @description A duration: a number of seconds (0.005) or a string with a unit: "250ns", "150us", "5ms", "2s", "1m", "1h". */
@@ -737,7 +1348,7 @@ export interface components {
             /** @description The observed values; each is drawn with equal probability. */
             empirical: components["schemas"]["Duration"][];
         };
-        /** @description One step of a request: an object with one of service, cpu, io or call. */
+        /** @description One step of a request: an object with one of service, cpu, io, call, publish or fanout. */
         Step: {
             /** @description Service time at the station. */
             service: components["schemas"]["Distribution"];
@@ -754,6 +1365,115 @@ export interface components {
             hold?: components["schemas"]["Distribution"];
             /** @description What a called server does for the request. Required for a server. */
             steps?: components["schemas"]["Step"][];
+        } | {
+            /** @description The broker the task is published to (a key of `components`). */
+            publish: string;
+            /** @description The task published: its steps run on the workers that consume the broker. */
+            task: {
+                /**
+                 * @description Name of the task (its class). Default "task".
+                 * @default task
+                 */
+                name?: string;
+                /** @description What an execution does, on a process of the workers that take it: { "service": … } holds the process, { "io": … } waits holding it, { "call": … } visits another component. */
+                steps: components["schemas"]["Step"][];
+                /**
+                 * @description Priority level on a broker with `priorities` levels (higher first; capped at the top level). Default 0.
+                 * @default 0
+                 */
+                priority?: number;
+                /** @description Delayed delivery: the message becomes visible this long after it is published. Default 0. */
+                countdown?: components["schemas"]["Duration"];
+                /**
+                 * @description Probability that an execution raises an error (retried as `retry` says). Default 0.
+                 * @default 0
+                 */
+                fails?: number;
+                /** @description How a failed execution is retried, as Celery's autoretry_for: { "maxRetries": 5, "backoff": "1s", "backoffMax": "600s", "jitter": true }. */
+                retry?: {
+                    /**
+                     * @description Retries after the first execution fails (Celery max_retries). Default 3.
+                     * @default 3
+                     */
+                    maxRetries?: number;
+                    /** @description Delay before each retry when there is no backoff (Celery default_retry_delay). Default 180s. */
+                    countdown?: components["schemas"]["Duration"];
+                    /** @description Exponential backoff factor: retry n (0, 1, 2, …) waits backoff × 2^n, capped (Celery retry_backoff; true there is 1s). Default 0: no backoff, wait `countdown`. */
+                    backoff?: components["schemas"]["Duration"];
+                    /** @description Cap of the backoff (Celery retry_backoff_max). Default 600s. */
+                    backoffMax?: components["schemas"]["Duration"];
+                    /**
+                     * @description Full jitter: each backoff is drawn uniformly between 0 and its value (Celery retry_jitter). Default true.
+                     * @default true
+                     */
+                    jitter?: boolean;
+                };
+                /** @description Hard time limit (Celery time_limit): an execution still running after this long is killed and the task fails, without retry. Default: none. */
+                timeLimit?: components["schemas"]["Duration"];
+                /**
+                 * @description Whether a task already done does nothing when delivered again (false: a duplicate delivery does the work twice, counted in duplicatesExecuted). Default false.
+                 * @default false
+                 */
+                idempotent?: boolean;
+            };
+            /** @description How the client learns the task is done: { "by": "poll", "interval": "1s", "call": "api", "steps": [ … ] }, { "by": "long-poll", "timeout": "20s", "call": "api", "steps": [ … ] }, { "by": "push", "delay": "20ms" } or { "by": "none" } (fire and forget, the default). */
+            wait?: {
+                /**
+                 * @description Fire and forget: the request goes on as soon as the task is published.
+                 * @constant
+                 */
+                by: "none";
+            } | {
+                /**
+                 * @description Poll the API every `interval`.
+                 * @constant
+                 */
+                by: "poll";
+                /** @description Time between polls, from when the previous one was sent. */
+                interval: components["schemas"]["Duration"];
+                /** @description The API component each poll calls (a key of `components`). */
+                call: string;
+                /** @description How long a called station or pool serves each poll. */
+                hold?: components["schemas"]["Distribution"];
+                /** @description What a called server does for each poll. */
+                steps?: components["schemas"]["Step"][];
+            } | {
+                /**
+                 * @description Long-poll the API: it holds each poll until the result or `timeout`.
+                 * @constant
+                 */
+                by: "long-poll";
+                /** @description How long the API holds a poll before answering empty (SQS allows at most 20 s). Default 20s. */
+                timeout?: components["schemas"]["Duration"];
+                /** @description The API component each poll calls (a key of `components`). */
+                call: string;
+                /** @description How long a called station or pool serves each poll. */
+                hold?: components["schemas"]["Distribution"];
+                /** @description What a called server does for each poll. */
+                steps?: components["schemas"]["Step"][];
+            } | {
+                /**
+                 * @description The result is pushed over a connection the client holds open.
+                 * @constant
+                 */
+                by: "push";
+                /** @description Network delay of the notification over the open connection (SSE, WebSocket). Default 0. */
+                delay?: components["schemas"]["Distribution"];
+            };
+        } | {
+            /** @description The calls a fan-out sends in parallel. */
+            fanout: {
+                /** @description Name of the component each copy calls (a balancer, to spread them). */
+                call: string;
+                /** @description How long a called station or pool serves each copy. */
+                hold?: components["schemas"]["Distribution"];
+                /** @description What a called server does for each copy. */
+                steps?: components["schemas"]["Step"][];
+                /** @description How many calls go out at once. */
+                count: number;
+                /** @description How many answers the request waits for (the first k), at most `count`. Default: all of them. */
+                wait?: number;
+            };
         };
         /** syslab program (version 1) */
         Program: {

@@ -36,19 +36,9 @@ const KNOWN_WARNINGS = [
   "operation-4xx-response #/paths/~1healthz/get/responses",
   "operation-4xx-response #/paths/~1readyz/get/responses",
   "operation-4xx-response #/paths/~1metrics/get/responses",
-  // "Not both" is written { not: { required: [field] } }: the rule reads that `required` as naming a
-  // property the (empty) subschema leaves undefined, though the property is defined beside it.
-  ...[
-    "properties/components/additionalProperties/oneOf/2/else/not/required/0",
-    "properties/components/additionalProperties/oneOf/2/then/not/required/0",
-    "properties/run/oneOf/0/not/required/0",
-    "properties/run/oneOf/1/not/required/0",
-    "properties/workload/oneOf/0/not/required/0",
-    "properties/workload/oneOf/1/not/required/0",
-  ].map((at) => `no-required-schema-properties-undefined #/components/schemas/Scenario/${at}`),
 ];
 
-test("@redocly/cli lint --extends recommended passes on the served /openapi.json", () => {
+test("@redocly/cli lint --extends recommended passes on the served /openapi.json", async () => {
   const lint = spawnSync(
     process.execPath,
     [redocly, "lint", `${server.url}/openapi.json`, "--extends", "recommended", "--format", "json"],
@@ -62,8 +52,35 @@ test("@redocly/cli lint --extends recommended passes on the served /openapi.json
   expect(report.totals.errors).toBe(0);
   expect(lint.status, lint.stderr).toBe(0);
   const warnings = report.problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer}`);
-  expect(warnings.sort()).toEqual([...KNOWN_WARNINGS].sort());
+  const doc: unknown = await (await fetch(`${server.url}/openapi.json`)).json();
+  expect(warnings.filter((w) => !conditionalRequired(doc, w)).sort()).toEqual([...KNOWN_WARNINGS].sort());
 });
+
+/**
+ * Rules across fields are written as conditions: "not both" is { not: { required: [field] } } and
+ * "this mode needs that field" is { if: …, then: { required: [field] } }. The lint rule reads such
+ * a `required` as naming a property its own (bare) subschema leaves undefined; it is defined beside
+ * the condition. A warning of that rule is expected exactly when the named property is defined by
+ * an enclosing schema of the pointer.
+ */
+function conditionalRequired(doc: unknown, warning: string): boolean {
+  const [rule, pointer] = warning.split(" ") as [string, string];
+  if (rule !== "no-required-schema-properties-undefined") return false;
+  const segments = pointer
+    .replace(/^#\//, "")
+    .split("/")
+    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  if (!segments.some((s) => s === "not" || s === "then" || s === "else")) return false;
+  const chain: unknown[] = [doc];
+  for (const segment of segments) chain.push((chain.at(-1) as Record<string, unknown>)[segment]);
+  const name = chain.at(-1);
+  return chain.some(
+    (schema) =>
+      typeof schema === "object" &&
+      schema !== null &&
+      typeof (schema as { properties?: Record<string, unknown> }).properties?.[name as string] === "object",
+  );
+}
 
 test("the served document names this server under servers", async () => {
   const doc = await (await fetch(`${server.url}/openapi.json`)).json();

@@ -43,12 +43,13 @@ describe("lock-contention widget", () => {
     }
   });
 
-  it("one thread never waits; with 64 threads and 100 µs inside, the lock is saturated at 10,000 a second", () => {
+  it("one thread never waits; with 64 threads and 100 µs inside, the lock is saturated at about 10,000 a second", () => {
     expect(number(view({ threads: 1 }), "mean-wait")).toBe(0);
     const crowded = view({ threads: 64, inside: 100, outside: 1000 });
     expect(number(crowded, "lock-busy")).toBeGreaterThan(0.98);
-    expect(number(crowded, "throughput")).toBeLessThanOrEqual(10_000);
-    expect(number(crowded, "throughput")).toBeGreaterThan(9_800);
+    // Saturated, the lock completes a Poisson number of exponential holds in the 2 s measured:
+    // mean 20,000, sd √20,000 ≈ 141, so the rate is 10,000 a second within 4 sd (±283).
+    expect(Math.abs(number(crowded, "throughput") - 10_000)).toBeLessThan((4 * Math.sqrt(20_000)) / 2);
     // The page's figure: over 5 ms of waiting for 0.1 ms of holding.
     expect(number(crowded, "mean-wait")).toBeGreaterThan(0.005);
     // Amdahl: at most (1 ms + 0.1 ms) / 0.1 ms = 11 times one thread's rate.

@@ -4,7 +4,7 @@ import { durationSchema } from "../scenario/duration";
 
 export interface ConsumerGroupComponent {
   type: "consumer-group";
-  stream: string;
+  stream?: string; // absent: the scenario's only stream
   consumers: number;
   rebalance: number; // seconds
   changes: { at: number; consumers: number }[];
@@ -16,7 +16,13 @@ const REBALANCE = 3;
 export const consumerGroupSchema = z
   .strictObject({
     type: z.literal("consumer-group"),
-    stream: z.string().min(1).describe("The stream the group reads (a key of `components`)."),
+    stream: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The stream the group reads (a key of `components`). Default: the scenario's stream, when it has exactly one.",
+      ),
     consumers: z
       .int()
       .positive()

@@ -51,7 +51,8 @@ interface Handling {
 export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReader, ChildWatcher {
   readonly routesCalls = false;
   readonly hosts = hostedSteps(["service", "cpu"]);
-  readonly streamName: string;
+  /** The stream named, or null until the scenario's only stream is looked up. */
+  private named: string | null;
   private stream: Stream | null = null;
   private queues: RingBuffer<StreamRecord>[] = [];
   private partitionBusy: boolean[] = [];
@@ -74,7 +75,7 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
     private readonly spec: ConsumerGroupComponent,
     private readonly context: ComponentContext,
   ) {
-    this.streamName = spec.stream;
+    this.named = spec.stream ?? null;
     this.consumers = spec.consumers;
     const most = Math.max(spec.consumers, ...spec.changes.map((c) => c.consumers));
     this.consumerBusy = new Array(most).fill(false);
@@ -85,6 +86,15 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
     spec.changes.forEach((change, i) => {
       context.sim.scheduleAt(change.at, this, CHANGE + i, null);
     });
+  }
+
+  /** Its stream's name: the one named, or else the scenario's only stream ("" when there is none or several). */
+  get streamName(): string {
+    if (this.named === null) {
+      const streams = [...this.context.components.values()].filter((c) => c instanceof Stream);
+      this.named = streams.length === 1 ? streams[0]!.name : "";
+    }
+    return this.named;
   }
 
   private setUp(): Stream {
