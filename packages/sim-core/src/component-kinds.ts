@@ -5,6 +5,7 @@
  * types all read this list. Every kind gets `outages` here (failures/failing-kind.ts).
  */
 import { balancerKind } from "./balancers/balancer-kind";
+import { dnsKind } from "./dns/dns-kind";
 import { failingKinds } from "./failures/failing-kind";
 import { limiterKind } from "./limiters/limiter-kind";
 import { poolKind } from "./pools/pool-kind";
@@ -17,4 +18,5 @@ export const componentKinds = failingKinds([
   poolKind,
   balancerKind,
   limiterKind,
+  dnsKind,
 ] as const);

@@ -6,6 +6,7 @@ import type { StatsOf } from "../component/component-kind";
 import type { componentKinds } from "../component-kinds";
 
 export type { BackendStats, BalancerStats } from "../balancers/balancer-stats";
+export type { DnsStats } from "../dns/dns-stats";
 export type { OutageStats } from "../failures/failing-component";
 export type { LimiterStats } from "../limiters/limiter-stats";
 export type { PoolStats } from "../pools/pool-stats";

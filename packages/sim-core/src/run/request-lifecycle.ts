@@ -72,6 +72,9 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
   /** Measured requests (request-count runs) not yet over from the client's view. */
   private measuredOutstanding = 0;
   private measuredArrived = 0;
+  /** An open workload's client population (0: clients not told apart) and the stream that picks each request's. */
+  private population = 0;
+  private clientRng: Rng | null = null;
   /** Called when a closed-workload user's request is over. */
   onUserFree: ((user: number) => void) | null = null;
   /** Simulated time at which measuring ended (valid once stopped). */
@@ -93,6 +96,12 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     this.length = length;
     this.timeMode = length.kind === "time";
     this.measuredCount = length.kind === "requests" ? length.count : 0;
+  }
+
+  /** Each request comes from one of `population` clients, drawn from `rng`. */
+  setPopulation(population: number, rng: Rng): void {
+    this.population = population;
+    this.clientRng = rng;
   }
 
   /** Completes the set-up once the components exist (they are built with this object as their flow). */
@@ -171,6 +180,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     request.arrivalTime = now;
     request.deadline = now + cls.timeout;
     request.user = user;
+    if (this.population > 0) request.client = Math.floor(this.clientRng!.nextDouble() * this.population);
     if (cls.keys !== null) request.key = cls.keys.sampler.sample(cls.keys.rng);
     if (this.phase === MEASURING && !this.timeMode && this.measuredArrived < this.measuredCount) {
       request.measured = true;

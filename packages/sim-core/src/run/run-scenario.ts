@@ -99,6 +99,8 @@ export function runScenario(
     return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys };
   });
   lifecycle.configure(classes, [...components.values()]);
+  if (workload.population !== undefined)
+    lifecycle.setPopulation(workload.population, randomStream(scenario.seed, "clients"));
 
   const arrivalRng = randomStream(scenario.seed, "arrivals");
   if (workload.arrival !== undefined) {
