@@ -44,7 +44,9 @@ export class DnsName implements Component<DnsStats>, EventHandler {
     this.listed = new Uint8Array(this.names.length);
     for (const i of this.current) this.listed[i] = 1;
     this.requests = new Float64Array(this.names.length);
-    spec.changes.forEach((change, i) => context.sim.scheduleAt(change.at, this, i, null));
+    spec.changes.forEach((change, i) => {
+      context.sim.scheduleAt(change.at, this, i, null);
+    });
   }
 
   arrive(request: Request, call: CompiledStep): void {
