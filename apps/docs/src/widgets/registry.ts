@@ -3,6 +3,7 @@ import { architectures } from "./architectures";
 import { blockingIo } from "./blocking-io";
 import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
+import { loadBalancing } from "./load-balancing";
 import { lockContention } from "./lock-contention";
 import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
@@ -19,5 +20,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     blockingIo,
     pythonConcurrency,
     lockContention,
+    loadBalancing,
   ].map((model) => [model.name, model]),
 );
