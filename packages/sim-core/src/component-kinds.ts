@@ -7,6 +7,7 @@
 
 import { balancerKind } from "./balancers/balancer-kind";
 import { cacheKind } from "./caches/cache-kind";
+import { dnsKind } from "./dns/dns-kind";
 import { leaderElectionKind } from "./elections/leader-election-kind";
 import { failingKinds } from "./failures/failing-kind";
 import { brokerKind } from "./jobs/broker-kind";
@@ -36,4 +37,5 @@ export const componentKinds = failingKinds([
   limiterKind,
   streamKind,
   consumerGroupKind,
+  dnsKind,
 ] as const);

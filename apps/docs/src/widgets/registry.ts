@@ -8,6 +8,7 @@ import { cachingStampede } from "./caching-stampede";
 import { connectionPools } from "./connection-pools";
 import { hockeyStick } from "./hockey-stick";
 import { leaseTimeline } from "./lease-timeline";
+import { loadBalancing } from "./load-balancing";
 import { lockContention } from "./lock-contention";
 import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
@@ -33,5 +34,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     raceExplorer,
     waitingForJobs,
     acksAndCrashes,
+    loadBalancing,
   ].map((model) => [model.name, model]),
 );

@@ -8,6 +8,7 @@ import type { componentKinds } from "../component-kinds";
 
 export type { BackendStats, BalancerStats } from "../balancers/balancer-stats";
 export type { CacheStats } from "../caches/cache-stats";
+export type { DnsStats } from "../dns/dns-stats";
 export type { LeaderElectionStats } from "../elections/leader-election-stats";
 export type { OutageStats } from "../failures/failing-component";
 export type { BrokerStats } from "../jobs/broker-stats";

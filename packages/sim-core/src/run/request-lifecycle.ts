@@ -80,6 +80,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
   private measuredArrived = 0;
   /** Records traces of sampled requests, or null when the run records none. */
   tracer: TraceRecorder | null = null;
+  /** An open workload's client population (0: clients not told apart). */
+  private population = 0;
   /** Called when a closed-workload user's request is over. */
   onUserFree: ((user: number) => void) | null = null;
   /** Simulated time at which measuring ended (valid once stopped). */
@@ -101,6 +103,11 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     this.length = length;
     this.timeMode = length.kind === "time";
     this.measuredCount = length.kind === "requests" ? length.count : 0;
+  }
+
+  /** Each request comes from one of `population` clients, drawn from `rng`. */
+  setPopulation(population: number): void {
+    this.population = population;
   }
 
   /** Completes the set-up once the components exist (they are built with this object as their flow). */
@@ -184,6 +191,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     request.user = user;
     if (cls.keys !== null) request.key = cls.keys.sample(request.identity);
     request.write = cls.write;
+    // After the key, from the same stream: a population added to a scenario moves no key.
+    if (this.population > 0) request.client = Math.floor(request.identity.nextDouble() * this.population);
     if (this.phase === MEASURING && !this.timeMode && this.measuredArrived < this.measuredCount) {
       request.measured = true;
       this.measuredArrived++;

@@ -111,6 +111,7 @@ export function runScenario(
           workload.requests.map((cls) => cls.name),
         );
   lifecycle.tracer = tracer;
+  if (workload.population !== undefined) lifecycle.setPopulation(workload.population);
 
   const arrivalRng = randomStream(scenario.seed, "arrivals");
   if (workload.arrival !== undefined) {

@@ -140,6 +140,7 @@ export interface ClosedClients {
 export interface Workload {
   arrival?: Arrival; // open workload
   clients?: ClosedClients; // closed workload (exactly one of arrival / clients)
+  population?: number; // open workload: distinct clients sending its requests
   requests: RequestClass[];
 }
 

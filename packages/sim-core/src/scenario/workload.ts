@@ -6,6 +6,7 @@ import { z } from "zod";
 import { arrivalSchema } from "./arrival";
 import { distributionSchema } from "./distribution";
 import type { Workload } from "./model";
+import { problemText } from "./problem-text";
 import { requestClassSchema } from "./request-class";
 
 // Every user is built before the run starts, with its request or its think time pending; a
@@ -31,6 +32,14 @@ export const workloadSchema = z
   .strictObject({
     arrival: arrivalSchema.optional(),
     clients: clientsSchema.optional(),
+    population: z
+      .int()
+      .min(1)
+      .max(100_000_000)
+      .optional()
+      .describe(
+        "Open workloads: how many distinct clients send the requests, each request from one of them at random (a DNS cache, a per-client limit or a hash balancer tells them apart). Default: clients are not told apart.",
+      ),
     requests: z
       .array(requestClassSchema)
       .min(1)
@@ -40,11 +49,25 @@ export const workloadSchema = z
   .meta({
     oneOf: [
       { required: ["arrival"], not: { required: ["clients"] } },
-      { required: ["clients"], not: { required: ["arrival"] } },
+      { required: ["clients"], not: { anyOf: [{ required: ["arrival"] }, { required: ["population"] }] } },
     ],
+  })
+  .superRefine((w, ctx) => {
+    // A closed workload's clients are its users: a population is for open arrivals only.
+    if (w.population !== undefined && w.clients !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["population"],
+        message: problemText("scenario.unknown-key", {
+          key: "population",
+          allowed: ["clients", "requests"],
+        }),
+      });
+    }
   })
   .transform((w): Workload => {
     const workload: Workload = { requests: w.requests };
+    if (w.population !== undefined) workload.population = w.population;
     if (w.arrival !== undefined) workload.arrival = w.arrival;
     if (w.clients !== undefined) workload.clients = w.clients;
     return workload;
