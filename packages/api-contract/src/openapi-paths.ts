@@ -368,6 +368,8 @@ export interface components {
                      */
                     think?: components["schemas"]["Distribution"];
                 };
+                /** @description Open workloads: how many distinct clients send the requests, each request from one of them at random (a DNS cache, a per-client limit or a hash balancer tells them apart). Default: clients are not told apart. */
+                population?: number;
                 /** @description The request classes; each arrival picks one by weight. */
                 requests: {
                     /** @description Name of the class; results are reported per class under this name. */
@@ -1260,6 +1262,54 @@ export interface components {
                         /** @description The group's consumers from then on. */
                         consumers: number;
                     }[];
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | {
+                    /** @constant */
+                    type: "dns";
+                    /**
+                     * @description Components the name resolves to (balancers, usually), rotated on each answer; a client uses the first. With none, every request fails (reset: nothing to connect to).
+                     * @default []
+                     */
+                    addresses?: string[];
+                    /** @description How long a client caches an answer. Default 300s. */
+                    ttl?: components["schemas"]["Duration"];
+                    /** @description Changes of the records over time; clients see each only when their cached answer expires. */
+                    changes?: {
+                        /** @description When the records change (simulated time from the start). */
+                        at: components["schemas"]["Duration"];
+                        /** @description The addresses from then on. */
+                        addresses: string[];
+                    }[];
+                    /** @description Some clients cache longer than the TTL, as resolvers with a minimum TTL and JVMs do: { "share": 0.1, "ttl": "1h" }. Default: none. */
+                    longCache?: {
+                        /** @description The share of clients that cache longer. */
+                        share: number;
+                        /** @description How long they cache. */
+                        ttl: components["schemas"]["Duration"];
+                    };
                     /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
                     outages?: ({
                         /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
