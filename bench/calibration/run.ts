@@ -7,6 +7,8 @@
  *   npm run calibrate                          every case (about 8 minutes on 2 cores)
  *   npm run calibrate -- accept-queue gil      only these cases (the data file keeps the others)
  *   npm run calibrate -- --repeats 2           fewer repeats of the noisy cases
+ *   npm run calibrate -- --resimulate          keep the measured figures, simulate the twins again
+ *                                              with this engine (after a version that moves results)
  *
  * Every process it starts is stopped when it ends, fails or is interrupted (processes.ts).
  */
@@ -18,6 +20,7 @@ import type { CaseResult } from "./case-result";
 import { CALIBRATION_CASES } from "./cases";
 import { describeMachine, loadAverage, type Machine } from "./machine";
 import { printCase } from "./print-case";
+import { resimulateCase } from "./resimulate";
 import { privateNetworkAvailable } from "./run-trial";
 
 const RUN_FILE = join(import.meta.dirname, "../../apps/docs/src/calibration/calibration-run.json");
@@ -33,7 +36,25 @@ interface CalibrationRun {
   cases: Record<string, CaseResult>;
 }
 
+/** Writes the run laid out as the repository's formatter lays out JSON, so the committed file passes `npm run lint`. */
+function writeRun(run: CalibrationRun): void {
+  writeFileSync(RUN_FILE, `${JSON.stringify(run)}\n`);
+  execFileSync(join(import.meta.dirname, "../../node_modules/.bin/biome"), ["format", "--write", RUN_FILE], {
+    stdio: "ignore",
+  });
+}
+
 const args = process.argv.slice(2);
+if (args.includes("--resimulate")) {
+  const committed = JSON.parse(readFileSync(RUN_FILE, "utf8")) as CalibrationRun;
+  const cases = Object.fromEntries(
+    Object.entries(committed.cases).map(([name, c]) => [name, resimulateCase(c)]),
+  );
+  for (const c of Object.values(cases)) printCase(c);
+  writeRun({ ...committed, engine: ENGINE_VERSION, cases });
+  console.log(`\nsimulated again with engine ${ENGINE_VERSION}; measured figures kept; wrote ${RUN_FILE}`);
+  process.exit(0);
+}
 let repeats = 4;
 const wanted: string[] = [];
 for (let i = 0; i < args.length; i++) {
@@ -84,10 +105,6 @@ const run: CalibrationRun = {
   seconds: Math.round((Date.now() - began) / 1000),
   cases,
 };
-writeFileSync(RUN_FILE, `${JSON.stringify(run)}\n`);
-// Laid out as the repository's formatter lays out JSON, so the committed file passes `npm run lint`.
-execFileSync(join(import.meta.dirname, "../../node_modules/.bin/biome"), ["format", "--write", RUN_FILE], {
-  stdio: "ignore",
-});
+writeRun(run);
 console.log(`\n${run.seconds} s; load ${run.load[0]} → ${run.load[1]}; wrote ${RUN_FILE}`);
 process.exit(0);
