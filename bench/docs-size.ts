@@ -1,6 +1,8 @@
 // The docs site's JavaScript budget: compressed JS a page loads (its scripts, the chunks they import,
-// and the simulation Worker), against 200 KB for a page with one widget and 240 KB for the playground,
-// whose editor (CodeMirror 6 and its JSON language) no other page loads. Run after building the site:
+// and the simulation Worker), against 200 KB for a page with one widget and 280 KB for the playground,
+// whose editor (CodeMirror 6 and its JSON language) no other page loads. The playground's Worker
+// carries the whole engine, every component kind and the explorer, so that any document runs there:
+// about 118 KB of it at engine 0.4.0, with 17 kinds; the editor and its page about 130 KB. Run after building the site:
 //   node --import tsx bench/docs-size.ts
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
@@ -8,7 +10,7 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 
 const DIST = join(import.meta.dirname, "../apps/docs/dist");
 const BUDGET = 200 * 1024;
-const PLAYGROUND_BUDGET = 240 * 1024;
+const PLAYGROUND_BUDGET = 280 * 1024;
 const ASSET = /\/_astro\/[\w.-]+\.js/g;
 
 async function jsClosure(html: string): Promise<Set<string>> {
@@ -73,6 +75,6 @@ if (worst.page !== "") {
 }
 if (playground >= 0) {
   const verdict = playground <= PLAYGROUND_BUDGET ? "within" : "OVER";
-  console.log(`playground: ${(playground / 1024).toFixed(1)} KB gzip — ${verdict} the 240 KB budget`);
+  console.log(`playground: ${(playground / 1024).toFixed(1)} KB gzip — ${verdict} the 280 KB budget`);
   if (playground > PLAYGROUND_BUDGET) process.exitCode = 1;
 }

@@ -1,5 +1,5 @@
 // The JavaScript budget of the built docs: a page with one widget loads under 200 KB compressed, the
-// playground (the only page with the editor) under 240 KB.
+// playground (the only page with the editor) under 280 KB.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -23,11 +23,11 @@ describe("docs bundle size", () => {
     expect(Number(verdict![2])).toBeLessThan(200);
   });
 
-  it("keeps the playground, editor included, under 240 KB of gzipped JavaScript", async () => {
+  it("keeps the playground, editor included, under 280 KB of gzipped JavaScript", async () => {
     const stdout = await sizes();
     const verdict = /playground: ([\d.]+) KB gzip — within/.exec(stdout);
     expect(verdict, stdout).not.toBeNull();
-    expect(Number(verdict![1])).toBeLessThan(240);
+    expect(Number(verdict![1])).toBeLessThan(280);
     // The editor is the playground's alone: a page with a widget loads none of it.
     const widgetPage = /\/notes\/queue-chain-and-overload\/\s+\d+\s+\d+\s+[\d.]+\s+([\d.]+)/.exec(stdout);
     expect(Number(widgetPage![1]), stdout).toBeLessThan(Number(verdict![1]) - 100);
