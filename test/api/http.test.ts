@@ -182,7 +182,7 @@ describe("share page and charts", () => {
 });
 
 describe("documents", () => {
-  test("GET /openapi.json is OpenAPI 3.1 with the scenario schema as the request body", async () => {
+  test("GET /openapi.json is OpenAPI 3.1 with the scenario or program schema as the request body", async () => {
     const res = await fetch(`${server.url}/openapi.json`);
     expect(res.status).toBe(200);
     const doc = await res.json();
@@ -204,9 +204,14 @@ describe("documents", () => {
         "/v1/sweeps",
       ].sort(),
     );
+    // A run is a scenario or a program: the body is one of the two documents.
     expect(doc.paths["/v1/runs"].post.requestBody.content["application/json"].schema.$ref).toBe(
-      "#/components/schemas/Scenario",
+      "#/components/schemas/Document",
     );
+    expect(doc.components.schemas.Document.oneOf).toEqual([
+      { $ref: "#/components/schemas/Scenario" },
+      { $ref: "#/components/schemas/Program" },
+    ]);
     expect(doc.components.schemas.Scenario.properties.workload).toBeDefined();
     // Every internal reference resolves inside the document.
     const refs: string[] = [];
