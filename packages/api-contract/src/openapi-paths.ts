@@ -794,7 +794,7 @@ export interface components {
                          */
                         mode?: "refuse" | "hang";
                     })[];
-                } & (unknown & unknown & unknown)) | {
+                } & (unknown & unknown & unknown & unknown)) | {
                     /** @constant */
                     type: "broker";
                     /** @description A delivered message that is not acked within this long becomes visible again and is delivered again (SQS default 30s; Celery's Redis transport: 1h). */

@@ -168,6 +168,16 @@ describe("warm and cold starts", () => {
 });
 
 describe("sizes and series", () => {
+  test("a size without capacityBytes is refused at size, not ignored", () => {
+    const parsed = parseScenario(cached({ cache: { capacity: 100, size: 500 } }));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.problems.map((p) => p.path)).toEqual(["components.cache.size"]);
+      expect(parsed.problems[0]!.message).toMatch(/capacityBytes/);
+    }
+    expect(parseScenario(cached({ cache: { capacityBytes: 10_000, size: 500 } })).ok).toBe(true);
+  });
+
   test("a byte budget holds as many values as fit, each key's size fixed", () => {
     const { cache } = run(cached({ cache: { capacityBytes: 10_000, size: { min: 100, max: 300 } } }));
     expect(cache.peakEntries).toBeLessThanOrEqual(100);

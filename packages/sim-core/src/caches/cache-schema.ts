@@ -176,16 +176,32 @@ export const cacheSchema = z
         });
       }
     }
+    // A size counts only against capacityBytes: without it, it would be silently ignored.
+    if (c.size !== undefined && c.capacityBytes === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["size"],
+        message: problemText("scenario.unknown-key", {
+          key: "size",
+          allowed: FIELDS.filter((f) => f !== "size"),
+        }),
+      });
+    }
   })
   // What the validator refuses across fields, in JSON Schema's words: beta and staleFor belong to
-  // their onMiss modes (onMiss defaults to "each"), and warm: true (checked by the kind) fills a
-  // capacity, so it needs one.
+  // their onMiss modes (onMiss defaults to "each"), size to capacityBytes, and warm: true (checked
+  // by the kind) fills a capacity, so it needs one.
   .meta({
     allOf: [
       ...MODE_FIELDS.map(([field, mode]) => ({
         if: { properties: { onMiss: { const: mode } }, required: ["onMiss"] },
         else: { not: { required: [field] } },
       })),
+      {
+        if: { properties: { size: true }, required: ["size"] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited.
+        then: { required: ["capacityBytes"] },
+      },
       {
         if: { properties: { warm: { const: true } }, required: ["warm"] },
         // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited.
