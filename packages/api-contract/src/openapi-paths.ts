@@ -1009,7 +1009,7 @@ export interface components {
                     /** @constant */
                     type: "leader-election";
                     /**
-                     * @description Processes competing for the lease. Default 3.
+                     * @description Processes competing for the lease (at most 1000). Default 3.
                      * @default 3
                      */
                     candidates?: number;

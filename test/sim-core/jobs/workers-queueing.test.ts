@@ -43,3 +43,37 @@ describe("broker + workers as M/M/c", () => {
     });
   }
 });
+
+describe("sizes that would exhaust memory are refused at the field", () => {
+  // Each process and each consumer has a slot in arrays sized when the run starts: a mistyped
+  // 1e9 must be a validation problem, not a process killed for want of memory.
+  test("processes above 4096", () => {
+    const input = jobScenario({
+      rate: 1,
+      task: { name: "t", steps: [{ service: "1s" }] },
+      workers: { processes: 1e9 },
+    });
+    const parsed = parseScenario(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => p.path)).toEqual(["components.work.processes"]);
+  });
+
+  test("consumers above 10,000", () => {
+    const parsed = parseScenario({
+      version: 1,
+      run: { duration: "10s" },
+      workload: {
+        arrival: { process: "poisson", rate: 1 },
+        requests: [{ name: "r", steps: [{ service: "1ms" }] }],
+      },
+      entry: "q",
+      components: {
+        q: { type: "station" },
+        events: { type: "stream", partitions: 4 },
+        group: { type: "consumer-group", stream: "events", consumers: 1e9 },
+      },
+    });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => p.path)).toContain("components.group.consumers");
+  });
+});

@@ -46,7 +46,12 @@ const crashSchema = z.union([
 export const leaderElectionSchema = z
   .strictObject({
     type: z.literal("leader-election"),
-    candidates: z.int().positive().default(3).describe("Processes competing for the lease. Default 3."),
+    candidates: z
+      .int()
+      .positive()
+      .max(1000)
+      .default(3)
+      .describe("Processes competing for the lease (at most 1000). Default 3."),
     leaseDuration: positiveDurationSchema
       .optional()
       .describe(

@@ -51,6 +51,9 @@ const random = z
   })
   .transform((o): WorkerOutage => ({ kind: "random", mtbf: o.mtbf, mttr: o.mttr }));
 
+/** Each process has its own slot in the workers' arrays; as many as a server may run (servers/server-schema.ts). */
+const MAX_PROCESSES = 4096;
+
 export const workersSchema = z
   .strictObject({
     type: z.literal("workers"),
@@ -64,6 +67,7 @@ export const workersSchema = z
     processes: z
       .int()
       .positive()
+      .max(MAX_PROCESSES)
       .optional()
       .describe(
         "Processes, each running one task at a time (Celery --concurrency). Default: its server's cores (as Celery's default, the CPU count), or 1.",

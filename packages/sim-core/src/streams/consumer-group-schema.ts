@@ -13,6 +13,9 @@ export interface ConsumerGroupComponent {
 // A rebalance of the classic (eager) protocol stops the whole group for a few seconds.
 const REBALANCE = 3;
 
+/** Each consumer has its own slot in the group's arrays: a bound keeps a typo from exhausting memory. */
+const MAX_CONSUMERS = 10_000;
+
 export const consumerGroupSchema = z
   .strictObject({
     type: z.literal("consumer-group"),
@@ -26,6 +29,7 @@ export const consumerGroupSchema = z
     consumers: z
       .int()
       .positive()
+      .max(MAX_CONSUMERS)
       .default(1)
       .describe(
         "Consumers, each handling one record at a time from the partitions assigned to it. Default 1.",
@@ -40,7 +44,7 @@ export const consumerGroupSchema = z
         z
           .strictObject({
             at: durationSchema.describe("When, in simulated time from the start of the run."),
-            consumers: z.int().positive().describe("The group's consumers from then on."),
+            consumers: z.int().positive().max(MAX_CONSUMERS).describe("The group's consumers from then on."),
           })
           .describe('A consumer joining or leaving: { "at": "300s", "consumers": 4 }.'),
       )
