@@ -1,21 +1,10 @@
-/** Replications on the command line: spread over worker threads, with a result that does not depend on how many. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sim } from "./support/run-sim";
 
-const repo = join(import.meta.dirname, "../..");
 let dir: string;
-
-function sim(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", ...args], {
-    cwd: repo,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const replicated = (run: Record<string, unknown>) => ({
   version: 1,

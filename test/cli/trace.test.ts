@@ -1,22 +1,11 @@
-/** `npm run sim -- scenario.json --trace out.json`: per-request traces written as Chrome Trace Event JSON. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkChromeTrace } from "../sim-core/support/chrome-trace";
+import { sim } from "./support/run-sim";
 
-const repo = join(import.meta.dirname, "../..");
 let dir: string;
-
-function sim(...args: string[]) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", ...args], {
-    cwd: repo,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const scenario = {
   version: 1,
