@@ -3,26 +3,12 @@
 // each comparison is finished with what the API's worker computes for the stored document.
 
 import { parseDocument, runDocument } from "@syslab/sim-core";
-import { afterEach, describe, expect, test } from "vitest";
-import { removeDataDir } from "./support/api-server";
+import { describe, expect, test } from "vitest";
 import type { ManualExecutor } from "./support/manual-executor";
 import { quickScenario } from "./support/scenarios";
-import { postRequest, testApp } from "./support/test-app";
+import { postRequest, testAppForThisTest } from "./support/test-app";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-
-function setup() {
-  const t = testApp();
-  cleanups.push(() => {
-    t.close();
-    removeDataDir(t.dataDir);
-  });
-  return t;
-}
+const setup = () => testAppForThisTest();
 
 const side = (servers: number) => ({
   ...quickScenario(7, 2000),

@@ -2,30 +2,16 @@
 // shows what the explorer found, counterexample included.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { exploreProgram } from "../../../packages/sim-core/src/explorer/explore-program";
 import { parseProgram } from "../../../packages/sim-core/src/explorer/parse-program";
-import { removeDataDir } from "../support/api-server";
-import { postRequest, testApp } from "../support/test-app";
+import { postRequest, testAppForThisTest } from "../support/test-app";
 
 const lostUpdate = JSON.parse(
   readFileSync(join(import.meta.dirname, "../../../examples/programs/lost-update.json"), "utf8"),
 );
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-
-function setup() {
-  const t = testApp();
-  cleanups.push(() => {
-    t.close();
-    removeDataDir(t.dataDir);
-  });
-  return t;
-}
+const setup = () => testAppForThisTest();
 
 function explored(): string {
   const parsed = parseProgram(lostUpdate);

@@ -1,5 +1,6 @@
 // Builds the app over a fresh database and a ManualExecutor, for app.request() tests.
 
+import { onTestFinished } from "vitest";
 import { createApp } from "../../../apps/api/src/app";
 import { type Config, loadConfig } from "../../../apps/api/src/config";
 import { openDb } from "../../../apps/api/src/db/sqlite/client";
@@ -10,7 +11,7 @@ import { silentLogger } from "../../../apps/api/src/ops/logger";
 import { Metrics } from "../../../apps/api/src/ops/metrics";
 import { LocalRunScheduler } from "../../../apps/api/src/runs/local-run-scheduler";
 import { RunWatch } from "../../../apps/api/src/runs/run-watch";
-import { tempDataDir } from "./api-server";
+import { removeDataDir, tempDataDir } from "./api-server";
 import { ManualExecutor } from "./manual-executor";
 
 export function testApp(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}) {
@@ -32,6 +33,16 @@ export function testApp(overrides: Partial<Config> = {}, opts: { logger?: Logger
   const watch = new RunWatch(store);
   const app = createApp({ config, store, scheduler, watch, metrics, logger: opts.logger });
   return { app, store, scheduler, watch, executor, metrics, dataDir, close: () => store.close() };
+}
+
+/** A test app for the current test only: closed and its data directory removed when the test ends. */
+export function testAppForThisTest(overrides: Partial<Config> = {}): ReturnType<typeof testApp> {
+  const t = testApp(overrides);
+  onTestFinished(() => {
+    t.close();
+    removeDataDir(t.dataDir);
+  });
+  return t;
 }
 
 export function postRequest(body: unknown, contentType = "application/json"): RequestInit {
