@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioFragment } from "../../apps/docs/src/scripts/playground-fragment";
-import { chromiumAvailable, launchChromium } from "./support/browser";
+import { chromiumAvailable, launchChromium, openPage } from "./support/browser";
 import { type DocsServer, startDocsServer } from "./support/docs-server";
 import { editorText } from "./support/playground-page";
 
@@ -38,14 +38,7 @@ describe.runIf(enabled)("the playground and share pages", () => {
     await server?.stop();
   });
 
-  async function open(url: string): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(url, { waitUntil: "load" });
-    return { page, errors, close: () => context.close() };
-  }
+  const open = (url: string) => openPage(browser, url);
 
   /** The value of one row of the playground's result table. */
   const field = (page: Page, path: string) =>

@@ -3,7 +3,7 @@
 // examples a menu away, program documents named as such, and no keyboard trap.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "./support/browser";
+import { chromiumAvailable, launchChromium, type OpenedPage, openPage } from "./support/browser";
 import { type DocsServer, startDocsServer } from "./support/docs-server";
 import { cursorAtEndOf, editorText, lineOf, setEditorText } from "./support/playground-page";
 
@@ -23,17 +23,10 @@ describe.runIf(enabled)("playground editor", () => {
     await server?.stop();
   });
 
-  async function playground(): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    await page.goto(`${server.origin}/playground/`, { waitUntil: "load" });
-    await page.locator(".cm-content").waitFor();
-    return { page, errors, close: () => context.close() };
+  async function playground(): Promise<OpenedPage> {
+    const opened = await openPage(browser, `${server.origin}/playground/`, { consoleErrors: true });
+    await opened.page.locator(".cm-content").waitFor();
+    return opened;
   }
 
   const options = (page: Page) => page.locator(".cm-tooltip-autocomplete li").allTextContents();

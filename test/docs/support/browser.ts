@@ -1,6 +1,6 @@
 // Launches Debian's chromium through playwright-core (never a downloaded browser build).
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -27,4 +27,29 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Uncaught page errors, and the console's errors when asked for. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Opens `url` in a fresh context (its own storage), recording what goes wrong in the page. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { consoleErrors?: boolean } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  if (options.consoleErrors)
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+  await page.goto(url, { waitUntil: "load" });
+  return { page, errors, close: () => context.close() };
 }
