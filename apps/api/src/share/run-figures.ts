@@ -50,11 +50,12 @@ function leaves(value: unknown, path: string, rows: [string, string][]): [string
   return rows;
 }
 
-export function componentFiguresHtml(result: Result): string {
+/** `idPrefix` keeps heading ids apart when a page shows two results (a comparison's sides). */
+export function componentFiguresHtml(result: Result, idPrefix = ""): string {
   return Object.entries(result.components as Record<string, { type?: string }>)
     .map(([name, stats]) => {
       const rows = leaves(stats, "", []);
-      const id = `component-${encodeURIComponent(name).replace(/[^A-Za-z0-9_-]/g, "_")}`;
+      const id = `${idPrefix}component-${encodeURIComponent(name).replace(/[^A-Za-z0-9_-]/g, "_")}`;
       return (
         `<section class="component" aria-labelledby="${esc(id)}"><h3 id="${esc(id)}">${esc(name)} <span class="kind">${esc(String(stats.type ?? ""))}</span></h3>` +
         `<div class="scroll" tabindex="0" role="region" aria-label="Figures of ${esc(name)}"><table><thead><tr><th scope="col">Figure</th><th scope="col" class="num">Value</th></tr></thead><tbody>` +
