@@ -121,8 +121,8 @@ describe("a comparison's share page", () => {
     // Each side's own figures, under ids that do not collide.
     expect(html).toContain('<h2 id="side-a-title">Side a: four servers</h2>');
     expect(html).toContain('<h2 id="side-b-title">Side b: eight servers</h2>');
-    expect(html).toContain('<h3 id="a-component-q">q <span class="kind">station</span></h3>');
-    expect(html).toContain('<h3 id="b-component-q">q <span class="kind">station</span></h3>');
+    expect(html).toContain('<h3 id="a-component-q">q <span class="kind">station</span> on side a</h3>');
+    expect(html).toContain('<h3 id="b-component-q">q <span class="kind">station</span> on side b</h3>');
   });
 
   test("a configuration compared with itself differs by exactly zero, which the page says it cannot tell from noise", async () => {

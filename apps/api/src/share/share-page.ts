@@ -117,13 +117,13 @@ function comparisonSides(
   for (const side of SIDES) {
     const result = comparison[side];
     const name = `${side}: ${result.name ?? `scenario ${side}`}`;
-    simulated += `<h3>${esc(name)}</h3>${scenarioSummaryHtml(field(canonical, side), field(input, side))}`;
+    simulated += `<h3>${esc(name)}</h3>${scenarioSummaryHtml(field(canonical, side), field(input, side), side)}`;
     figures += section(
       `side-${side}-title`,
       `Side ${name}`,
       `<figure>${latencyChart(result, 640, 320, `Latency percentiles of side ${side}`)}</figure>` +
         `<h3 id="side-${side}-failures">Failures on side ${side}</h3>${failuresHtml(result)}` +
-        componentFiguresHtml(result, `${side}-`),
+        componentFiguresHtml(result, side),
     );
   }
   return { simulated, figures };
