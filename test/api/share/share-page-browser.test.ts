@@ -1,5 +1,5 @@
-// A share page in a real browser: it passes axe-core, reads completely without JavaScript, and, for a
-// run still going, follows the run's event stream under the page's own Content-Security-Policy
+// A share page in a real browser: it passes axe-core, reads completely without JavaScript (a
+// comparison's too, with both sides and the differences as stored), and, for a run still going, follows the run's event stream under the page's own Content-Security-Policy
 // (its progress moves without a reload) and then shows the result.
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
@@ -13,7 +13,7 @@ import {
   removeDataDir,
   startApiServer,
 } from "../support/api-server";
-import { longScenario } from "../support/scenarios";
+import { longScenario, quickScenario } from "../support/scenarios";
 
 const enabled = chromiumAvailable();
 
@@ -29,6 +29,7 @@ describe.runIf(enabled)("share pages in a browser", () => {
   let server: ApiServer;
   let browser: Browser;
   let doneId: string;
+  let comparisonId: string;
 
   beforeAll(async () => {
     server = await startApiServer({ env: { RATE_LIMIT: "0" } });
@@ -38,6 +39,17 @@ describe.runIf(enabled)("share pages in a browser", () => {
     doneId = (await created.json()).id;
     const run = await (await fetch(`${server.url}/v1/runs/${doneId}?wait=60`)).json();
     expect(run.status).toBe("done");
+    const side = (servers: number) => ({
+      ...quickScenario(5, 2000),
+      name: `${servers} servers`,
+      run: { requests: 2000, replications: 3 },
+      components: { q: { type: "station", servers } },
+    });
+    const compared = await postJson(`${server.url}/v1/comparisons`, { a: side(4), b: side(6) });
+    expect(compared.status).toBe(201);
+    comparisonId = (await compared.json()).id;
+    const comparison = await (await fetch(`${server.url}/v1/comparisons/${comparisonId}?wait=60`)).json();
+    expect(comparison.status).toBe("done");
   }, 120_000);
 
   afterAll(async () => {
@@ -111,6 +123,47 @@ describe.runIf(enabled)("share pages in a browser", () => {
       .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.failure));
     expect(failures).toEqual(Object.keys(run.result.requests.failed));
     expect(await page.locator("[data-engine-version]").textContent()).toBe(`syslab ${run.engineVersion}`);
+    await context.close();
+  });
+
+  test("a comparison's page passes axe-core and, without JavaScript, shows both sides and the differences", async () => {
+    const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const axePage = await axeContext.newPage();
+    await axePage.goto(`${server.url}/r/${comparisonId}`);
+    expect(await axeViolations(axePage)).toEqual([]);
+    await axeContext.close();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const res = await page.goto(`${server.url}/r/${comparisonId}`);
+    expect(res?.status()).toBe(200);
+    expect(await page.locator("h2").allTextContents()).toEqual([
+      "What was simulated",
+      "Side a: 4 servers",
+      "Side b: 6 servers",
+      "The comparison as JSON",
+      "Run it yourself",
+    ]);
+    const { result } = await (await fetch(`${server.url}/v1/comparisons/${comparisonId}`)).json();
+    const mean = page.locator('table.comparison tr[data-figure="latency.mean"] td');
+    expect(Number(await mean.nth(0).getAttribute("data-value"))).toBe(
+      result.a.replications.latency.mean.value,
+    );
+    expect(Number(await mean.nth(1).getAttribute("data-value"))).toBe(
+      result.b.replications.latency.mean.value,
+    );
+    expect(Number(await mean.nth(2).getAttribute("data-difference"))).toBe(
+      result.difference.latency.mean.value,
+    );
+    expect((await mean.nth(3).getAttribute("data-ci95"))?.split(" ").map(Number)).toEqual(
+      result.difference.latency.mean.ci95,
+    );
+    await expect
+      .poll(() => page.locator('[data-verdict="latency.mean"]').textContent())
+      .toMatch(
+        /^Mean latency (is lower on b by .+, a difference distinguishable from zero|: .+ includes zero.+)\.$/,
+      );
+    expect(await page.locator("[data-open-playground]").count()).toBe(2);
     await context.close();
   });
 

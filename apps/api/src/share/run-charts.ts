@@ -7,10 +7,15 @@ import { shownResult } from "./shown-result";
 
 export type ChartKind = "latency" | "series";
 
-export function latencyChart(result: Result, width = 640, height = 320): string {
+export function latencyChart(
+  result: Result,
+  width = 640,
+  height = 320,
+  title = "Latency percentiles",
+): string {
   const l = result.latency;
   return barChartSvg({
-    title: "Latency percentiles",
+    title,
     yLabel: "latency",
     yFormat: "duration",
     width,

@@ -50,14 +50,17 @@ function leaves(value: unknown, path: string, rows: [string, string][]): [string
   return rows;
 }
 
-export function componentFiguresHtml(result: Result): string {
+/** `side` names which result it is when a page shows two (a comparison's), keeping ids and names apart. */
+export function componentFiguresHtml(result: Result, side?: string): string {
+  const idPrefix = side === undefined ? "" : `${side}-`;
+  const onSide = side === undefined ? "" : ` on side ${side}`;
   return Object.entries(result.components as Record<string, { type?: string }>)
     .map(([name, stats]) => {
       const rows = leaves(stats, "", []);
-      const id = `component-${encodeURIComponent(name).replace(/[^A-Za-z0-9_-]/g, "_")}`;
+      const id = `${idPrefix}component-${encodeURIComponent(name).replace(/[^A-Za-z0-9_-]/g, "_")}`;
       return (
-        `<section class="component" aria-labelledby="${esc(id)}"><h3 id="${esc(id)}">${esc(name)} <span class="kind">${esc(String(stats.type ?? ""))}</span></h3>` +
-        `<div class="scroll" tabindex="0" role="region" aria-label="Figures of ${esc(name)}"><table><thead><tr><th scope="col">Figure</th><th scope="col" class="num">Value</th></tr></thead><tbody>` +
+        `<section class="component" aria-labelledby="${esc(id)}"><h3 id="${esc(id)}">${esc(name)} <span class="kind">${esc(String(stats.type ?? ""))}</span>${esc(onSide)}</h3>` +
+        `<div class="scroll" tabindex="0" role="region" aria-label="Figures of ${esc(name)}${esc(onSide)}"><table><thead><tr><th scope="col">Figure</th><th scope="col" class="num">Value</th></tr></thead><tbody>` +
         rows
           .map(
             ([k, v]) => `<tr><th scope="row"><code>${esc(k)}</code></th><td class="num">${esc(v)}</td></tr>`,

@@ -131,9 +131,10 @@ function settingsPhrase(spec: Json): string {
 /**
  * The scenario as HTML: a paragraph on the workload and run, a list of request classes, and a table
  * of components. `canonical` is the stored canonical scenario (defaults filled in, seconds);
- * `input` is the scenario as submitted, whose component settings read as the author wrote them.
+ * `input` is the scenario as submitted, whose component settings read as the author wrote them;
+ * `side` names a comparison's side, so that its table's name differs from the other side's.
  */
-export function scenarioSummaryHtml(canonical: Json, input: Json): string {
+export function scenarioSummaryHtml(canonical: Json, input: Json, side?: string): string {
   if (!isObj(canonical) || !isObj(canonical.components) || !isObj(canonical.workload)) return "";
   const workload = canonical.workload;
   const entry = String(canonical.entry);
@@ -167,7 +168,7 @@ export function scenarioSummaryHtml(canonical: Json, input: Json): string {
     );
   });
   html +=
-    `<div class="scroll" tabindex="0" role="region" aria-label="Components of the scenario"><table class="topology"><caption>Components</caption>` +
+    `<div class="scroll" tabindex="0" role="region" aria-label="Components of ${side === undefined ? "the scenario" : `scenario ${esc(side)}`}"><table class="topology"><caption>Components</caption>` +
     `<thead><tr><th scope="col">Component</th><th scope="col">Kind</th><th scope="col">Settings</th><th scope="col">Calls</th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody></table></div>`;
   return html;

@@ -1,21 +1,24 @@
 // The HTML page behind a share link (/r/:id): what was simulated (the scenario, summarised and as
 // JSON), the key numbers and charts, every component's figures and the failures, how to run it
-// again, readable without scripts, with Open Graph and Twitter tags and a card image so a pasted
-// link previews well. While the run is going, one small script follows its progress.
+// again (for a comparison both sides and their differences, for replications their intervals),
+// readable without scripts, with Open Graph and Twitter tags and a card image so a pasted link
+// previews well. While the run is going, one small script follows its progress.
 
 import { createHash } from "node:crypto";
 import { escapeXml as esc, formatValue } from "@syslab/charts";
-import type { Result } from "@syslab/sim-core";
+import type { ComparisonResult, Result } from "@syslab/sim-core";
 import type { RunRow } from "../db/run-store";
 import { runLinks } from "../runs/run-representation";
 import type { RunErrorBody } from "../runs/run-task";
+import { comparisonHtml, comparisonLine } from "./comparison-figures";
 import { isExplorerResult, programBody, programDescription } from "./program-page";
 import { progressScript } from "./progress-script";
+import { replicationsHtml } from "./replication-figures";
 import { latencyChart, latencySeriesChart, throughputSeriesChart } from "./run-charts";
 import { classesHtml, componentFiguresHtml, failuresHtml } from "./run-figures";
-import { playgroundLink, runItYourselfHtml } from "./run-it-yourself";
+import { comparisonRunItYourselfHtml, playgroundLink, runItYourselfHtml } from "./run-it-yourself";
 import { scenarioSummaryHtml } from "./scenario-summary";
-import { shownResult } from "./shown-result";
+import { isComparisonResult } from "./shown-result";
 
 /** Seconds between reloads while a run is unfinished. */
 const refreshSeconds = 2;
@@ -95,6 +98,37 @@ function section(id: string, title: string, html: string): string {
   return html ? `<section aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${html}</section>` : "";
 }
 
+const field = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+
+const SIDES = ["a", "b"] as const;
+
+/** A comparison's own sections: what each side simulated, its chart, failures and components. */
+function comparisonSides(
+  comparison: ComparisonResult,
+  canonical: unknown,
+  input: unknown,
+): {
+  simulated: string;
+  figures: string;
+} {
+  let simulated = "";
+  let figures = "";
+  for (const side of SIDES) {
+    const result = comparison[side];
+    const name = `${side}: ${result.name ?? `scenario ${side}`}`;
+    simulated += `<h3>${esc(name)}</h3>${scenarioSummaryHtml(field(canonical, side), field(input, side), side)}`;
+    figures += section(
+      `side-${side}-title`,
+      `Side ${name}`,
+      `<figure>${latencyChart(result, 640, 320, `Latency percentiles of side ${side}`)}</figure>` +
+        `<h3 id="side-${side}-failures">Failures on side ${side}</h3>${failuresHtml(result)}` +
+        componentFiguresHtml(result, side),
+    );
+  }
+  return { simulated, figures };
+}
+
 function parsed(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -110,16 +144,20 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
   const stored: unknown = row.status === "done" && row.result ? JSON.parse(row.result) : undefined;
   // A program's run holds what the explorer found, not a simulation.
   const program = isExplorerResult(stored) ? stored : undefined;
-  const result = program === undefined ? (row.result ? shownResult(row.result) : undefined) : undefined;
+  const comparison = isComparisonResult(stored) ? stored : undefined;
+  const result =
+    program === undefined && comparison === undefined ? (stored as Result | undefined) : undefined;
   const error = row.status === "failed" && row.error ? (JSON.parse(row.error) as RunErrorBody) : undefined;
   const numbers = result ? keyNumbers(result) : [];
   const description = program
     ? programDescription(program)
-    : result
-      ? `${numbers[0]![1]}, mean latency ${numbers[1]![1]}, p99 ${numbers[3]![1]} — simulated with syslab.`
-      : error
-        ? `This run failed: ${error.message}`
-        : `This syslab run is ${row.status}.`;
+    : comparison
+      ? `${comparisonLine(comparison)} — a paired comparison simulated with syslab.`
+      : result
+        ? `${numbers[0]![1]}, mean latency ${numbers[1]![1]}, p99 ${numbers[3]![1]} — simulated with syslab.`
+        : error
+          ? `This run failed: ${error.message}`
+          : `This syslab run is ${row.status}.`;
   const unfinished = row.status === "queued" || row.status === "running";
 
   const meta = [
@@ -149,12 +187,23 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
     .join("\n");
 
   const input = parsed(row.input);
-  const scenarioText = JSON.stringify(input ?? parsed(row.scenario), null, 2);
+  const canonical = parsed(row.scenario);
+  // A comparison is shown as the body POST /v1/comparisons takes: its name and its two sides.
+  const shownInput =
+    comparison && input !== null && typeof input === "object"
+      ? Object.fromEntries(Object.entries(input).filter(([key]) => key !== "version" && key !== "kind"))
+      : input;
+  const scenarioText = JSON.stringify(shownInput ?? canonical, null, 2);
+  const sides = comparison ? comparisonSides(comparison, canonical, input) : undefined;
   let body = "";
   if (program) {
     body += programBody(program);
+  } else if (comparison) {
+    body += comparisonHtml(comparison);
   } else if (result) {
     body += `<dl>${numbers.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join("")}</dl>`;
+    if (result.replications)
+      body += section("replications-title", "Across replications", replicationsHtml(result.replications));
   } else if (error) {
     body += `<p><strong>${esc(error.title)}.</strong> ${esc(error.message)}</p><p>${esc(error.hint)}</p>`;
     if (error.problems?.length) {
@@ -163,8 +212,20 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
   } else {
     body += progressHtml(row);
   }
-  body += `<p class="actions"><a class="button" href="${esc(playgroundLink(playgroundUrl, scenarioText))}" data-open-playground>Open in the playground</a> <a href="#run-title">Run it yourself</a></p>`;
-  body += section("scenario-title", "What was simulated", scenarioSummaryHtml(parsed(row.scenario), input));
+  // The playground runs one scenario: a comparison opens either side there.
+  const open = comparison
+    ? SIDES.map(
+        (side) =>
+          `<a class="button" href="${esc(playgroundLink(playgroundUrl, JSON.stringify(field(input, side), null, 2)))}" data-open-playground="${side}">Open ${side} in the playground</a>`,
+      ).join(" ")
+    : `<a class="button" href="${esc(playgroundLink(playgroundUrl, scenarioText))}" data-open-playground>Open in the playground</a>`;
+  body += `<p class="actions">${open} <a href="#run-title">Run it yourself</a></p>`;
+  body += section(
+    "scenario-title",
+    "What was simulated",
+    sides ? sides.simulated : scenarioSummaryHtml(canonical, input),
+  );
+  if (sides) body += sides.figures;
   if (result) {
     body += `<figure>${latencyChart(result)}</figure>`;
     if (result.series.time.length > 0) {
@@ -176,10 +237,14 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
   }
   body += section(
     "json-title",
-    "The scenario as JSON",
-    `<p>Copy it into a file, e.g. <code>scenario.json</code>.</p><pre tabindex="0" data-scenario-json><code>${esc(scenarioText)}</code></pre>`,
+    comparison ? "The comparison as JSON" : "The scenario as JSON",
+    `<p>Copy it into a file, e.g. <code>${comparison ? "comparison" : "scenario"}.json</code>.</p><pre tabindex="0" data-scenario-json><code>${esc(scenarioText)}</code></pre>`,
   );
-  body += section("run-title", "Run it yourself", runItYourselfHtml(origin, row));
+  body += section(
+    "run-title",
+    "Run it yourself",
+    comparison ? comparisonRunItYourselfHtml(origin, row) : runItYourselfHtml(origin, row),
+  );
 
   return `<!doctype html>
 <html lang="en">
@@ -192,7 +257,7 @@ ${meta}
 <p><span class="status ${esc(row.status)}">${esc(row.status)}</span></p>
 <h1>${esc(title)}</h1>
 ${body}
-<footer><p>${result ? `${esc(formatValue(result.simulated.events, "number"))} events simulated · ` : ""}${program ? `${esc(formatValue(program.steps, "number"))} steps explored · ` : ""}Engine <span data-engine-version>syslab ${esc(row.engineVersion)}</span> · ${program ? "program" : "scenario"} hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
+<footer><p>${result ? `${esc(formatValue(result.simulated.events, "number"))} events simulated · ` : ""}${comparison ? `${esc(formatValue((comparison.a.replications?.events ?? 0) + (comparison.b.replications?.events ?? 0), "number"))} events simulated · ` : ""}${program ? `${esc(formatValue(program.steps, "number"))} steps explored · ` : ""}Engine <span data-engine-version>syslab ${esc(row.engineVersion)}</span> · ${program ? "program" : comparison ? "comparison" : "scenario"} hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
 </main>
 ${unfinished ? `<script>${progressScript}</script>` : ""}
 </body>
