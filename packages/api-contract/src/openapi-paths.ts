@@ -327,7 +327,7 @@ export interface components {
             });
             /** @description Who sends requests and what they ask for. Give exactly one of `arrival` (open) or `clients` (closed). */
             workload: {
-                /** @description Open arrivals, independent of how fast requests complete: { "process": "poisson", "rate": 800 }, { "process": "constant", "rate": 800 }, or { "process": "onoff", "rate": 2000, "on": "1s", "off": "4s" }. */
+                /** @description Open arrivals, independent of how fast requests complete: { "process": "poisson", "rate": 800 }, { "process": "constant", "rate": 800 }, { "process": "onoff", "rate": 2000, "on": "1s", "off": "4s" }, or { "process": "trace", "arrivals": [0.1, "250ms", …] }. */
                 arrival?: {
                     /** @constant */
                     process: "poisson";
@@ -338,6 +338,26 @@ export interface components {
                         /** @description Arrivals per second from `from` until the next segment. */
                         rate: number;
                     }[] & unknown);
+                    /** @description A smooth daily curve: the rate rises from `rate` at the trough to `rate` × `peakFactor` at `peakAt` and back, as a raised cosine: { "period": "24h", "peakFactor": 3, "peakAt": "14h" }. */
+                    diurnal?: {
+                        /** @description Length of one cycle of the curve; absent: "24h". */
+                        period?: components["schemas"]["Duration"];
+                        /** @description The rate at the peak, as a multiple of the rate at the trough (`rate`); from 1 to 1000. */
+                        peakFactor: number;
+                        /** @description Simulated time (from the start of the run) of the first peak; the trough is half a period away. */
+                        peakAt?: components["schemas"]["Duration"];
+                    };
+                    /** @description Bursts over the rate (at most 100); where two overlap, their multipliers multiply. */
+                    flashCrowds?: {
+                        /** @description Simulated time (from the start of the run) the crowd arrives. */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long the crowd stays, ramps included. */
+                        for: components["schemas"]["Duration"];
+                        /** @description The rate's multiplier while the crowd is there (above 0, at most 1000). */
+                        factor: number;
+                        /** @description How long the multiplier takes to rise from 1 to `factor`, and to fall back; absent: at once. */
+                        ramp?: components["schemas"]["Duration"];
+                    }[];
                 } | {
                     /** @constant */
                     process: "constant";
@@ -357,6 +377,18 @@ export interface components {
                     on: components["schemas"]["Distribution"];
                     /** @description Length of each silent off-period between bursts. */
                     off: components["schemas"]["Distribution"];
+                } | {
+                    /** @constant */
+                    process: "trace";
+                    /** @description Arrival times, in non-decreasing order (at most 100000): seconds or durations, or objects { "at", "class", "key" }. */
+                    arrivals: (components["schemas"]["Duration"] | {
+                        /** @description Simulated time (from the start of the run) the request arrives at. */
+                        at: components["schemas"]["Duration"];
+                        /** @description The name of its request class; absent: drawn by weight. */
+                        class?: string;
+                        /** @description The key it is about (a whole number, at least 0); absent: drawn from its class's `key`. */
+                        key?: number;
+                    })[];
                 };
                 /** @description Closed workload: { "users": 10, "think": { "exp": "1s" } }. */
                 clients?: {

@@ -45,6 +45,13 @@ const SAMPLES: Partial<Record<ErrorCode, object>> = {
   "scenario.step": { got: 'an object with "cpux"', near: "cpu" },
   "scenario.component-type": { got: '"statoin"', types: ["station"], near: "station" },
   "scenario.rate-segments": { problem: "The first segment must start at 0." },
+  "scenario.arrival-trace": {
+    problem: "Arrival 2 comes before arrival 1; list arrivals in non-decreasing time.",
+  },
+  "scenario.flash-crowd": {
+    problem: "The rise and the fall (2 × `ramp`) last longer than the crowd (`for`); shorten `ramp`.",
+  },
+  "scenario.unknown-class": { name: "jb", classes: ["job", "page"], near: "job" },
   "scenario.duplicate-name": { name: "page" },
   "scenario.capacity": { capacity: 2, servers: 4 },
   "scenario.unknown-component": { name: "dbb", components: ["web", "db"], near: "db" },

@@ -57,6 +57,13 @@ const CROSS_FIELD: { code: string; at?: RegExp; says?: RegExp; why: string }[] =
     why: "each segment starts after the one before it",
   },
   {
+    code: "scenario.arrival-trace",
+    at: /\.arrivals\[[1-9]\d*\]$/,
+    why: "each traced arrival comes no earlier than the one before it",
+  },
+  { code: "scenario.flash-crowd", at: /\.ramp$/, why: "a crowd's ramps fit in its own `for`" },
+  { code: "scenario.unknown-class", why: "a trace's `class` names one of the request classes" },
+  {
     code: "scenario.distribution-parameter",
     at: /\.(?:uniform|lognormal\.p99)$/,
     why: "a uniform's bounds in order, a lognormal's p99 above its median: one number bounded by another",

@@ -211,6 +211,24 @@ export const errorCatalogue = {
       `${problem} Write the rate as [{ "from": "0s", "rate": 100 }, { "from": "30s", "rate": 400 }, …].`,
     hint: "Each segment's rate holds from its `from` time until the next segment's.",
   }),
+  "scenario.arrival-trace": entry<{ problem: string }>({
+    title: "Invalid arrival trace",
+    message: ({ problem }) =>
+      `${problem} Write the trace as [0.5, "1.2s", { "at": "2s", "class": "search", "key": 7 }, …], in non-decreasing time.`,
+    hint: "Each entry is the simulated time (from the start of the run) a request arrives at.",
+  }),
+  "scenario.flash-crowd": entry<{ problem: string }>({
+    title: "Invalid flash crowd",
+    message: ({ problem }) =>
+      `${problem} Write a flash crowd as { "at": "60s", "for": "30s", "factor": 5, "ramp": "5s" }.`,
+    hint: "The rate is multiplied by `factor` from `at` for `for`, rising and falling over `ramp`.",
+  }),
+  "scenario.unknown-class": entry<{ name: string; classes: string[]; near?: string }>({
+    title: "Unknown request class",
+    message: ({ name, classes, near }) =>
+      `No request class is named "${name}"; the classes are: ${list(classes)}.${suggestion(near)}`,
+    hint: "A trace's `class` names one of `workload.requests` by its `name`.",
+  }),
   "scenario.duplicate-name": entry<{ name: string }>({
     title: "Duplicate request class",
     message: ({ name }) => `Another request class is already named "${name}"; give each class its own name.`,

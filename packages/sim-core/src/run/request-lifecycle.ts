@@ -174,14 +174,14 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
 
   // --- requests the clients send ----------------------------------------------------
 
-  inject(user: number): void {
+  inject(user: number, givenClass = -1, givenKey = -1): void {
     if (this.phase === STOPPED) return;
     const now = this.sim.now;
     const request = this.pool.acquire();
     const sequence = this.sent++;
     request.random.assign(this.streams, sequence, LANE_DEMANDS);
     request.identity.assign(this.streams, sequence, LANE_IDENTITY);
-    const classIndex = this.picker.pick(request.identity);
+    const classIndex = givenClass >= 0 ? givenClass : this.picker.pick(request.identity);
     const cls = this.classes[classIndex]!;
     request.id = this.nextId++;
     request.classIndex = classIndex;
@@ -189,7 +189,8 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
     request.arrivalTime = now;
     request.deadline = now + cls.timeout;
     request.user = user;
-    if (cls.keys !== null) request.key = cls.keys.sample(request.identity);
+    if (givenKey >= 0) request.key = givenKey;
+    else if (cls.keys !== null) request.key = cls.keys.sample(request.identity);
     request.write = cls.write;
     // After the key, from the same stream: a population added to a scenario moves no key.
     if (this.population > 0) request.client = Math.floor(request.identity.nextDouble() * this.population);

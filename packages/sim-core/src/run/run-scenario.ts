@@ -17,6 +17,7 @@ import { ClosedClients } from "../workload/closed-clients";
 import { compileSteps, entryCall } from "../workload/compiled-step";
 import { keySampler } from "../workload/keys/key-sampler";
 import { OpenArrivals } from "../workload/open-arrivals";
+import { TraceArrivals } from "../workload/trace-arrivals";
 import { effectiveLimits } from "./limits";
 import { Measurements, SERIES_BUCKETS } from "./measurements";
 import { RequestLifecycle, type RunnableClass } from "./request-lifecycle";
@@ -114,7 +115,10 @@ export function runScenario(
   if (workload.population !== undefined) lifecycle.setPopulation(workload.population);
 
   const arrivalRng = randomStream(scenario.seed, "arrivals");
-  if (workload.arrival !== undefined) {
+  if (workload.arrival?.process === "trace") {
+    const names = workload.requests.map((cls) => cls.name);
+    new TraceArrivals(sim, lifecycle, workload.arrival.arrivals, names).start();
+  } else if (workload.arrival !== undefined) {
     new OpenArrivals(sim, arrivalRng, lifecycle, workload.arrival).start();
   } else if (workload.clients !== undefined) {
     const clients = new ClosedClients(sim, arrivalRng, lifecycle, workload.clients);
@@ -178,6 +182,10 @@ function expectedMeasuredTime(scenario: Scenario): number {
   const length = scenario.run.length;
   if (length.kind === "time") return length.duration;
   const arrival = scenario.workload.arrival;
+  if (arrival?.process === "trace") {
+    const last = arrival.arrivals[arrival.arrivals.length - 1]?.at ?? 0;
+    return last > 0 ? last : 1;
+  }
   const rate =
     arrival === undefined
       ? 0

@@ -126,11 +126,43 @@ export interface RequestClass {
 
 export type RateSegment = { from: number; rate: number }; // rate (per second) from time `from` on
 
+/** A smooth daily (or `period`-long) swing of a Poisson rate: ×1 at the trough, ×`peakFactor` at `peakAt`. */
+export interface Diurnal {
+  period: number;
+  peakFactor: number;
+  peakAt: number;
+}
+
+/** A burst: the rate × `factor` from `at` for `for`, rising and falling linearly over `ramp` (0: at once). */
+export interface FlashCrowd {
+  at: number;
+  for: number;
+  factor: number;
+  ramp: number;
+}
+
+/** One request of an arrival trace: when it arrives, and optionally its class (by name) and key. */
+export interface TracedArrival {
+  at: number;
+  class?: string;
+  key?: number;
+}
+
 export type Arrival =
-  | { process: "poisson"; rate: number | RateSegment[] }
+  | {
+      process: "poisson";
+      rate: number | RateSegment[];
+      diurnal?: Diurnal;
+      flashCrowds?: FlashCrowd[];
+    }
   | { process: "constant"; rate: number | RateSegment[] }
   /** Poisson at `rate` during on-periods, silent during off-periods. */
-  | { process: "onoff"; rate: number; on: Distribution; off: Distribution };
+  | { process: "onoff"; rate: number; on: Distribution; off: Distribution }
+  /** Replays the given arrival times, in order; no request arrives after the last. */
+  | { process: "trace"; arrivals: TracedArrival[] };
+
+/** The arrival processes driven by a rate (all but a trace). */
+export type RateArrival = Exclude<Arrival, { process: "trace" }>;
 
 export interface ClosedClients {
   users: number;

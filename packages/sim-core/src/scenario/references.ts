@@ -91,7 +91,22 @@ class ReferenceCheck {
         if (hosts.length === 0) this.steps(request.steps, [...path, "steps"], undefined);
       }
     });
+    this.tracedClasses(workload.arrival, seen);
     return this.problems;
+  }
+
+  /** Each class a trace gives names a request class. */
+  private tracedClasses(arrival: unknown, classes: Set<string>): void {
+    if (!isObject(arrival) || arrival.process !== "trace" || !Array.isArray(arrival.arrivals)) return;
+    const names = [...classes];
+    arrival.arrivals.forEach((traced, i) => {
+      if (!isObject(traced) || typeof traced.class !== "string" || classes.has(traced.class)) return;
+      this.report(["workload", "arrival", "arrivals", i, "class"], "scenario.unknown-class", {
+        name: traced.class,
+        classes: names,
+        near: nearestName(traced.class, names),
+      });
+    });
   }
 
   /** A precision target on a component's utilisation names a component. */
