@@ -1465,6 +1465,11 @@ export interface components {
                  * @default false
                  */
                 idempotent?: boolean;
+                /**
+                 * @description What a scheduled (cron) publish does while the previous run of this publish step is unfinished — waiting, running or due for a retry: "allow" (default) publishes another run beside it; "skip" publishes nothing, counted in the broker's `skipped`, and the request goes on at once (Kubernetes CronJob concurrencyPolicy Forbid, APScheduler max_instances 1).
+                 * @enum {string}
+                 */
+                overlap?: "allow" | "skip";
             };
             /** @description How the client learns the task is done: { "by": "poll", "interval": "1s", "call": "api", "steps": [ … ] }, { "by": "long-poll", "timeout": "20s", "call": "api", "steps": [ … ] }, { "by": "push", "delay": "20ms" } or { "by": "none" } (fire and forget, the default). */
             wait?: {

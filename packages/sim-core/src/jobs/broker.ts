@@ -71,6 +71,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private readonly longPollCalls = new Map<PublishPlan, CompiledStep>();
   /** Jobs whose client waits, by publishing request (one job per request at a time). */
   private readonly waiting = new Map<Request, Job>();
+  /** The unfinished run of each publish step whose task skips overlapping runs. */
+  private readonly runs = new Map<PublishPlan, Job>();
 
   private readonly depth: TimeWeighted;
   /** Messages delivered and not yet acked (nor visible again). */
@@ -87,6 +89,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private expired = 0;
   private dropped = 0;
   private refused = 0;
+  private skipped = 0;
   private completed = 0;
   private failed = 0;
   private retried = 0;
@@ -148,6 +151,13 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   // --- publishing and delivery ---------------------------------------------------------
 
   private publish(request: Request, plan: PublishPlan): void {
+    const skips = plan.task.overlap === "skip";
+    if (skips && this.runs.has(plan)) {
+      // The previous run is unfinished: this one is skipped, and the scheduler goes on.
+      if (this.flow.measuring) this.skipped++;
+      this.flow.done(request);
+      return;
+    }
     if (this.spec.overflow === "reject-publish" && this.depth.value >= this.spec.maxLength) {
       // RabbitMQ's reject-publish: the publisher is nacked; its request fails and its client may retry.
       if (this.flow.measuring) this.refused++;
@@ -155,6 +165,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       return;
     }
     const job = new Job(plan, request, this.sim.now);
+    if (skips) this.runs.set(plan, job);
     if (this.flow.measuring) this.published++;
     this.send(job, plan.task.countdown);
     const wait = plan.wait;
@@ -183,11 +194,13 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       const oldest = this.take();
       if (oldest !== undefined) {
         oldest.state = MESSAGE_DEAD;
+        this.endRun(oldest.job);
         if (this.flow.measuring) this.dropped++;
       }
       if (this.depth.value >= this.spec.maxLength) {
         // maxLength 0: nothing may wait, the new message is dropped too.
         message.state = MESSAGE_DEAD;
+        this.endRun(message.job);
         if (this.flow.measuring) this.dropped++;
         return;
       }
@@ -245,6 +258,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       if (message.receives > this.spec.maxReceives) {
         // SQS's redrive policy: past maxReceiveCount the message moves to the dead-letter queue.
         message.state = MESSAGE_DEAD;
+        this.endRun(message.job);
         if (this.flow.measuring) this.deadLettered++;
         continue;
       }
@@ -271,6 +285,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
         this.changeDepth(-1);
         if (this.sim.now - message.sentAt > this.spec.retention) {
           message.state = MESSAGE_DEAD;
+          this.endRun(message.job);
           if (this.flow.measuring) this.expired++;
           continue;
         }
@@ -289,6 +304,16 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       message.state = MESSAGE_ACKED;
       this.changeInFlight(-1);
     }
+  }
+
+  /** A worker lost the message's task (acked, then crashed): no result will come, the run is over. */
+  lose(message: Message): void {
+    this.endRun(message.job);
+  }
+
+  /** The job has no live message left: a skipping publish step may start its next run. */
+  private endRun(job: Job): void {
+    if (this.runs.get(job.plan) === job) this.runs.delete(job.plan);
   }
 
   /** The consumer gives the message back (a rejected delivery): it is visible again at once. */
@@ -327,6 +352,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       return;
     }
     job.finished = true;
+    this.endRun(job);
     job.succeeded = how === TASK_SUCCEEDED;
     job.resultAt = this.sim.now;
     if (measuring) {
@@ -488,6 +514,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.expired = 0;
     this.dropped = 0;
     this.refused = 0;
+    this.skipped = 0;
     this.completed = 0;
     this.failed = 0;
     this.retried = 0;
@@ -523,6 +550,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       expired: this.expired,
       dropped: this.dropped,
       refused: this.refused,
+      skipped: this.skipped,
       executions: this.executions,
       duplicatesExecuted: this.duplicatesExecuted,
       completed: this.completed,

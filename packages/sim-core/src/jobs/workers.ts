@@ -331,6 +331,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
       const message = execution.message;
       if (!this.late) {
         if (measuring) this.lost++; // acked before it ran: nobody will run it again
+        broker.lose(message);
         continue;
       }
       this.unacked--;
@@ -341,6 +342,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
       } else {
         // Celery's prefork pool acks a task whose child process died, unless reject_on_worker_lost.
         broker.ack(message);
+        broker.lose(message);
         if (measuring) this.lost++;
       }
     }
