@@ -860,6 +860,8 @@ export interface components {
                      * @enum {string}
                      */
                     acks?: "early" | "late";
+                    /** @description Consumer priority (RabbitMQ's x-priority consumer argument, https://www.rabbitmq.com/docs/consumer-priority): the broker gives each message to a consumer of the highest priority that has room in its prefetch window, and to lower ones only while every higher one is full; consumers of equal priority take turns. Default 0. */
+                    priority?: number;
                     /**
                      * @description "fair" (Celery -Ofair, the default since 4.0): a reserved task goes to the first idle process; "default": reserved tasks are handed to processes in turn as they arrive, so one can wait behind a long task while another process idles.
                      * @default fair

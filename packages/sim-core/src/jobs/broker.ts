@@ -34,9 +34,17 @@ import { retryDelay } from "./retry-backoff";
 export interface Consumer {
   /** The broker it consumes from. */
   readonly brokerName: string;
+  /** Consumer priority (RabbitMQ x-priority): higher ones get messages while they have room. */
+  readonly priority: number;
   /** Whether it takes another message now (up and within its prefetch window). */
   readonly hasRoom: boolean;
   receive(message: Message): void;
+}
+
+/** Consumers of one priority, and whose turn is next among them. */
+interface ConsumerTier {
+  readonly consumers: Consumer[];
+  next: number;
 }
 
 /** How an execution ended, as a worker reports it. */
@@ -62,8 +70,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private readonly rng: Rng;
   private readonly flow: RequestFlow;
   private readonly levels: MessageQueue[] = [];
-  private consumers: Consumer[] | null = null;
-  private nextConsumer = 0;
+  /** Consumers by priority, highest first; each tier takes turns with its own pointer. */
+  private tiers: ConsumerTier[] | null = null;
   private dispatching = false;
   /** The step a long poll ends with, held here until there is news. */
   private readonly holdStep: CompiledStep;
@@ -127,15 +135,35 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.ageSeries = new TimeSeries(SERIES_BUCKETS, 1 / SERIES_BUCKETS, this.sim);
   }
 
-  /** The components consuming from this broker, found once the run's components all exist. */
-  private findConsumers(): Consumer[] {
-    const consumers: Consumer[] = [];
+  /** The components consuming from this broker, found once the run's components all exist, in priority tiers. */
+  private findConsumers(): ConsumerTier[] {
+    const tiers = new Map<number, Consumer[]>();
     for (const component of this.context.components.values()) {
       const candidate = component as Partial<Consumer>;
-      if (candidate.brokerName === this.name && typeof candidate.receive === "function")
-        consumers.push(candidate as Consumer);
+      if (candidate.brokerName === this.name && typeof candidate.receive === "function") {
+        const consumer = candidate as Consumer;
+        const tier = tiers.get(consumer.priority);
+        if (tier === undefined) tiers.set(consumer.priority, [consumer]);
+        else tier.push(consumer);
+      }
     }
-    return consumers;
+    return [...tiers.entries()].sort(([a], [b]) => b - a).map(([, consumers]) => ({ consumers, next: 0 }));
+  }
+
+  /** A consumer with room: the highest tier that has one, in turn within it; null when all are full. */
+  private chooseConsumer(tiers: ConsumerTier[]): Consumer | null {
+    for (const tier of tiers) {
+      const consumers = tier.consumers;
+      const count = consumers.length;
+      for (let i = 0; i < count; i++) {
+        const candidate = consumers[(tier.next + i) % count]!;
+        if (candidate.hasRoom) {
+          tier.next = (tier.next + i + 1) % count;
+          return candidate;
+        }
+      }
+    }
+    return null;
   }
 
   arrive(request: Request, step: CompiledStep): void {
@@ -234,23 +262,14 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     return oldest === Number.POSITIVE_INFINITY ? 0 : this.sim.now - oldest;
   }
 
-  /** Hands ready messages to consumers with room, round robin. */
+  /** Hands ready messages to consumers with room: the highest priority first, round robin within it. */
   dispatch(): void {
     if (this.dispatching) return; // a consumer acking inside receive() calls back here
     this.dispatching = true;
-    this.consumers ??= this.findConsumers();
-    const consumers = this.consumers;
-    const count = consumers.length;
-    while (this.depth.value > 0 && count > 0) {
-      let consumer: Consumer | null = null;
-      for (let i = 0; i < count; i++) {
-        const candidate = consumers[(this.nextConsumer + i) % count]!;
-        if (candidate.hasRoom) {
-          consumer = candidate;
-          this.nextConsumer = (this.nextConsumer + i + 1) % count;
-          break;
-        }
-      }
+    this.tiers ??= this.findConsumers();
+    const tiers = this.tiers;
+    while (this.depth.value > 0) {
+      const consumer = this.chooseConsumer(tiers);
       if (consumer === null) break;
       const message = this.take();
       if (message === undefined) break;

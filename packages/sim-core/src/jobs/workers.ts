@@ -143,6 +143,11 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
         this.threads.push(new WorkerThread(this.nextThreadId++, this, i));
   }
 
+  /** Consumer priority: the broker serves higher ones first. */
+  get priority(): number {
+    return this.spec.priority ?? 0;
+  }
+
   get hasRoom(): boolean {
     if (!this.ready) this.setUp();
     return this.active === 0 && this.unacked < this.window;
