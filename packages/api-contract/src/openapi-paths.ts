@@ -892,6 +892,8 @@ export interface components {
                      * @enum {string}
                      */
                     acks?: "early" | "late";
+                    /** @description Consumer priority (RabbitMQ's x-priority consumer argument, https://www.rabbitmq.com/docs/consumer-priority): the broker gives each message to a consumer of the highest priority that has room in its prefetch window, and to lower ones only while every higher one is full; consumers of equal priority take turns. Default 0. */
+                    priority?: number;
                     /**
                      * @description "fair" (Celery -Ofair, the default since 4.0): a reserved task goes to the first idle process; "default": reserved tasks are handed to processes in turn as they arrive, so one can wait behind a long task while another process idles.
                      * @default fair
@@ -1497,6 +1499,11 @@ export interface components {
                  * @default false
                  */
                 idempotent?: boolean;
+                /**
+                 * @description What a scheduled (cron) publish does while the previous run of this publish step is unfinished — waiting, running or due for a retry: "allow" (default) publishes another run beside it; "skip" publishes nothing, counted in the broker's `skipped`, and the request goes on at once (Kubernetes CronJob concurrencyPolicy Forbid, APScheduler max_instances 1).
+                 * @enum {string}
+                 */
+                overlap?: "allow" | "skip";
             };
             /** @description How the client learns the task is done: { "by": "poll", "interval": "1s", "call": "api", "steps": [ … ] }, { "by": "long-poll", "timeout": "20s", "call": "api", "steps": [ … ] }, { "by": "push", "delay": "20ms" } or { "by": "none" } (fire and forget, the default). */
             wait?: {

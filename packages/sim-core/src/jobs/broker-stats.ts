@@ -21,6 +21,8 @@ export interface BrokerStats extends StationStats {
   dropped: number;
   /** Publishes refused by a full queue (overflow "reject-publish"): the publishing request failed. */
   refused: number;
+  /** Publishes skipped because the previous run of their step was unfinished (task `overlap` "skip"). */
+  skipped: number;
   /** Executions started. */
   executions: number;
   /** Executions of a message that had started executing before: the work done twice. */

@@ -34,9 +34,17 @@ import { retryDelay } from "./retry-backoff";
 export interface Consumer {
   /** The broker it consumes from. */
   readonly brokerName: string;
+  /** Consumer priority (RabbitMQ x-priority): higher ones get messages while they have room. */
+  readonly priority: number;
   /** Whether it takes another message now (up and within its prefetch window). */
   readonly hasRoom: boolean;
   receive(message: Message): void;
+}
+
+/** Consumers of one priority, and whose turn is next among them. */
+interface ConsumerTier {
+  readonly consumers: Consumer[];
+  next: number;
 }
 
 /** How an execution ended, as a worker reports it. */
@@ -62,8 +70,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private readonly rng: Rng;
   private readonly flow: RequestFlow;
   private readonly levels: MessageQueue[] = [];
-  private consumers: Consumer[] | null = null;
-  private nextConsumer = 0;
+  /** Consumers by priority, highest first; each tier takes turns with its own pointer. */
+  private tiers: ConsumerTier[] | null = null;
   private dispatching = false;
   /** The step a long poll ends with, held here until there is news. */
   private readonly holdStep: CompiledStep;
@@ -71,6 +79,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private readonly longPollCalls = new Map<PublishPlan, CompiledStep>();
   /** Jobs whose client waits, by publishing request (one job per request at a time). */
   private readonly waiting = new Map<Request, Job>();
+  /** The unfinished run of each publish step whose task skips overlapping runs. */
+  private readonly runs = new Map<PublishPlan, Job>();
 
   private readonly depth: TimeWeighted;
   /** Messages delivered and not yet acked (nor visible again). */
@@ -87,6 +97,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private expired = 0;
   private dropped = 0;
   private refused = 0;
+  private skipped = 0;
   private completed = 0;
   private failed = 0;
   private retried = 0;
@@ -124,15 +135,35 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.ageSeries = new TimeSeries(SERIES_BUCKETS, 1 / SERIES_BUCKETS, this.sim);
   }
 
-  /** The components consuming from this broker, found once the run's components all exist. */
-  private findConsumers(): Consumer[] {
-    const consumers: Consumer[] = [];
+  /** The components consuming from this broker, found once the run's components all exist, in priority tiers. */
+  private findConsumers(): ConsumerTier[] {
+    const tiers = new Map<number, Consumer[]>();
     for (const component of this.context.components.values()) {
       const candidate = component as Partial<Consumer>;
-      if (candidate.brokerName === this.name && typeof candidate.receive === "function")
-        consumers.push(candidate as Consumer);
+      if (candidate.brokerName === this.name && typeof candidate.receive === "function") {
+        const consumer = candidate as Consumer;
+        const tier = tiers.get(consumer.priority);
+        if (tier === undefined) tiers.set(consumer.priority, [consumer]);
+        else tier.push(consumer);
+      }
     }
-    return consumers;
+    return [...tiers.entries()].sort(([a], [b]) => b - a).map(([, consumers]) => ({ consumers, next: 0 }));
+  }
+
+  /** A consumer with room: the highest tier that has one, in turn within it; null when all are full. */
+  private chooseConsumer(tiers: ConsumerTier[]): Consumer | null {
+    for (const tier of tiers) {
+      const consumers = tier.consumers;
+      const count = consumers.length;
+      for (let i = 0; i < count; i++) {
+        const candidate = consumers[(tier.next + i) % count]!;
+        if (candidate.hasRoom) {
+          tier.next = (tier.next + i + 1) % count;
+          return candidate;
+        }
+      }
+    }
+    return null;
   }
 
   arrive(request: Request, step: CompiledStep): void {
@@ -148,6 +179,13 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   // --- publishing and delivery ---------------------------------------------------------
 
   private publish(request: Request, plan: PublishPlan): void {
+    const skips = plan.task.overlap === "skip";
+    if (skips && this.runs.has(plan)) {
+      // The previous run is unfinished: this one is skipped, and the scheduler goes on.
+      if (this.flow.measuring) this.skipped++;
+      this.flow.done(request);
+      return;
+    }
     if (this.spec.overflow === "reject-publish" && this.depth.value >= this.spec.maxLength) {
       // RabbitMQ's reject-publish: the publisher is nacked; its request fails and its client may retry.
       if (this.flow.measuring) this.refused++;
@@ -155,6 +193,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       return;
     }
     const job = new Job(plan, request, this.sim.now);
+    if (skips) this.runs.set(plan, job);
     if (this.flow.measuring) this.published++;
     this.send(job, plan.task.countdown);
     const wait = plan.wait;
@@ -183,11 +222,13 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       const oldest = this.take();
       if (oldest !== undefined) {
         oldest.state = MESSAGE_DEAD;
+        this.endRun(oldest.job);
         if (this.flow.measuring) this.dropped++;
       }
       if (this.depth.value >= this.spec.maxLength) {
         // maxLength 0: nothing may wait, the new message is dropped too.
         message.state = MESSAGE_DEAD;
+        this.endRun(message.job);
         if (this.flow.measuring) this.dropped++;
         return;
       }
@@ -221,23 +262,14 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     return oldest === Number.POSITIVE_INFINITY ? 0 : this.sim.now - oldest;
   }
 
-  /** Hands ready messages to consumers with room, round robin. */
+  /** Hands ready messages to consumers with room: the highest priority first, round robin within it. */
   dispatch(): void {
     if (this.dispatching) return; // a consumer acking inside receive() calls back here
     this.dispatching = true;
-    this.consumers ??= this.findConsumers();
-    const consumers = this.consumers;
-    const count = consumers.length;
-    while (this.depth.value > 0 && count > 0) {
-      let consumer: Consumer | null = null;
-      for (let i = 0; i < count; i++) {
-        const candidate = consumers[(this.nextConsumer + i) % count]!;
-        if (candidate.hasRoom) {
-          consumer = candidate;
-          this.nextConsumer = (this.nextConsumer + i + 1) % count;
-          break;
-        }
-      }
+    this.tiers ??= this.findConsumers();
+    const tiers = this.tiers;
+    while (this.depth.value > 0) {
+      const consumer = this.chooseConsumer(tiers);
       if (consumer === null) break;
       const message = this.take();
       if (message === undefined) break;
@@ -245,6 +277,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       if (message.receives > this.spec.maxReceives) {
         // SQS's redrive policy: past maxReceiveCount the message moves to the dead-letter queue.
         message.state = MESSAGE_DEAD;
+        this.endRun(message.job);
         if (this.flow.measuring) this.deadLettered++;
         continue;
       }
@@ -271,6 +304,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
         this.changeDepth(-1);
         if (this.sim.now - message.sentAt > this.spec.retention) {
           message.state = MESSAGE_DEAD;
+          this.endRun(message.job);
           if (this.flow.measuring) this.expired++;
           continue;
         }
@@ -289,6 +323,16 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       message.state = MESSAGE_ACKED;
       this.changeInFlight(-1);
     }
+  }
+
+  /** A worker lost the message's task (acked, then crashed): no result will come, the run is over. */
+  lose(message: Message): void {
+    this.endRun(message.job);
+  }
+
+  /** The job has no live message left: a skipping publish step may start its next run. */
+  private endRun(job: Job): void {
+    if (this.runs.get(job.plan) === job) this.runs.delete(job.plan);
   }
 
   /** The consumer gives the message back (a rejected delivery): it is visible again at once. */
@@ -327,6 +371,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       return;
     }
     job.finished = true;
+    this.endRun(job);
     job.succeeded = how === TASK_SUCCEEDED;
     job.resultAt = this.sim.now;
     if (measuring) {
@@ -488,6 +533,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.expired = 0;
     this.dropped = 0;
     this.refused = 0;
+    this.skipped = 0;
     this.completed = 0;
     this.failed = 0;
     this.retried = 0;
@@ -523,6 +569,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       expired: this.expired,
       dropped: this.dropped,
       refused: this.refused,
+      skipped: this.skipped,
       executions: this.executions,
       duplicatesExecuted: this.duplicatesExecuted,
       completed: this.completed,

@@ -96,6 +96,12 @@ function taskSchema(step: z.ZodType<Step, unknown>) {
         .describe(
           "Whether a task already done does nothing when delivered again (false: a duplicate delivery does the work twice, counted in duplicatesExecuted). Default false.",
         ),
+      overlap: z
+        .enum(["allow", "skip"])
+        .optional()
+        .describe(
+          'What a scheduled (cron) publish does while the previous run of this publish step is unfinished — waiting, running or due for a retry: "allow" (default) publishes another run beside it; "skip" publishes nothing, counted in the broker\'s `skipped`, and the request goes on at once (Kubernetes CronJob concurrencyPolicy Forbid, APScheduler max_instances 1).',
+        ),
     })
     .transform((t): TaskSpec => {
       const task: TaskSpec = {
@@ -107,6 +113,8 @@ function taskSchema(step: z.ZodType<Step, unknown>) {
         timeLimit: t.timeLimit ?? Number.POSITIVE_INFINITY,
         idempotent: t.idempotent,
       };
+      // Only "skip" is kept, so that a scenario without it keeps its hash (and its run id).
+      if (t.overlap === "skip") task.overlap = "skip";
       if (t.retry !== undefined) task.retry = t.retry;
       return task;
     })

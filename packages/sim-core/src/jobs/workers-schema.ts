@@ -21,6 +21,7 @@ export interface WorkersComponent {
   crash: "worker" | "children";
   outages: WorkerOutage[];
   results?: string; // a result backend each execution stores its result in
+  priority?: number; // consumer priority; absent: 0
 }
 
 // Celery's defaults: worker_prefetch_multiplier 4, acks before the task runs, -Ofair since 4.0.
@@ -50,6 +51,9 @@ const random = z
     mttr: positiveDuration.describe("Mean time to repair: each outage is exponential with this mean."),
   })
   .transform((o): WorkerOutage => ({ kind: "random", mtbf: o.mtbf, mttr: o.mttr }));
+
+// RabbitMQ's x-priority is an AMQP signed 32-bit integer.
+const MAX_PRIORITY = 2 ** 31 - 1;
 
 /** Each process has its own slot in the workers' arrays; as many as a server may run (servers/server-schema.ts). */
 const MAX_PROCESSES = 4096;
@@ -91,6 +95,14 @@ export const workersSchema = z
       .default("early")
       .describe(
         '"early" (Celery\'s default): a task is acked just before it runs, so a crash loses it; "late" (acks_late): acked after it finishes, so a crash leaves it to be delivered again.',
+      ),
+    priority: z
+      .int()
+      .min(-MAX_PRIORITY)
+      .max(MAX_PRIORITY)
+      .optional()
+      .describe(
+        "Consumer priority (RabbitMQ's x-priority consumer argument, https://www.rabbitmq.com/docs/consumer-priority): the broker gives each message to a consumer of the highest priority that has room in its prefetch window, and to lower ones only while every higher one is full; consumers of equal priority take turns. Default 0.",
       ),
     optimization: z
       .enum(["fair", "default"])
@@ -137,12 +149,14 @@ export const workersSchema = z
       ),
   })
   .transform((w): WorkersComponent => {
-    const { broker, results, processes, server, ...rest } = w;
+    const { broker, results, processes, server, priority, ...rest } = w;
     const spec: WorkersComponent = rest;
     if (broker !== undefined) spec.broker = broker;
     if (results !== undefined) spec.results = results;
     if (processes !== undefined) spec.processes = processes;
     if (server !== undefined) spec.server = server;
+    // Only a priority other than 0 is kept, so that a scenario without one keeps its hash.
+    if (priority !== undefined && priority !== 0) spec.priority = priority;
     return spec;
   })
   .describe(

@@ -143,6 +143,11 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
         this.threads.push(new WorkerThread(this.nextThreadId++, this, i));
   }
 
+  /** Consumer priority: the broker serves higher ones first. */
+  get priority(): number {
+    return this.spec.priority ?? 0;
+  }
+
   get hasRoom(): boolean {
     if (!this.ready) this.setUp();
     return this.active === 0 && this.unacked < this.window;
@@ -331,6 +336,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
       const message = execution.message;
       if (!this.late) {
         if (measuring) this.lost++; // acked before it ran: nobody will run it again
+        broker.lose(message);
         continue;
       }
       this.unacked--;
@@ -341,6 +347,7 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
       } else {
         // Celery's prefork pool acks a task whose child process died, unless reject_on_worker_lost.
         broker.ack(message);
+        broker.lose(message);
         if (measuring) this.lost++;
       }
     }

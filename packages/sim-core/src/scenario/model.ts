@@ -66,6 +66,8 @@ export interface TaskSpec {
   timeLimit: number;
   /** A duplicate delivery of a task already done does no work. */
   idempotent: boolean;
+  /** Set: a publish while an earlier run of the same step is unfinished is skipped (absent: "allow", it publishes). */
+  overlap?: "skip";
 }
 
 /** The request that polls or long-polls: a call to the API component. */
