@@ -6,6 +6,8 @@ import { cachingMissRatio } from "./caching-miss-ratio";
 import { cachingStaleness } from "./caching-staleness";
 import { cachingStampede } from "./caching-stampede";
 import { connectionPools } from "./connection-pools";
+import { counterExplorer } from "./counter-explorer";
+import { deadlockExplorer } from "./deadlock-explorer";
 import { hockeyStick } from "./hockey-stick";
 import { leaseTimeline } from "./lease-timeline";
 import { loadBalancing } from "./load-balancing";
@@ -32,6 +34,8 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     cachingStaleness,
     leaseTimeline,
     raceExplorer,
+    counterExplorer,
+    deadlockExplorer,
     waitingForJobs,
     acksAndCrashes,
     loadBalancing,
