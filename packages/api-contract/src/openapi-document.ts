@@ -412,7 +412,11 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
                 required: ["name", "ph", "pid", "tid"],
                 properties: {
                   name: { type: "string" },
-                  ph: { type: "string", description: "b/e: async begin/end; X: complete; M: metadata." },
+                  ph: {
+                    type: "string",
+                    description: "b/e: async begin/end; X: complete; s/f: flow start/finish; M: metadata.",
+                  },
+                  bp: { type: "string", enum: ["e"] },
                   pid: { type: "integer" },
                   tid: { type: "integer" },
                   ts: { type: "number", description: "Microseconds of simulated time." },

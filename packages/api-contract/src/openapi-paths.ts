@@ -1776,8 +1776,10 @@ export interface components {
         ChromeTrace: {
             traceEvents: {
                 name: string;
-                /** @description b/e: async begin/end; X: complete; M: metadata. */
+                /** @description b/e: async begin/end; X: complete; s/f: flow start/finish; M: metadata. */
                 ph: string;
+                /** @enum {string} */
+                bp?: "e";
                 pid: number;
                 tid: number;
                 /** @description Microseconds of simulated time. */
