@@ -283,6 +283,26 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
           },
         },
       },
+      "/v1/runs/{id}/trace.json": {
+        get: {
+          operationId: "getRunTrace",
+          summary: "A traced run's requests, as Chrome Trace Event JSON",
+          description:
+            "The run's per-request traces (its scenario's `run.trace`) in the Chrome Trace Event format, the same " +
+            "file the CLI's `--trace` writes; ui.perfetto.dev and chrome://tracing open it as it is.",
+          parameters: [idParameter],
+          responses: {
+            "200": {
+              description: "The trace.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/ChromeTrace" } } },
+            },
+            "404": problemResponse(
+              "No run has this id (`run.not-found`), or it has no trace (`run.trace-not-found`): it is unfinished, failed, or its scenario has no `run.trace`.",
+            ),
+            ...rateLimited,
+          },
+        },
+      },
       "/r/{id}": {
         get: {
           operationId: "sharePage",
@@ -378,6 +398,36 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
             events: { type: "string", format: "uri" },
             share: { type: "string", format: "uri" },
             chart: { type: "string", format: "uri" },
+          },
+        },
+        ChromeTrace: {
+          description: "The Chrome Trace Event format's JSON object form.",
+          type: "object",
+          required: ["traceEvents", "displayTimeUnit"],
+          properties: {
+            traceEvents: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name", "ph", "pid", "tid"],
+                properties: {
+                  name: { type: "string" },
+                  ph: {
+                    type: "string",
+                    description: "b/e: async begin/end; X: complete; s/f: flow start/finish; M: metadata.",
+                  },
+                  bp: { type: "string", enum: ["e"] },
+                  pid: { type: "integer" },
+                  tid: { type: "integer" },
+                  ts: { type: "number", description: "Microseconds of simulated time." },
+                  dur: { type: "number" },
+                  cat: { type: "string" },
+                  id: { type: "string" },
+                  args: { type: "object" },
+                },
+              },
+            },
+            displayTimeUnit: { type: "string", enum: ["ms"] },
           },
         },
         Status: { type: "string", enum: ["queued", "running", "done", "failed"] },

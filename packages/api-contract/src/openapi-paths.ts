@@ -139,6 +139,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/runs/{id}/trace.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A traced run's requests, as Chrome Trace Event JSON
+         * @description The run's per-request traces (its scenario's `run.trace`) in the Chrome Trace Event format, the same file the CLI's `--trace` writes; ui.perfetto.dev and chrome://tracing open it as it is.
+         */
+        get: operations["getRunTrace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/r/{id}": {
         parameters: {
             query?: never;
@@ -1791,6 +1811,26 @@ export interface components {
             /** Format: uri */
             chart: string;
         };
+        /** @description The Chrome Trace Event format's JSON object form. */
+        ChromeTrace: {
+            traceEvents: {
+                name: string;
+                /** @description b/e: async begin/end; X: complete; s/f: flow start/finish; M: metadata. */
+                ph: string;
+                /** @enum {string} */
+                bp?: "e";
+                pid: number;
+                tid: number;
+                /** @description Microseconds of simulated time. */
+                ts?: number;
+                dur?: number;
+                cat?: string;
+                id?: string;
+                args?: Record<string, unknown>;
+            }[];
+            /** @enum {string} */
+            displayTimeUnit: "ms";
+        };
         /** @enum {string} */
         Status: "queued" | "running" | "done" | "failed";
         RunCreated: {
@@ -2445,6 +2485,49 @@ export interface operations {
                 };
             };
             /** @description No run has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRunTrace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A run id, as returned by POST /v1/runs. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trace. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChromeTrace"];
+                };
+            };
+            /** @description No run has this id (`run.not-found`), or it has no trace (`run.trace-not-found`): it is unfinished, failed, or its scenario has no `run.trace`. */
             404: {
                 headers: {
                     [name: string]: unknown;

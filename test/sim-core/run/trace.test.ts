@@ -104,6 +104,16 @@ describe("traces", () => {
     expect(db.depth).toBe(1);
     expect(db.start).toBeGreaterThanOrEqual(web.start);
     expect(db.end).toBeLessThanOrEqual(web.end);
-    checkChromeTrace(chromeTrace(result.trace!));
+    const chrome = chromeTrace(result.trace!);
+    checkChromeTrace(chrome);
+    // One flow arrow per call to db, from the web visit's track to the db visit's.
+    const nested = result.trace!.requests.reduce((n, r) => n + r.spans.filter((s) => s.depth > 0).length, 0);
+    const starts = chrome.traceEvents.filter((e) => e.ph === "s");
+    expect(starts.length).toBe(nested);
+    const processName = (pid: number) =>
+      chrome.traceEvents.find((e) => e.ph === "M" && e.name === "process_name" && e.pid === pid)!.args!.name;
+    expect(new Set(starts.map((e) => processName(e.pid)))).toEqual(new Set(["web"]));
+    const finishes = chrome.traceEvents.filter((e) => e.ph === "f");
+    expect(new Set(finishes.map((e) => processName(e.pid)))).toEqual(new Set(["db"]));
   });
 });

@@ -117,6 +117,22 @@ export const apiErrors = {
       message: `There is no run with the id "${id}".`,
       hint: "Check the id; ids come from POST /v1/runs and are 20 hexadecimal characters.",
     }),
+  /** The run exists but has no trace to give: it is unfinished, failed, or its scenario asks for none. */
+  traceNotFound: (id: string, reason: "unfinished" | "failed" | "untraced") =>
+    new ApiError({
+      status: 404,
+      code: "run.trace-not-found",
+      title: "The run has no trace",
+      message: {
+        unfinished: `The run "${id}" has not finished yet; its trace is written when it does.`,
+        failed: `The run "${id}" failed, so it recorded no trace.`,
+        untraced: `The run "${id}" recorded no trace: its scenario has no run.trace.`,
+      }[reason],
+      hint:
+        reason === "untraced"
+          ? 'Submit the scenario with "run": { …, "trace": { "sample": 0.01 } } to record traces.'
+          : "GET /v1/runs/:id?wait=30 waits for the run to finish; then ask for its trace again.",
+    }),
   comparisonNotFound: (id: string) =>
     new ApiError({
       status: 404,

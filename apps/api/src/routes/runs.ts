@@ -1,6 +1,7 @@
-// /v1/runs: submit a scenario, read a run (optionally long-polling), and its chart.
+// /v1/runs: submit a scenario, read a run (optionally long-polling), its chart and its trace.
 
 import { createHash } from "node:crypto";
+import { chromeTrace, type TraceSummary } from "@syslab/sim-core";
 import { Hono } from "hono";
 import type { AppDeps } from "../app-deps";
 import { isFinished } from "../db/run-store";
@@ -87,6 +88,18 @@ export function runsRoutes(deps: AppDeps): Hono {
       // A finished run never changes; an unfinished one will.
       "Cache-Control": finished ? "public, max-age=86400, immutable" : "no-store",
     });
+  });
+
+  // The trace in the Chrome Trace Event format, by the exporter the CLI's --trace uses.
+  app.get("/v1/runs/:id/trace.json", async (c) => {
+    const id = c.req.param("id");
+    const row = await store.get(id);
+    if (!row) throw apiErrors.runNotFound(id);
+    if (row.status === "failed") throw apiErrors.traceNotFound(id, "failed");
+    if (row.status !== "done" || row.result === null) throw apiErrors.traceNotFound(id, "unfinished");
+    const trace = (JSON.parse(row.result) as { trace?: TraceSummary }).trace;
+    if (trace === undefined) throw apiErrors.traceNotFound(id, "untraced");
+    return c.json(chromeTrace(trace), 200, { "Cache-Control": "public, max-age=86400, immutable" });
   });
 
   return app;

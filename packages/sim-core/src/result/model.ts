@@ -102,12 +102,12 @@ export interface Result {
   replications?: ReplicationSummary;
 }
 
-/** One visit of a traced request to a component: from when it took the request to when it let go. */
+/** One visit of a traced request to a component: from when it took the request (a pool: when the request reached it) to when it let go. */
 export interface TraceSpan {
   component: string;
   start: number;
   end: number;
-  /** Seconds of the visit spent queued (waiting in a line) rather than served. */
+  /** Seconds of the visit spent queued (waiting in a line) rather than served, its nested visits' included. */
   queued: number;
   /** 0 for a visit the client's call made, 1 for a call made from inside it, … */
   depth: number;
@@ -121,6 +121,38 @@ export interface RequestTrace {
   end: number;
   outcome: ChildOutcome;
   spans: TraceSpan[];
+  /** Its latency (end − start) by cause; the parts add up to it to the nanosecond. */
+  breakdown: LatencyBreakdown;
+}
+
+/**
+ * Seconds of a latency by cause (run/latency-breakdown.ts): `queue`, queued in a component's line
+ * (a station's, a server's accept queue or thread-pool queue, a limiter's, a lock's); `poolWait`,
+ * queued for a pool's connection; `work`, held by a component outside its nested calls (the CPU,
+ * run-queue and I/O time of the steps it hosts, a station's service); `untraced`, in no visit (a
+ * retrying client's attempts and backoff, which are not traced one by one yet).
+ */
+export interface LatencyBreakdown {
+  queue: number;
+  poolWait: number;
+  work: number;
+  untraced: number;
+}
+
+/** Traced requests' breakdowns put together: their mean seconds per cause, and each cause's share of their latency. */
+export interface BreakdownAggregate {
+  requests: number;
+  latencyMean: number;
+  mean: LatencyBreakdown;
+  share: LatencyBreakdown;
+}
+
+/** The completed traced requests whose latency ranks from `from` to `to` (fractions): what the median ones spent their time on, what the p99 ones did. */
+export interface BreakdownBand extends BreakdownAggregate {
+  from: number;
+  to: number;
+  /** Their latencies' range, seconds. */
+  latency: { min: number; max: number };
 }
 
 export interface TraceSummary {
@@ -129,6 +161,11 @@ export interface TraceSummary {
   /** Measured requests sampled; `requests` keeps at most `max` of those that finished (a reservoir). */
   sampled: number;
   requests: RequestTrace[];
+  /** The kept requests' breakdowns per class (every outcome) and per latency band (completed ones). */
+  breakdown: {
+    classes: Record<string, BreakdownAggregate>;
+    bands: { p50: BreakdownBand; p90: BreakdownBand; p99: BreakdownBand };
+  };
 }
 
 /** A figure estimated over replications: their mean, a Student-t 95% interval and their sd. */

@@ -229,6 +229,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
   private deliver(request: Request, call: CompiledStep, target: Component): void {
     if (target.routesCalls || call.steps === null) {
       request.call = call; // a routing component may act on it later (a pool, once a connection is free)
+      this.tracer?.arrive(request, this.sim.now);
       target.arrive(request, call);
       return;
     }

@@ -102,6 +102,7 @@ export function runScenario(
     return { entryCall: call, priority: cls.priority ?? 0, timeout, retry, keys, write: cls.write === true };
   });
   lifecycle.configure(classes, [...components.values()]);
+  const types = new Map(Object.entries(scenario.components).map(([name, spec]) => [name, spec.type]));
   const traceSpec = options.trace ?? scenario.run.trace;
   const tracer =
     traceSpec === undefined
@@ -110,6 +111,7 @@ export function runScenario(
           traceSpec,
           randomStream(scenario.seed, "trace"),
           workload.requests.map((cls) => cls.name),
+          types,
         );
   lifecycle.tracer = tracer;
   if (workload.population !== undefined) lifecycle.setPopulation(workload.population);
@@ -130,7 +132,6 @@ export function runScenario(
   loop(sim, lifecycle, limits, options);
 
   const end = lifecycle.endTime;
-  const types = new Map(Object.entries(scenario.components).map(([name, spec]) => [name, spec.type]));
   const result = buildResult(scenario, sim.events, end, stats, components, types);
   return tracer === null ? result : { ...result, trace: tracer.result() };
 }

@@ -8,33 +8,44 @@
  */
 import type { Component } from "../component/component";
 import type { Rng } from "../random/rng";
-import type { RequestTrace, TraceSpan } from "../result/model";
+import type { RequestTrace, TraceSpan, TraceSummary } from "../result/model";
 import type { TraceSpec } from "../scenario/model";
 import type { Request } from "../workload/request";
+import { breakdownBands } from "./breakdown-bands";
+import { latencyBreakdown } from "./latency-breakdown";
 import { round } from "./round";
+
+/** A trace as recorded; its breakdown is worked out once the run is over, from the rounded times. */
+type RecordedTrace = Omit<RequestTrace, "breakdown">;
 
 /** A trace being recorded: the finished spans and the visits still open (a stack, as frames nest). */
 interface OpenTrace {
-  trace: RequestTrace;
+  trace: RecordedTrace;
   open: { component: string; start: number; wait: number; depth: number }[];
   /** The client has its answer; the work may go on (a timed-out request's, say). */
   done: boolean;
+  /** When, and with how much wait behind it, the request reached a component that routes calls. */
+  arrivedAt: number;
+  arrivedWait: number;
 }
 
 export class TraceRecorder {
   private readonly spec: TraceSpec;
   private readonly rng: Rng;
   private readonly classNames: readonly string[];
+  /** Each component's type, which tells a pool's queued time from any other line's. */
+  private readonly types: ReadonlyMap<string, string>;
   private readonly live = new Map<Request, OpenTrace>();
-  private readonly kept: RequestTrace[] = [];
+  private readonly kept: RecordedTrace[] = [];
   /** Traces finished so far (kept or not), for the reservoir. */
   private finished = 0;
   private sampled = 0;
 
-  constructor(spec: TraceSpec, rng: Rng, classNames: readonly string[]) {
+  constructor(spec: TraceSpec, rng: Rng, classNames: readonly string[], types: ReadonlyMap<string, string>) {
     this.spec = spec;
     this.rng = rng;
     this.classNames = classNames;
+    this.types = types;
   }
 
   /** A measured request a client sent: traced with probability `sample`. */
@@ -52,14 +63,32 @@ export class TraceRecorder {
       },
       open: [],
       done: false,
+      arrivedAt: Number.NaN,
+      arrivedWait: 0,
     });
+  }
+
+  /** The request reaches a component that routes calls (a pool, a balancer): its visit starts here if it is passed on. */
+  arrive(request: Request, now: number): void {
+    const open = this.live.get(request);
+    if (open === undefined) return;
+    open.arrivedAt = now;
+    open.arrivedWait = request.wait;
   }
 
   /** The request is now at `component` (a frame begins there). */
   enter(request: Request, component: Component, now: number): void {
     const open = this.live.get(request);
     if (open === undefined) return;
-    open.open.push({ component: component.name, start: now, wait: request.wait, depth: open.open.length });
+    // A routing component's visit began when the request reached it: a pool's wait for a connection is in it.
+    const arrived = component.routesCalls && !Number.isNaN(open.arrivedAt);
+    open.open.push({
+      component: component.name,
+      start: arrived ? open.arrivedAt : now,
+      wait: arrived ? open.arrivedWait : request.wait,
+      depth: open.open.length,
+    });
+    open.arrivedAt = Number.NaN;
   }
 
   /** The request's innermost visit ends. */
@@ -99,20 +128,29 @@ export class TraceRecorder {
     }
   }
 
-  result(): { sample: number; max: number; sampled: number; requests: RequestTrace[] } {
+  result(): TraceSummary {
     const requests = [...this.kept]
       .sort((a, b) => a.id - b.id)
-      .map((trace) => ({
-        ...trace,
-        start: round(trace.start),
-        end: round(trace.end),
-        spans: trace.spans.map((span) => ({
-          ...span,
-          start: round(span.start),
-          end: round(span.end),
-          queued: round(span.queued),
-        })),
-      }));
-    return { sample: this.spec.sample, max: this.spec.max, sampled: this.sampled, requests };
+      .map((trace): RequestTrace => {
+        const rounded = {
+          ...trace,
+          start: round(trace.start),
+          end: round(trace.end),
+          spans: trace.spans.map((span) => ({
+            ...span,
+            start: round(span.start),
+            end: round(span.end),
+            queued: round(span.queued),
+          })),
+        };
+        return { ...rounded, breakdown: latencyBreakdown(rounded, this.types) };
+      });
+    return {
+      sample: this.spec.sample,
+      max: this.spec.max,
+      sampled: this.sampled,
+      requests,
+      breakdown: breakdownBands(requests),
+    };
   }
 }
