@@ -1,6 +1,7 @@
 // Every widget model by name: what the Worker can compute.
 import { acksAndCrashes } from "./acks-and-crashes";
 import { architectures } from "./architectures";
+import { backendDies } from "./backend-dies";
 import { blockingIo } from "./blocking-io";
 import { cachingMissRatio } from "./caching-miss-ratio";
 import { cachingStaleness } from "./caching-staleness";
@@ -15,6 +16,7 @@ import { lockContention } from "./lock-contention";
 import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
 import { raceExplorer } from "./race-explorer";
+import { retryAmplification } from "./retry-amplification";
 import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
 import { waitingForJobs } from "./waiting-for-jobs";
@@ -39,5 +41,7 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     waitingForJobs,
     acksAndCrashes,
     loadBalancing,
+    backendDies,
+    retryAmplification,
   ].map((model) => [model.name, model]),
 );
