@@ -6,6 +6,8 @@ import { cachingMissRatio } from "./caching-miss-ratio";
 import { cachingStaleness } from "./caching-staleness";
 import { cachingStampede } from "./caching-stampede";
 import { connectionPools } from "./connection-pools";
+import { consumerLag } from "./consumer-lag";
+import { headOfLine } from "./head-of-line";
 import { hockeyStick } from "./hockey-stick";
 import { leaseTimeline } from "./lease-timeline";
 import { loadBalancing } from "./load-balancing";
@@ -34,6 +36,8 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     raceExplorer,
     waitingForJobs,
     acksAndCrashes,
+    consumerLag,
+    headOfLine,
     loadBalancing,
   ].map((model) => [model.name, model]),
 );
