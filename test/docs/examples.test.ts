@@ -128,6 +128,19 @@ const STATED: Record<string, (result: Result) => Record<string, number>> = {
       "p99-latency": result.latency.p99,
     };
   },
+  "head-of-line": (result) => ({
+    "short-latency": result.requests.byClass.short!.latencyMean,
+    "long-latency": result.requests.byClass.long!.latencyMean,
+    "p99-latency": result.latency.p99,
+  }),
+  "consumer-lag": (result) => {
+    const readers = result.components.readers as unknown as {
+      lag: { max: number };
+      idleConsumers: number;
+      consumed: number;
+    };
+    return { "max-lag": readers.lag.max, idle: readers.idleConsumers, consumed: readers.consumed };
+  },
 };
 
 /** Widgets whose default scenario lives beside the other examples of its topic (examples/caching). */

@@ -7,8 +7,10 @@ import { cachingMissRatio } from "./caching-miss-ratio";
 import { cachingStaleness } from "./caching-staleness";
 import { cachingStampede } from "./caching-stampede";
 import { connectionPools } from "./connection-pools";
+import { consumerLag } from "./consumer-lag";
 import { counterExplorer } from "./counter-explorer";
 import { deadlockExplorer } from "./deadlock-explorer";
+import { headOfLine } from "./head-of-line";
 import { hockeyStick } from "./hockey-stick";
 import { leaseTimeline } from "./lease-timeline";
 import { loadBalancing } from "./load-balancing";
@@ -40,6 +42,8 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     deadlockExplorer,
     waitingForJobs,
     acksAndCrashes,
+    consumerLag,
+    headOfLine,
     loadBalancing,
     backendDies,
     retryAmplification,
