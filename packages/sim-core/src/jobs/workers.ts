@@ -176,6 +176,13 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
       const idle = this.running.indexOf(null);
       if (idle >= 0) this.next(idle);
     } else {
+      // Celery's FCFS pool writes each task to the next child's pipe in turn, busy or not (asynpool
+      // schedule_writes skips busy children only under the fair strategy), and a task is acked early
+      // only once its child accepts it (Request.on_accepted), so queued tasks stay in the window. A
+      // small window can therefore fill behind one long task and stall the whole worker while its
+      // other processes idle; at prefetch 1 that costs enough capacity to make a 52% load unstable.
+      // https://github.com/celery/celery/blob/main/celery/concurrency/asynpool.py
+      // https://github.com/celery/celery/blob/main/celery/worker/request.py
       const process = this.nextProcess;
       this.nextProcess = (process + 1) % this.processes;
       this.lines[process]!.push(message);
