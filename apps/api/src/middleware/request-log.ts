@@ -17,7 +17,10 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     const given = c.req.header("x-request-id");
     const id = given && acceptableId.test(given) ? given : randomUUID();
     await next();
-    c.header("X-Request-Id", id);
+    // Set on the answer's own headers: c.header() after the answer is made would copy it into a new
+    // Response around a body stream, which the Node server then has to pump instead of writing the
+    // string it was given (a third of a cached GET's time).
+    c.res.headers.set("X-Request-Id", id);
     if (!logger.isLevelEnabled("info")) return;
     logger.info(
       {
