@@ -201,6 +201,7 @@ describe("documents", () => {
         "/v1/runs/{id}",
         "/v1/runs/{id}/chart.svg",
         "/v1/runs/{id}/events",
+        "/v1/runs/{id}/trace.json",
         "/v1/sweeps",
       ].sort(),
     );
