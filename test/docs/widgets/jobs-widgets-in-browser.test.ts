@@ -1,6 +1,6 @@
-// The head-of-line and consumer-lag widgets in a real browser: what the page shows after a reader
+// The head-of-line, consumer-lag and dead-letters widgets in a real browser: what the page shows after a reader
 // changes a control is what the theory says (consumers beyond the partitions change nothing; prefetch 1
-// with late acks is one shared line).
+// with late acks is one shared line; poison messages cost attempts × time per attempt).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launchChromium } from "../support/browser";
@@ -68,6 +68,19 @@ describe.runIf(chromiumAvailable())("job widgets in a browser", () => {
     expect(one["short-latency"]).toBe(one["shared-line"]);
     const eight = await choose(page, "head-of-line", "prefetch", "8");
     expect(eight["short-latency"]!).toBeGreaterThan(1.5 * one["short-latency"]!);
+    await page.close();
+  }, 120_000);
+
+  it("dead-letters: every poison message is parked after maxReceives attempts of worker time", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/notes/background-jobs-brokers-polling/`, { waitUntil: "load" });
+    const five = await choose(page, "dead-letters", "receives", "5");
+    // Redrive: each poison message hangs its process for 10 s on each of its 5 receives.
+    expect(Math.abs(five["poison-time"]! - five.parked! * 5 * 10)).toBeLessThan(0.01);
+    const retry = await choose(page, "dead-letters", "mode", "retry");
+    // Retries: each of the 5 attempts raises after 100 ms.
+    expect(Math.abs(retry["poison-time"]! - retry.parked! * 5 * 0.1)).toBeLessThan(0.01);
+    expect(retry["poison-share"]!).toBeLessThan(five["poison-share"]!);
     await page.close();
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { cachingStampede } from "./caching-stampede";
 import { connectionPools } from "./connection-pools";
 import { consumerLag } from "./consumer-lag";
 import { counterExplorer } from "./counter-explorer";
+import { deadLetters } from "./dead-letters";
 import { deadlockExplorer } from "./deadlock-explorer";
 import { headOfLine } from "./head-of-line";
 import { hockeyStick } from "./hockey-stick";
@@ -44,6 +45,7 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     acksAndCrashes,
     consumerLag,
     headOfLine,
+    deadLetters,
     loadBalancing,
     backendDies,
     retryAmplification,
