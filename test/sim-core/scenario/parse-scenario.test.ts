@@ -262,6 +262,21 @@ describe("problems", () => {
     expect(where(problems(s))).toEqual([["workload.arrival", "scenario.type"]]);
   });
 
+  test("a missing field of a trace, a diurnal curve or a flash crowd says what to write", () => {
+    const s = tandem();
+    const message = (arrival: unknown) => {
+      s.workload.arrival = arrival as Scenario["workload"]["arrival"];
+      return lines(problems(s));
+    };
+    expect(message({ rate: 5 })).toContain('"poisson", "constant", "onoff" or "trace"');
+    expect(message({ process: "trace" })).toContain('e.g. "arrivals": [0.1, "250ms"');
+    expect(message({ process: "poisson", rate: 5, diurnal: {} })).toContain('e.g. "peakFactor": 3');
+    const crowd = message({ process: "poisson", rate: 5, flashCrowds: [{}] });
+    expect(crowd).toContain('e.g. "at": "60s"');
+    expect(crowd).toContain('e.g. "for": "30s"');
+    expect(crowd).toContain('e.g. "factor": 5');
+  });
+
   test("piecewise rates start at 0, increase, and are not all zero", () => {
     const s = tandem();
     s.workload.arrival.rate = [

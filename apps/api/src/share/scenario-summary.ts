@@ -36,13 +36,58 @@ function rate(r: Json): string {
   return String(r);
 }
 
+/** A time or length that may run to hours, as a diurnal period does: "24 h", "90 s", "0 s". */
+function span(s: number): string {
+  if (s === 0) return "0 s";
+  return s >= 3600 ? `${formatValue(s / 3600, "number")} h` : seconds(s);
+}
+
+/** Where a diurnal curve peaks: a time of day for a 24-hour cycle, else how far into each cycle. */
+function diurnalPhrase(d: Obj): string {
+  const period = Number(d.period);
+  const peakAt = Number(d.peakAt) % period;
+  const peak = `×${formatValue(Number(d.peakFactor), "number")} at the peak`;
+  if (period !== 86_400) return `${peak} (${span(peakAt)} into each ${span(period)} cycle)`;
+  const minutes = Math.floor(peakAt / 60);
+  const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return `${peak} (${clock} of a 24 h cycle)`;
+}
+
+/** Flash crowds as a clause: "a flash crowd of ×5 from 60 s for 30 s (ramping over 5 s)". */
+function flashCrowdsPhrase(crowds: Json[]): string {
+  const each = crowds
+    .filter(isObj)
+    .map(
+      (c) =>
+        `×${formatValue(Number(c.factor), "number")} from ${span(Number(c.at))} for ${span(Number(c.for))}` +
+        (Number(c.ramp) > 0 ? ` (ramping over ${span(Number(c.ramp))})` : ""),
+    );
+  if (each.length === 0) return "";
+  const list = each.length === 1 ? each[0] : `${each.slice(0, -1).join(", ")} and ${each.at(-1)}`;
+  return `${each.length === 1 ? "a flash crowd" : "flash crowds"} of ${list}`;
+}
+
+/** A replayed trace: how many arrivals, over how long (the time of its last one). */
+function tracePhrase(arrivals: Json[]): string {
+  const last = arrivals.at(-1);
+  const end = isObj(last) ? Number(last.at) : Number(last);
+  const count = arrivals.length;
+  return `${count.toLocaleString("en-US")} arrival${count === 1 ? "" : "s"} replayed from a trace ${count === 1 ? "at" : "over"} ${span(end)}`;
+}
+
 function arrivalPhrase(workload: Obj): string {
   const a = workload.arrival;
   if (isObj(a)) {
     const process = String(a.process);
     if (process === "onoff")
       return `Poisson arrivals at ${rate(a.rate)} during on-periods (${distribution(a.on)}), none during off-periods (${distribution(a.off)})`;
-    return `${process === "poisson" ? "Poisson" : process} arrivals at ${rate(a.rate)}`;
+    if (process === "trace" && Array.isArray(a.arrivals)) return tracePhrase(a.arrivals);
+    const shapes = [
+      isObj(a.diurnal) ? diurnalPhrase(a.diurnal) : "",
+      Array.isArray(a.flashCrowds) ? flashCrowdsPhrase(a.flashCrowds) : "",
+    ];
+    const base = `${process === "poisson" ? "Poisson" : process} arrivals at ${rate(a.rate)}${isObj(a.diurnal) ? " at the trough" : ""}`;
+    return [base, shapes[0], shapes[1] ? `with ${shapes[1]}` : ""].filter(Boolean).join(", ");
   }
   const c = workload.clients;
   if (isObj(c))
