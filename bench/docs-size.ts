@@ -34,7 +34,7 @@ const pages = (await readdir(DIST, { recursive: true, withFileTypes: true }))
 
 let worst = { page: "", widgets: 0, gzip: 0 };
 let playground = -1;
-console.log("page".padEnd(48), "widgets", "files", "raw KB", "gzip KB", "brotli KB");
+console.log("page".padEnd(48), "widgets", "files", "raw KB", "gzip KB", "brotli KB", "editor");
 for (const file of pages.sort()) {
   const html = await readFile(file, "utf8");
   const assets = await jsClosure(html);
@@ -47,8 +47,11 @@ for (const file of pages.sort()) {
   let raw = inline.length;
   let gzip = gzipSync(inline, { level: 9 }).length;
   let brotli = brotliCompressSync(inline).length;
+  // The editor (CodeMirror) is the playground's alone; its class names mark the files that carry it.
+  let editor = false;
   for (const asset of assets) {
     const bytes = await readFile(join(DIST, asset));
+    editor ||= bytes.includes("cm-editor");
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
     brotli += brotliCompressSync(bytes).length;
@@ -62,6 +65,7 @@ for (const file of pages.sort()) {
     (raw / 1024).toFixed(1).padStart(6),
     (gzip / 1024).toFixed(1).padStart(7),
     (brotli / 1024).toFixed(1).padStart(9),
+    editor ? "   yes" : "    no",
   );
   if (widgets === 1 && gzip > worst.gzip) worst = { page, widgets, gzip };
   if (page === "/playground/") playground = gzip;
