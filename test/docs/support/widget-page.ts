@@ -60,3 +60,25 @@ export async function changeFirstControl(page: Page, widget: string): Promise<vo
     });
   }
 }
+
+/** The widget's key numbers as the page holds them: each `data-number` id with its `data-value`. */
+export async function shownValues(page: Page, widget: string): Promise<Record<string, number>> {
+  const cells = await page
+    .locator(`[data-widget="${widget}"] [data-number]`)
+    .evaluateAll((all) =>
+      all.map((c) => [c.getAttribute("data-number")!, Number(c.getAttribute("data-value"))]),
+    );
+  return Object.fromEntries(cells);
+}
+
+/** Chooses `value` in the widget's `control` select, as a person would, and waits for the new run. */
+export async function chooseOption(
+  page: Page,
+  widget: string,
+  control: string,
+  value: string,
+): Promise<WidgetState> {
+  const before = (await widgetState(page, widget)).numbers;
+  await page.locator(`[data-widget="${widget}"] select[name="${control}"]`).selectOption(value);
+  return waitForNewNumbers(page, widget, before);
+}

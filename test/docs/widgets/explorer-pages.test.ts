@@ -1,41 +1,23 @@
 // The explorer widgets on the deadlock and locks pages, in a real browser: the Worker's explorer shows
 // two-locks' deadlock with its cycle and schedule, no bug in the fixed version, the hallway's livelock,
 // and the racy counter's lost update gone with an atomic increment.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../support/browser";
-import { type DocsServer, startDocsServer } from "../support/docs-server";
-import { waitForNewNumbers, widgetState } from "../support/widget-page";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailable } from "../support/browser";
+import { useDocsBrowser } from "../support/docs-browser";
+import { chooseOption, widgetState } from "../support/widget-page";
 
 const enabled = chromiumAvailable();
 
 describe.runIf(enabled)("explorer widgets in a browser", () => {
-  let server: DocsServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDocsServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useDocsBrowser();
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+    await page.goto(`${site.origin}${path}`, { waitUntil: "load" });
     return { page, errors };
-  }
-
-  /** Chooses `value` in the widget's `name` control, as a person would, and waits for the new run. */
-  async function choose(page: Page, widget: string, name: string, value: string): Promise<string> {
-    const before = (await widgetState(page, widget)).numbers;
-    await page.locator(`[data-widget="${widget}"] select[name="${name}"]`).selectOption(value);
-    return (await waitForNewNumbers(page, widget, before)).numbers;
   }
 
   /** The rows of the widget's table `index`, each as its cells joined by " | ". */
@@ -50,7 +32,7 @@ describe.runIf(enabled)("explorer widgets in a browser", () => {
     expect((await widgetState(page, widget)).numbers).toBe("deadlock A → B → A | 3 | 1 | 19");
     expect(await rows(page, widget, 1)).toEqual(["1 | A | lock m1 | ", "2 | B | lock m2 | yes"]);
 
-    expect(await choose(page, widget, "version", "fixed")).toBe("no bug | 2 | never | 16");
+    expect((await chooseOption(page, widget, "version", "fixed")).numbers).toBe("no bug | 2 | never | 16");
     expect(await page.locator(`[data-widget="${widget}"] [data-table="1"] caption`).textContent()).toBe(
       "One schedule",
     );
@@ -58,9 +40,11 @@ describe.runIf(enabled)("explorer widgets in a browser", () => {
       "no deadlock or livelock in 2 executions",
     );
 
-    await choose(page, widget, "program", "polite-hallway");
+    (await chooseOption(page, widget, "program", "polite-hallway")).numbers;
     expect((await widgetState(page, widget)).numbers).toMatch(/^no bug \| 12 \|/);
-    expect(await choose(page, widget, "version", "as-written")).toMatch(/^livelock \| 19 \| 9 \|/);
+    expect((await chooseOption(page, widget, "version", "as-written")).numbers).toMatch(
+      /^livelock \| 19 \| 9 \|/,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -69,7 +53,7 @@ describe.runIf(enabled)("explorer widgets in a browser", () => {
     const { page, errors } = await open("/notes/locks-atomics-confinement/");
     const widget = "counter-explorer";
     expect(await rows(page, widget, 0)).toEqual(["1 | 2 | counter = 1", "2 | 2 | counter = 2"]);
-    expect(await choose(page, widget, "program", "atomic")).toBe("2 | 1 | never fails | 0");
+    expect((await chooseOption(page, widget, "program", "atomic")).numbers).toBe("2 | 1 | never fails | 0");
     expect(await rows(page, widget, 0)).toEqual(["2 | 2 | counter = 2"]);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,52 +1,29 @@
 // The head-of-line, consumer-lag and dead-letters widgets in a real browser: what the page shows after a reader
 // changes a control is what the theory says (consumers beyond the partitions change nothing; prefetch 1
 // with late acks is one shared line; poison messages cost attempts × time per attempt).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "../support/browser";
-import { type DocsServer, startDocsServer } from "../support/docs-server";
-import { waitForNewNumbers, widgetState } from "../support/widget-page";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailable } from "../support/browser";
+import { useDocsBrowser } from "../support/docs-browser";
+import { chooseOption, shownValues } from "../support/widget-page";
 
-/** The widget's numbers as the page shows them: data-number id → data-value. */
-async function shown(page: Page, widget: string): Promise<Record<string, number>> {
-  const cells = await page
-    .locator(`[data-widget="${widget}"] [data-number]`)
-    .evaluateAll((els) =>
-      els.map((e) => [e.getAttribute("data-number")!, Number(e.getAttribute("data-value"))]),
-    );
-  return Object.fromEntries(cells);
-}
-
-/** Picks `value` in the widget's select `name` and waits for the numbers to change. */
+/** Picks `value` in the widget's select `name`, waits for the new run and returns its numbers. */
 async function choose(
   page: Page,
   widget: string,
   name: string,
   value: string,
 ): Promise<Record<string, number>> {
-  const before = await widgetState(page, widget);
-  await page.locator(`[data-widget="${widget}"] select[name="${name}"]`).selectOption(value);
-  await waitForNewNumbers(page, widget, before.numbers);
-  return shown(page, widget);
+  await chooseOption(page, widget, name, value);
+  return shownValues(page, widget);
 }
 
 describe.runIf(chromiumAvailable())("job widgets in a browser", () => {
-  let server: DocsServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDocsServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useDocsBrowser();
 
   it("consumer-lag: past the partition count a consumer idles and the lag is the same", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/notes/message-queues-and-streams/`, { waitUntil: "load" });
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/notes/message-queues-and-streams/`, { waitUntil: "load" });
     const one = await choose(page, "consumer-lag", "consumers", "1");
     // 480 records/s against one consumer of 100/s: the lag grows by about 380 a second.
     expect(one["growth-theory"]).toBe(380);
@@ -61,8 +38,8 @@ describe.runIf(chromiumAvailable())("job widgets in a browser", () => {
   }, 120_000);
 
   it("head-of-line: late acks with prefetch 1 show the shared line's figure, prefetch 8 far more", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/notes/background-jobs-brokers-polling/`, { waitUntil: "load" });
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/notes/background-jobs-brokers-polling/`, { waitUntil: "load" });
     const one = await choose(page, "head-of-line", "prefetch", "1");
     expect(one.reserved).toBe(0);
     expect(one["short-latency"]).toBe(one["shared-line"]);
@@ -72,8 +49,8 @@ describe.runIf(chromiumAvailable())("job widgets in a browser", () => {
   }, 120_000);
 
   it("dead-letters: every poison message is parked after maxReceives attempts of worker time", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/notes/background-jobs-brokers-polling/`, { waitUntil: "load" });
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/notes/background-jobs-brokers-polling/`, { waitUntil: "load" });
     const five = await choose(page, "dead-letters", "receives", "5");
     // Redrive: each poison message hangs its process for 10 s on each of its 5 receives.
     expect(Math.abs(five["poison-time"]! - five.parked! * 5 * 10)).toBeLessThan(0.01);
