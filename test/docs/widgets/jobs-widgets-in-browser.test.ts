@@ -1,6 +1,7 @@
 // The head-of-line, consumer-lag and dead-letters widgets in a real browser: what the page shows after a reader
-// changes a control is what the theory says (consumers beyond the partitions change nothing; prefetch 1
-// with late acks is one shared line; poison messages cost attempts × time per attempt).
+// changes a control is what the theory says (consumers beyond the partitions change nothing, and do not
+// help a hot key's partition; prefetch 1 with late acks is one shared line; poison messages cost
+// attempts × time per attempt).
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { chromiumAvailable } from "../support/browser";
@@ -34,6 +35,28 @@ describe.runIf(chromiumAvailable())("job widgets in a browser", () => {
     expect(six.idle).toBe(2);
     expect(six["max-lag"]).toBe(four["max-lag"]);
     expect(six.consumed).toBe(four.consumed);
+    await page.close();
+  }, 120_000);
+
+  it("consumer-lag: one hot key makes partition 0 lag at its rate − μ, and more consumers leave it so", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/notes/message-queues-and-streams/`, { waitUntil: "load" });
+    const spread = await choose(page, "consumer-lag", "consumers", "4");
+    // Keys spread evenly: each of 4 partitions gets 120 records/s against its own consumer of 100/s.
+    expect(spread["hot-growth-theory"]).toBe(20);
+    const hot = await choose(page, "consumer-lag", "hot", "50");
+    // Half the 480 records/s on one key: partition 0 is offered 300, so it grows by 200 a second; the
+    // Poisson count of 18,000 records over 60 s puts 4 standard deviations at about 9 records/s.
+    expect(hot["hot-growth-theory"]).toBe(200);
+    expect(Math.abs(hot["hot-growth"]! - 200)).toBeLessThan((4 * Math.sqrt(300 * 60) + 1) / 60);
+    expect(hot["hot-growth"]!).toBeGreaterThan(spread["hot-growth"]! + 150);
+    // The other partitions, offered 60 each, keep up: a peak of a few records (M/D/1 at ρ = 0.6).
+    expect(hot["others-max-lag"]!).toBeLessThan(24);
+    expect(spread["others-max-lag"]!).toBeGreaterThan(1000);
+    const more = await choose(page, "consumer-lag", "consumers", "8");
+    expect(more.idle).toBe(4);
+    expect(more["hot-growth"]).toBe(hot["hot-growth"]);
+    expect(more["max-lag"]).toBe(hot["max-lag"]);
     await page.close();
   }, 120_000);
 

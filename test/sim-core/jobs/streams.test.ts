@@ -44,6 +44,39 @@ describe("streams and consumer groups", () => {
     for (const partition of others) expect(partition.mean).toBeLessThan(10);
   });
 
+  test("one hot key: its partition's lag grows at λ·(h + (1 − h)/P) − μ whatever the consumers, the others stay bounded", () => {
+    const scenario = example();
+    // 40% of the records carry key 0 (partition 0); the rest spread evenly over 1000 keys, a quarter each.
+    const [event] = scenario.workload.requests;
+    scenario.workload.requests = [
+      { ...event, name: "hot", weight: 40, key: { uniform: { keys: 1 } } },
+      { ...event, name: "event", weight: 60 },
+    ];
+    const measured = 600;
+    const hotRate = 300 * (0.4 + 0.6 / 4); // 165 records/s against one consumer of 100/s
+    const runs = [4, 6].map((consumers) => {
+      scenario.components.readers.consumers = consumers;
+      return group(simulate(scenario));
+    });
+    const [hot, ...others] = runs[0]!.partitionLag;
+    // Growth = (records appended − records handled) / T: the handled are μT ± 1 (the consumer is always
+    // busy), the appended a Poisson count of mean hotRate·T, so 4 standard deviations are 4√(hotRate·T)/T.
+    const tolerance = (4 * Math.sqrt(hotRate * measured)) / measured;
+    expect(Math.abs(hot!.growth - (hotRate - 100))).toBeLessThan(tolerance);
+    // The end is the lag the 20 s warm-up left plus growth × T.
+    expect(hot!.end).toBeGreaterThan(hot!.growth * measured);
+    for (const partition of others) {
+      // 45 records/s each: M/D/1 at ρ = 0.45, whose queue length has a geometric tail of about 4.2^−n,
+      // so a peak of 30 in 27,000 arrivals has odds near 1e−14.
+      expect(partition.max).toBeLessThan(30);
+      expect(partition.end).toBeLessThan(30);
+      expect(Math.abs(partition.growth * measured)).toBeLessThan(30);
+    }
+    // Two more consumers get no partition: the hot one's consumer is still the only one it can have.
+    expect(runs[1]!.idleConsumers).toBe(2);
+    expect(runs[1]!.partitionLag).toEqual(runs[0]!.partitionLag);
+  });
+
   test("a consumer joining stops the group for the rebalance: the lag jumps by what arrived meanwhile", () => {
     const scenario = example();
     scenario.components.readers.changes = [{ at: "300s", consumers: 5 }];

@@ -33,14 +33,26 @@ export interface ConsumerGroupStats {
   rebalances: number;
   /** Records appended and not yet handled, all partitions (time-weighted), and the peak. */
   lag: { mean: number; max: number };
-  /** Each partition's lag, time-weighted mean and peak. */
-  partitionLag: { mean: number; max: number }[];
+  /**
+   * Each partition's lag: time-weighted mean, peak, the lag at the end of the run, and its growth, the
+   * change from the start of measurement to the end per measured second (records/s): a partition whose
+   * consumer cannot keep up grows at its arrival rate minus what the consumer gives it, one that keeps
+   * up has a growth near 0.
+   */
+  partitionLag: PartitionLag[];
   utilization: number;
   queueLength: { mean: number; max: number };
   inSystem: { mean: number; max: number };
   served: number;
   rejected: number;
   series: { time: number[]; lag: number[] };
+}
+
+export interface PartitionLag {
+  mean: number;
+  max: number;
+  end: number;
+  growth: number;
 }
 
 interface Handling {
@@ -64,6 +76,9 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
   private readonly calls = new Map<PublishPlan, CompiledStep>();
   private lag: TimeWeighted;
   private partitionLag: TimeWeighted[] = [];
+  /** Each partition's lag when measurement started, and when that was: the base of its growth. */
+  private partitionLagAtStart: number[] = [];
+  private measuredFrom = 0;
   private readonly busy: TimeWeighted;
   private readonly series: TimeSeries;
   private consumed = 0;
@@ -212,11 +227,24 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
     if (this.stream === null) this.setUp();
     this.lag.reset(now);
     for (const lag of this.partitionLag) lag.reset(now);
+    this.partitionLagAtStart = this.partitionLag.map((lag) => lag.value);
+    this.measuredFrom = now;
     this.busy.reset(now);
     this.series.start(now, this.lag.value);
     this.consumed = 0;
     this.expired = 0;
     this.rebalances = 0;
+  }
+
+  private partitionFigures(lag: TimeWeighted, partition: number, now: number): PartitionLag {
+    const measured = now - this.measuredFrom;
+    const change = lag.value - (this.partitionLagAtStart[partition] ?? 0);
+    return {
+      mean: round(lag.mean(now)),
+      max: lag.max,
+      end: lag.value,
+      growth: round(measured > 0 ? change / measured : 0),
+    };
   }
 
   stats(now: number): ConsumerGroupStats {
@@ -230,7 +258,7 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
       expired: this.expired,
       rebalances: this.rebalances,
       lag,
-      partitionLag: this.partitionLag.map((p) => ({ mean: round(p.mean(now)), max: p.max })),
+      partitionLag: this.partitionLag.map((p, i) => this.partitionFigures(p, i, now)),
       utilization: round(this.consumers > 0 ? this.busy.mean(now) / this.consumers : 0),
       queueLength: lag,
       inSystem: lag,
