@@ -56,7 +56,7 @@ describe("POST /v1/comparisons", () => {
     expect(ci95[0]).toBeLessThan(value);
     expect(comparison.result.a.replications.seeds).toEqual(comparison.result.b.replications.seeds);
 
-    // Its share page (test/api/share/share-page-comparison.test.ts) and chart (side a) are served.
+    // Its share page and chart (both sides; test/api/share/share-page-comparison.test.ts) are served.
     expect((await app.request(`/r/${summary.id}`)).status).toBe(200);
     expect((await app.request(`/v1/runs/${summary.id}/chart.svg`)).status).toBe(200);
 

@@ -1,6 +1,6 @@
 // The charts are valid, accessible SVG, escape every text, and place values where they belong.
 
-import { barChartSvg, lineChartSvg } from "@syslab/charts";
+import { barChartSvg, groupedBarChartSvg, lineChartSvg } from "@syslab/charts";
 import { expect, test } from "vitest";
 
 /** A small well-formedness check: every opened element is closed, in order. */
@@ -118,6 +118,48 @@ test("a bar chart shows each labelled value and escapes labels", () => {
   // Taller bar for the larger value.
   const heights = [...svg.matchAll(/<rect [^>]*height="([\d.]+)" rx="2"/g)].map((m) => Number(m[1]));
   expect(heights[1]! / heights[0]!).toBeCloseTo(20, 0);
+});
+
+test("a grouped bar chart draws each series' value per label side by side, with a legend and marks", () => {
+  const svg = groupedBarChartSvg({
+    title: "a <and> b",
+    yLabel: "latency",
+    yFormat: "duration",
+    labels: ["p50", "p99"],
+    series: [
+      { name: "a: <four>", mark: "a", values: [0.002, 0.04] },
+      { name: "b: eight & more", mark: "b", values: [0.001, Number.NaN] },
+    ],
+  });
+  assertWellFormed(svg);
+  expect(svg).not.toContain("NaN");
+  // Two bars per series, plus its legend swatch, each in the series' colour and class.
+  expect(svg.match(/<rect class="chart-series-1" [^>]*fill="#0072B2"/g)).toHaveLength(3);
+  expect(svg.match(/<rect class="chart-series-2" [^>]*fill="#D55E00"/g)).toHaveLength(3);
+  expect(svg).toContain("<title>a: &lt;four&gt;, p99: 40 ms</title>");
+  expect(svg).toContain(">b: eight &amp; more</text>");
+  expect(svg).not.toContain("<four>");
+  // Heights follow the values: a's p99 is 20 times its p50, b's p50 half a's; a non-finite value is 0.
+  const heights = [...svg.matchAll(/<rect [^>]*height="([\d.]+)" rx="2"/g)].map((m) => Number(m[1]));
+  const [aP50, bP50, aP99, bP99] = heights.slice(2);
+  expect(aP99! / aP50!).toBeCloseTo(20, 0);
+  expect(bP50! / aP50!).toBeCloseTo(0.5, 1);
+  expect(bP99).toBe(0);
+  // Side by side within a group: b's bar starts where a's ends.
+  const xs = [
+    ...svg.matchAll(
+      /<rect class="chart-series-\d" x="([\d.]+)" [^>]*width="([\d.]+)" height="[\d.]+" rx="2"/g,
+    ),
+  ]
+    .slice(2)
+    .map((m) => [Number(m[1]), Number(m[2])]);
+  expect(xs[1]![0]).toBeCloseTo(xs[0]![0]! + xs[0]![1]! + 2, 1);
+  expect([...svg.matchAll(/font-size="10" [^>]*>([ab])<\/text>/g)].map((m) => m[1])).toEqual([
+    "a",
+    "b",
+    "a",
+    "b",
+  ]);
 });
 
 test("empty series and non-finite values do not produce NaN coordinates", () => {

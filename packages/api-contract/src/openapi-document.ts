@@ -262,6 +262,8 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
         get: {
           operationId: "getRunChart",
           summary: "A chart of the run, as SVG",
+          description:
+            "A comparison's chart draws both sides, a and b, each in its own colour and named in a legend: with `latency`, their means over the paired replications side by side; with `series`, both first paired replications' mean latency over time.",
           parameters: [
             idParameter,
             {

@@ -129,7 +129,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A chart of the run, as SVG */
+        /**
+         * A chart of the run, as SVG
+         * @description A comparison's chart draws both sides, a and b, each in its own colour and named in a legend: with `latency`, their means over the paired replications side by side; with `series`, both first paired replications' mean latency over time.
+         */
         get: operations["getRunChart"];
         put?: never;
         post?: never;

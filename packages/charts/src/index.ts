@@ -3,5 +3,6 @@
 export { type Bar, type BarChartOptions, barChartSvg } from "./bar-chart";
 export { escapeXml } from "./escape-xml";
 export { formatValue, type ValueFormat } from "./format-value";
+export { type BarSeries, type GroupedBarChartOptions, groupedBarChartSvg } from "./grouped-bar-chart";
 export { type LineChartOptions, type LineSeries, lineChartSvg } from "./line-chart";
 export { niceTicks, type Ticks } from "./nice-ticks";

@@ -1,8 +1,9 @@
 // A comparison's and a replication set's share pages: both sides' figures side by side, each paired
 // difference with its 95% interval and a sentence on whether it can be told from zero; the
 // across-replication intervals of a replicated run; and the playground and "Run it yourself" parts
-// for a comparison. Every figure the page prints is read back and checked against the stored result.
-import { formatValue } from "@syslab/charts";
+// for a comparison; and a comparison's chart.svg, which draws both sides with a legend and keeps their
+// names text. Every figure the page prints is read back and checked against the stored result.
+import { escapeXml, formatValue } from "@syslab/charts";
 import { type ComparisonResult, parseDocument, type Result, runDocument } from "@syslab/sim-core";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -200,5 +201,80 @@ describe("a replicated run's share page", () => {
   test("a single run has no replications section", async () => {
     const { id } = await finished<Result>("/v1/runs", quickScenario(4, 500));
     expect(await page(id)).not.toContain("Across replications");
+  });
+});
+
+describe("a comparison's chart.svg", () => {
+  // Names a reader typed: each must reach the SVG as text, never as markup.
+  const hostileA = `<script>alert("a")</script> & 'four'`;
+  const hostileB = `</text><g onload="alert(1)">eight`;
+  const body = { name: "<b>4 or 8</b>", a: side(4, hostileA), b: side(8, hostileB) };
+
+  async function chart(id: string, kind?: string): Promise<string> {
+    const res = await t.app.request(`/v1/runs/${id}/chart.svg${kind ? `?kind=${kind}` : ""}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
+    return res.text();
+  }
+
+  /** The legend's entries: the text beside each swatch. */
+  const legend = (svg: string) =>
+    [
+      ...(/<g class="legend">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? "").matchAll(/<text [^>]*>([^<]*)<\/text>/g),
+    ].map((m) => m[1]);
+
+  test("draws both sides' latency bars, told apart by colour, a mark under each bar and a legend", async () => {
+    const { id, output } = await finished<ComparisonResult>("/v1/comparisons", body);
+    const svg = await chart(id);
+    const ra = output.a.replications!.latency;
+    const rb = output.b.replications!.latency;
+    // Four figures a side, each side in its own colour class (plus its legend swatch).
+    const bars = (n: number) => [
+      ...svg.matchAll(new RegExp(`<rect class="chart-series-${n}" [^>]*height="([\\d.]+)" rx="2"`, "g")),
+    ];
+    expect(bars(1)).toHaveLength(5);
+    expect(bars(2)).toHaveLength(5);
+    expect(legend(svg)).toEqual([`a: ${escapeXml(hostileA)}`, `b: ${escapeXml(hostileB)}`]);
+    // Each bar is named for its side and figure; the heights follow the means over the replications.
+    for (const figure of ["mean", "p50", "p90", "p99"]) {
+      expect(svg).toContain(`<title>a: ${escapeXml(hostileA)}, ${figure}: `);
+      expect(svg).toContain(`<title>b: ${escapeXml(hostileB)}, ${figure}: `);
+    }
+    const height = (n: number, i: number) => Number(bars(n)[i + 1]![1]);
+    expect(height(2, 0) / height(1, 0)).toBeCloseTo(rb.mean.value / ra.mean.value, 1);
+    expect(height(2, 3) / height(1, 3)).toBeCloseTo(rb.p99.value / ra.p99.value, 1);
+    // Eight servers wait far less than four: side b's mean bar is the shorter.
+    expect(height(2, 0)).toBeLessThan(height(1, 0));
+    expect(svg).toContain(">Latency percentiles, a and b (mean of 4 paired replications)<");
+    expect(
+      [...svg.matchAll(/font-size="10" [^>]*text-anchor="middle">([ab])<\/text>/g)].map((m) => m[1]),
+    ).toEqual(["a", "b", "a", "b", "a", "b", "a", "b"]);
+  });
+
+  test("draws both sides' mean latency over time as two lines with a legend", async () => {
+    const { id, output } = await finished<ComparisonResult>("/v1/comparisons", body);
+    const svg = await chart(id, "series");
+    expect(svg).toMatch(/<path class="chart-series-1" /);
+    expect(svg).toMatch(/<path class="chart-series-2" /);
+    expect(legend(svg)).toEqual([`a: ${escapeXml(hostileA)}`, `b: ${escapeXml(hostileB)}`]);
+    // One point per bucket of each side's series.
+    const path = (n: number) => new RegExp(`<path class="chart-series-${n}" d="([^"]+)"`).exec(svg)![1]!;
+    expect(path(1).split("L")).toHaveLength(output.a.series.time.length);
+    expect(path(2).split("L")).toHaveLength(output.b.series.time.length);
+  });
+
+  test("the names stay text: no markup of theirs survives, and the SVG parses", async () => {
+    const { id } = await finished<ComparisonResult>("/v1/comparisons", body);
+    for (const kind of ["latency", "series"]) {
+      const svg = await chart(id, kind);
+      expect(svg).not.toContain("<script");
+      expect(svg).not.toContain('onload="');
+      expect(svg).not.toContain("<g onload");
+      expect(svg).not.toContain("<b>");
+      expect(svg).toContain("&lt;script&gt;alert(&quot;a&quot;)&lt;/script&gt; &amp; &#39;four&#39;");
+      // librsvg refuses a document that is not well-formed XML.
+      const meta = await sharp(Buffer.from(svg)).metadata();
+      expect([meta.format, meta.width]).toEqual(["svg", 640]);
+    }
   });
 });

@@ -1,9 +1,10 @@
-// The charts of a run: latency percentiles as bars and the measured period as time series.
+// The charts of a run: latency percentiles as bars and the measured period as time series; a
+// comparison's draw both sides, a and b, with a legend naming each.
 
-import { barChartSvg, escapeXml, lineChartSvg } from "@syslab/charts";
-import type { Result } from "@syslab/sim-core";
+import { barChartSvg, escapeXml, groupedBarChartSvg, lineChartSvg } from "@syslab/charts";
+import type { ComparisonResult, Result } from "@syslab/sim-core";
 import type { RunRow } from "../db/run-store";
-import { shownResult } from "./shown-result";
+import { isComparisonResult } from "./shown-result";
 
 export type ChartKind = "latency" | "series";
 
@@ -60,13 +61,67 @@ export function throughputSeriesChart(result: Result, width = 640, height = 320)
   });
 }
 
+const SIDES = ["a", "b"] as const;
+
+/** A side's name in a legend: "a: four servers" (the scenario's own name is the user's text). */
+function sideName(comparison: ComparisonResult, side: "a" | "b"): string {
+  const name = comparison[side].name;
+  return name ? `${side}: ${name}` : `scenario ${side}`;
+}
+
+/**
+ * Both sides' latency figures as bars side by side: each the mean over the paired replications, the
+ * figures the comparison's table prints (a side's result also holds its first replication's).
+ */
+export function comparisonLatencyChart(comparison: ComparisonResult, width = 640, height = 320): string {
+  const figures = ["mean", "p50", "p90", "p99"] as const;
+  const count = comparison.a.replications?.count ?? 1;
+  return groupedBarChartSvg({
+    title: `Latency percentiles, a and b (mean of ${count} paired replication${count === 1 ? "" : "s"})`,
+    yLabel: "latency",
+    yFormat: "duration",
+    width,
+    height,
+    labels: [...figures],
+    series: SIDES.map((side) => {
+      const result = comparison[side];
+      return {
+        name: sideName(comparison, side),
+        mark: side,
+        values: figures.map((f) => result.replications?.latency[f].value ?? result.latency[f]),
+      };
+    }),
+  });
+}
+
+/** Both sides' mean latency over time in their first paired replication (the same seed on both). */
+export function comparisonSeriesChart(comparison: ComparisonResult, width = 640, height = 320): string {
+  return lineChartSvg({
+    title: "Mean latency over time, a and b (first paired replication)",
+    xLabel: "simulated time since warm-up (s)",
+    yLabel: "mean latency",
+    yFormat: "duration",
+    width,
+    height,
+    series: SIDES.map((side) => {
+      const s = comparison[side].series;
+      return {
+        name: sideName(comparison, side),
+        points: s.time.map((t, i) => [t, s.latencyMean[i] ?? 0] as [number, number]),
+      };
+    }),
+  });
+}
+
 /** The chart served on its own at /v1/runs/:id/chart.svg; a placeholder until the run is done. */
 export function runChartSvg(row: RunRow, kind: ChartKind): string {
   if (row.status !== "done" || !row.result) return placeholder(`Run ${row.id} is ${row.status}.`);
-  const result = shownResult(row.result);
-  if (!("latency" in result))
+  const output = JSON.parse(row.result) as Result | ComparisonResult;
+  if (isComparisonResult(output))
+    return kind === "latency" ? comparisonLatencyChart(output) : comparisonSeriesChart(output);
+  if (!("latency" in output))
     return placeholder(`Run ${row.id} explored a program: it has no latency chart.`);
-  return kind === "latency" ? latencyChart(result) : latencySeriesChart(result);
+  return kind === "latency" ? latencyChart(output) : latencySeriesChart(output);
 }
 
 function placeholder(text: string): string {
