@@ -897,6 +897,35 @@ export interface components {
                     })[];
                 } | {
                     /** @constant */
+                    type: "exchange";
+                    /** @description The queues bound to the exchange, each getting its own copy of every message published to it (RabbitMQ's fanout exchange, SNS topic → SQS subscriptions): brokers, each consumed by its own workers, or other exchanges (an exchange-to-exchange binding). A queue reached by two paths still gets one copy. Between 1 and 100, each listed once. */
+                    queues: string[];
+                    /** @description When the component is down: [ { "at": "60s", "for": "30s" } ] or random failures [ { "mtbf": "10m", "mttr": "30s", "mode": "hang" } ]. Requests that reach it while down fail; those already inside finish. */
+                    outages?: ({
+                        /** @description When the outage starts, in simulated time from the start of the run (warm-up included). */
+                        at: components["schemas"]["Duration"];
+                        /** @description How long it lasts. */
+                        for: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    } | {
+                        /** @description Mean time between failures: each up period is exponential with this mean. */
+                        mtbf: components["schemas"]["Duration"];
+                        /** @description Mean time to repair: each outage is exponential with this mean. */
+                        mttr: components["schemas"]["Duration"];
+                        /**
+                         * @description How the component fails: "refuse" (default) refuses connections, so a request fails at once and counts as reset (RST); "hang" accepts and never answers, so a request waits until its client's timeout.
+                         * @default refuse
+                         * @enum {string}
+                         */
+                        mode?: "refuse" | "hang";
+                    })[];
+                } | {
+                    /** @constant */
                     type: "workers";
                     /** @description The broker whose tasks these workers run (a key of `components`). Default: the scenario's broker, when it has exactly one. */
                     broker?: string;
@@ -1473,7 +1502,7 @@ export interface components {
             /** @description What a called server does for the request. Required for a server. */
             steps?: components["schemas"]["Step"][];
         } | {
-            /** @description The broker the task is published to (a key of `components`). */
+            /** @description The broker the task is published to (a key of `components`): point to point, one of its workers runs it. Or an exchange: every broker bound to it gets a copy, run by its own workers. Or a stream. */
             publish: string;
             /** @description The task published: its steps run on the workers that consume the broker. */
             task: {
@@ -1528,7 +1557,7 @@ export interface components {
                  */
                 overlap?: "allow" | "skip";
             };
-            /** @description How the client learns the task is done: { "by": "poll", "interval": "1s", "call": "api", "steps": [ … ] }, { "by": "long-poll", "timeout": "20s", "call": "api", "steps": [ … ] }, { "by": "push", "delay": "20ms" } or { "by": "none" } (fire and forget, the default). */
+            /** @description How the client learns the task is done: { "by": "poll", "interval": "1s", "call": "api", "steps": [ … ] }, { "by": "long-poll", "timeout": "20s", "call": "api", "steps": [ … ] }, { "by": "push", "delay": "20ms" } or { "by": "none" } (fire and forget, the default). A publish to an exchange is always fire and forget: there is no one task to wait for. */
             wait?: {
                 /**
                  * @description Fire and forget: the request goes on as soon as the task is published.

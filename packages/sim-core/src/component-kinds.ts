@@ -11,6 +11,7 @@ import { dnsKind } from "./dns/dns-kind";
 import { leaderElectionKind } from "./elections/leader-election-kind";
 import { failingKinds } from "./failures/failing-kind";
 import { brokerKind } from "./jobs/broker-kind";
+import { exchangeKind } from "./jobs/exchange-kind";
 import { resultBackendKind } from "./jobs/result-backend-kind";
 import { workersKind } from "./jobs/workers-kind";
 import { limiterKind } from "./limiters/limiter-kind";
@@ -28,6 +29,7 @@ export const componentKinds = failingKinds([
   poolKind,
   cacheKind,
   brokerKind,
+  exchangeKind,
   workersKind,
   resultBackendKind,
   lockServiceKind,

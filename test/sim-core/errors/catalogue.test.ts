@@ -60,6 +60,11 @@ const SAMPLES: Partial<Record<ErrorCode, object>> = {
   "scenario.routing-cycle": { cycle: ["a", "b", "a"] },
   "scenario.call-extra": { target: "db", type: "station", field: "steps" },
   "scenario.publish-not-broker": { name: "db", type: "station" },
+  "scenario.publish-wait-exchange": { name: "orders" },
+  "scenario.exchange-queue-type": { name: "db", type: "station" },
+  "scenario.exchange-cycle": { cycle: ["a", "b", "a"] },
+  "scenario.duplicate-queue": { name: "email" },
+  "scenario.workers-not-broker": { name: "orders", type: "exchange" },
   "scenario.step-not-here": {
     step: "cpu",
     type: "station",

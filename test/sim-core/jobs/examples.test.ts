@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import type { Result, ServerStats } from "../../../packages/sim-core/src/result/model";
+import type { ExchangeStats, Result, ServerStats } from "../../../packages/sim-core/src/result/model";
 import { simulate } from "../../../packages/sim-core/src/run/simulate";
 import { erlangC } from "../support/erlang-c";
 import { broker, workers } from "./job-scenarios";
@@ -96,6 +96,23 @@ describe("examples/jobs", () => {
     const fair = simulate(scenario).requests.byClass.short!.latencyMean;
     expect(fair).toBeLessThan(2);
     expect(assigned).toBeGreaterThan(5 * fair);
+  });
+
+  test("fan-out: 2 copies per event; email waits 0.746 s (Erlang C, c = 4), audit's backlog grows 1.2/s", () => {
+    const result = run("fan-out");
+    const exchange = result.components.orders as unknown as ExchangeStats;
+    expect(exchange.routed).toBe(2 * exchange.published);
+    expect(broker(result, "email").published).toBe(exchange.published);
+    expect(broker(result, "audit").published).toBe(exchange.published);
+    const theory = erlangC(4, 3.2, 1);
+    expect(theory.wq).toBeCloseTo(0.746, 3);
+    // About 128,000 tasks at ρ = 0.8: the mean wait's relative error across seeds is near 4%, so 15% is nearly 4 of them.
+    const email = workers(result, "email-workers");
+    expect(Math.abs(email.wait.mean - theory.wq) / theory.wq).toBeLessThan(0.15);
+    // audit: Poisson arrivals at 3.2/s less 2 departures a second for 40,500 s, with a standard deviation of √(5.2 × 40,500).
+    const T = 40_500;
+    expect(1.2 * T).toBeCloseTo(48_600, 0);
+    expect(Math.abs(broker(result, "audit").depth.max - 1.2 * T)).toBeLessThan(5 * Math.sqrt(5.2 * T));
   });
 
   test("cron-overlap: 29 runs published, 20 started, 19 finished, mean wait 285 s", () => {

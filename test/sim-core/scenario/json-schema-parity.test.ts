@@ -31,6 +31,16 @@ const CROSS_FIELD: { code: string; at?: RegExp; says?: RegExp; why: string }[] =
     code: "scenario.publish-not-broker",
     why: "a publish names a component, which must be of the broker kind",
   },
+  {
+    code: "scenario.publish-wait-exchange",
+    why: "whether a publish may wait depends on the kind of the component it names",
+  },
+  {
+    code: "scenario.exchange-queue-type",
+    why: "an exchange's queues name components, which must be brokers or exchanges",
+  },
+  { code: "scenario.exchange-cycle", why: "a cycle runs through the names exchanges bind" },
+  { code: "scenario.workers-not-broker", why: "workers name a component, which must be of the broker kind" },
   { code: "scenario.duplicate-name", why: "uniqueItems compares whole items, never one field of each" },
   { code: "scenario.capacity", why: "a station's capacity is bounded by its number of servers" },
   {

@@ -281,8 +281,40 @@ export const errorCatalogue = {
   "scenario.publish-not-broker": entry<{ name: string; type: string }>({
     title: "Publish to something that is not a broker",
     message: ({ name, type }) =>
-      `A task can be published only to a broker or a stream; "${name}" is a ${type}.`,
-    hint: 'Add { "type": "broker" } (workers take tasks from it) or { "type": "stream" } (consumer groups read it) to `components` and publish to it.',
+      `A task can be published only to a broker, an exchange or a stream; "${name}" is a ${type}.`,
+    hint: 'Add { "type": "broker" } (workers take tasks from it), { "type": "exchange", "queues": [ … ] } (a copy for each bound broker) or { "type": "stream" } (consumer groups read it) to `components` and publish to it.',
+  }),
+  "scenario.publish-wait-exchange": entry<{ name: string }>({
+    title: "Waiting on a fan-out",
+    message: ({ name }) =>
+      `A publish to the exchange "${name}" cannot wait for its task: every queue bound to it runs a copy of its own, and the publisher hears from none of them (RabbitMQ confirms only that the copies were queued, SNS only that the topic took the message). Remove "wait" to publish and go on, or publish to one broker to wait for its task.`,
+    hint: "A publish to an exchange is fire and forget; waiting belongs to point-to-point publishes to a broker.",
+  }),
+  "scenario.exchange-queue-type": entry<{ name: string; type: string }>({
+    title: "Exchange bound to something that is not a queue",
+    message: ({ name, type }) =>
+      `An exchange copies messages into brokers or other exchanges; "${name}" is a ${type}. Bind a { "type": "broker" } here and let workers consume it.`,
+    hint: "Each bound broker is a subscriber's queue, consumed by its own workers.",
+  }),
+  "scenario.exchange-cycle": entry<{ cycle: string[] }>({
+    title: "Exchanges bound in a circle",
+    message: ({ cycle }) =>
+      `These exchanges are bound to each other in a circle: ${cycle.map((name) => `"${name}"`).join(" → ")}; a message would be copied round it for ever. Bind one of them to brokers only.`,
+    hint: "An exchange's `queues` may name other exchanges, as long as following them never leads back.",
+  }),
+  "scenario.duplicate-queue": entry<{ name: string }>({
+    title: "Queue bound twice",
+    message: ({ name }) =>
+      `"${name}" is listed twice; a queue gets one copy of each message however many bindings lead to it, so list it once.`,
+    hint: "Each queue in `queues` is one subscriber.",
+  }),
+  "scenario.workers-not-broker": entry<{ name: string; type: string }>({
+    title: "Workers consuming something that is not a broker",
+    message: ({ name, type }) =>
+      type === "exchange"
+        ? `Workers take tasks from a broker; "${name}" is an exchange, which holds no messages. Bind a broker to it (its "queues") and name that broker here.`
+        : `Workers take tasks from a broker; "${name}" is a ${type}.`,
+    hint: 'Name a { "type": "broker" } component in the workers\' "broker".',
   }),
 
   // ── Programs (the explorer) ──────────────────────────────────────────────

@@ -5,7 +5,9 @@
  * Delivery follows SQS (and Celery's Redis transport): a delivered message is invisible until it
  * is acked or its visibility timeout runs out; then it is delivered again (`redelivered`), and
  * after `maxReceives` deliveries it goes to the dead-letter queue instead (`deadLettered`).
- * Messages are handed to consumers round robin, each up to its prefetch window.
+ * Messages are handed to consumers round robin, each up to its prefetch window. A broker bound to
+ * an exchange also takes the exchange's copies (`offer`), each a job of its own that only this
+ * broker's consumers run.
  *
  * Waiting: a `poll` is a real request to the API every interval (it sees the result if the result
  * was stored before the poll was sent); a `long-poll` is a request the API holds (with its thread
@@ -28,6 +30,7 @@ import type { BrokerComponent } from "./broker-schema";
 import type { BrokerStats } from "./broker-stats";
 import { Job, MESSAGE_ACKED, MESSAGE_DEAD, MESSAGE_IN_FLIGHT, MESSAGE_READY, Message } from "./job";
 import { MessageQueue } from "./message-queue";
+import type { QueueTally } from "./queue-tally";
 import { retryDelay } from "./retry-backoff";
 
 /** What a broker needs of a consumer. */
@@ -179,25 +182,15 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   // --- publishing and delivery ---------------------------------------------------------
 
   private publish(request: Request, plan: PublishPlan): void {
-    const skips = plan.task.overlap === "skip";
-    if (skips && this.runs.has(plan)) {
-      // The previous run is unfinished: this one is skipped, and the scheduler goes on.
-      if (this.flow.measuring) this.skipped++;
-      this.flow.done(request);
-      return;
-    }
-    if (this.spec.overflow === "reject-publish" && this.depth.value >= this.spec.maxLength) {
-      // RabbitMQ's reject-publish: the publisher is nacked; its request fails and its client may retry.
-      if (this.flow.measuring) this.refused++;
+    const job = this.enqueue(request, plan, null);
+    // RabbitMQ's reject-publish: the publisher is nacked; its request fails and its client may retry.
+    if (job === "refused") {
       this.flow.reject(request);
       return;
     }
-    const job = new Job(plan, request, this.sim.now);
-    if (skips) this.runs.set(plan, job);
-    if (this.flow.measuring) this.published++;
-    this.send(job, plan.task.countdown);
+    // A skipped run lets the scheduler go on at once, as a fire-and-forget publish does.
     const wait = plan.wait;
-    if (wait.by === "none") {
+    if (job === "skipped" || wait.by === "none") {
       this.flow.done(request);
       return;
     }
@@ -206,6 +199,49 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     if (wait.by === "poll") this.sim.schedule(wait.interval, this, POLL, job);
     else if (wait.by === "long-poll") this.longPoll(job);
     else this.pushConnections.add(1);
+  }
+
+  /**
+   * A copy of a publish to an exchange bound to this broker: queued as a fire-and-forget publish
+   * is, its figures also counted in the exchange's `tally` for this queue. False when this queue
+   * refuses it (full, with overflow "reject-publish"); the exchange then nacks the publisher.
+   */
+  offer(request: Request, plan: PublishPlan, tally: QueueTally): boolean {
+    return this.enqueue(request, plan, tally) !== "refused";
+  }
+
+  /** A new job for `plan` in the queue, unless its step skips an unfinished run or the full queue refuses it. */
+  private enqueue(
+    request: Request,
+    plan: PublishPlan,
+    tally: QueueTally | null,
+  ): Job | "skipped" | "refused" {
+    const measuring = this.flow.measuring;
+    const skips = plan.task.overlap === "skip";
+    if (skips && this.runs.has(plan)) {
+      // The previous run is unfinished: this one is skipped.
+      if (measuring) {
+        this.skipped++;
+        if (tally !== null) tally.skipped++;
+      }
+      return "skipped";
+    }
+    if (this.spec.overflow === "reject-publish" && this.depth.value >= this.spec.maxLength) {
+      if (measuring) {
+        this.refused++;
+        if (tally !== null) tally.refused++;
+      }
+      return "refused";
+    }
+    const job = new Job(plan, request, this.sim.now);
+    job.tally = tally;
+    if (skips) this.runs.set(plan, job);
+    if (measuring) {
+      this.published++;
+      if (tally !== null) tally.published++;
+    }
+    this.send(job, plan.task.countdown);
+    return job;
   }
 
   /** Puts a new message for `job` in the queue, after `delay` (countdown, retry backoff). */
@@ -223,13 +259,13 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
       if (oldest !== undefined) {
         oldest.state = MESSAGE_DEAD;
         this.endRun(oldest.job);
-        if (this.flow.measuring) this.dropped++;
+        if (this.flow.measuring) this.countDropped(oldest.job);
       }
       if (this.depth.value >= this.spec.maxLength) {
         // maxLength 0: nothing may wait, the new message is dropped too.
         message.state = MESSAGE_DEAD;
         this.endRun(message.job);
-        if (this.flow.measuring) this.dropped++;
+        if (this.flow.measuring) this.countDropped(message.job);
         return;
       }
     }
@@ -237,6 +273,11 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     this.levels[message.level]!.push(message);
     this.changeDepth(1);
     this.dispatch();
+  }
+
+  private countDropped(job: Job): void {
+    this.dropped++;
+    if (job.tally !== null) job.tally.dropped++;
   }
 
   private changeInFlight(delta: number): void {
@@ -278,7 +319,10 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
         // SQS's redrive policy: past maxReceiveCount the message moves to the dead-letter queue.
         message.state = MESSAGE_DEAD;
         this.endRun(message.job);
-        if (this.flow.measuring) this.deadLettered++;
+        if (this.flow.measuring) {
+          this.deadLettered++;
+          if (message.job.tally !== null) message.job.tally.deadLettered++;
+        }
         continue;
       }
       if (this.flow.measuring) {
@@ -305,7 +349,10 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
         if (this.sim.now - message.sentAt > this.spec.retention) {
           message.state = MESSAGE_DEAD;
           this.endRun(message.job);
-          if (this.flow.measuring) this.expired++;
+          if (this.flow.measuring) {
+            this.expired++;
+            if (message.job.tally !== null) message.job.tally.expired++;
+          }
           continue;
         }
         return message;
@@ -375,10 +422,15 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     job.succeeded = how === TASK_SUCCEEDED;
     job.resultAt = this.sim.now;
     if (measuring) {
+      const tally = job.tally;
       if (job.succeeded) {
         this.completed++;
+        if (tally !== null) tally.completed++;
         this.taskTime.add(this.sim.now - job.publishedAt);
-      } else this.failed++;
+      } else {
+        this.failed++;
+        if (tally !== null) tally.failed++;
+      }
       if (how === TASK_TIME_LIMIT) this.timeLimited++;
     }
     if (!job.waiting) return;

@@ -2,11 +2,13 @@
  * A job and the messages that carry it. A job is what the client waits for: one publish of a
  * task. A message is one copy of it in the broker: the first, and one more per retry (Celery
  * publishes a retry as a new message). A message may be delivered many times (a visibility
- * timeout ran out, a worker died holding it) until it is acked or dead-lettered.
+ * timeout ran out, a worker died holding it) until it is acked or dead-lettered. A publish to an
+ * exchange makes one job per queue it reaches: each subscriber's copy lives and ends on its own.
  */
 
 import type { PublishPlan } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
+import type { QueueTally } from "./queue-tally";
 
 export const MESSAGE_DELAYED = 0;
 export const MESSAGE_READY = 1;
@@ -29,6 +31,8 @@ export class Job {
   /** A long poll the API holds for this job, and when its hold ends. */
   held: Request | null = null;
   holdUntil = 0;
+  /** The exchange's tally for this queue, when the job is a fan-out copy (null: published to the broker itself). */
+  tally: QueueTally | null = null;
 
   constructor(
     readonly plan: PublishPlan,

@@ -1,7 +1,8 @@
 /**
- * The publish step: a request hands a task to a broker and then learns of its result by polling,
- * long polling, a push notification, or not at all. Built from the step schema it nests in (a
- * task has steps of its own), so that this file does not import the step list back.
+ * The publish step: a request hands a task to a broker (or to an exchange, which copies it into
+ * every bound broker) and then learns of its result by polling, long polling, a push
+ * notification, or not at all. Built from the step schema it nests in (a task has steps of its
+ * own), so that this file does not import the step list back.
  */
 import { z } from "zod";
 import { distributionSchema } from "../scenario/distribution";
@@ -171,7 +172,7 @@ function waitSchema(step: z.ZodType<Step, unknown>) {
   return z
     .discriminatedUnion("by", [none, poll, longPoll, push])
     .describe(
-      'How the client learns the task is done: { "by": "poll", "interval": "1s", "call": "api", "steps": [ … ] }, { "by": "long-poll", "timeout": "20s", "call": "api", "steps": [ … ] }, { "by": "push", "delay": "20ms" } or { "by": "none" } (fire and forget, the default).',
+      'How the client learns the task is done: { "by": "poll", "interval": "1s", "call": "api", "steps": [ … ] }, { "by": "long-poll", "timeout": "20s", "call": "api", "steps": [ … ] }, { "by": "push", "delay": "20ms" } or { "by": "none" } (fire and forget, the default). A publish to an exchange is always fire and forget: there is no one task to wait for.',
     );
 }
 
@@ -179,7 +180,12 @@ function waitSchema(step: z.ZodType<Step, unknown>) {
 export function publishStepSchema(step: z.ZodType<Step, unknown>) {
   return z
     .strictObject({
-      publish: z.string().min(1).describe("The broker the task is published to (a key of `components`)."),
+      publish: z
+        .string()
+        .min(1)
+        .describe(
+          "The broker the task is published to (a key of `components`): point to point, one of its workers runs it. Or an exchange: every broker bound to it gets a copy, run by its own workers. Or a stream.",
+        ),
       task: taskSchema(step),
       wait: waitSchema(step).optional(),
     })

@@ -12,6 +12,7 @@ export type { DnsStats } from "../dns/dns-stats";
 export type { LeaderElectionStats } from "../elections/leader-election-stats";
 export type { OutageStats } from "../failures/failing-component";
 export type { BrokerStats } from "../jobs/broker-stats";
+export type { BoundQueueStats, ExchangeStats } from "../jobs/exchange-stats";
 export type { ResultBackendStats } from "../jobs/result-backend";
 export type { WorkersStats } from "../jobs/workers-stats";
 export type { LimiterStats } from "../limiters/limiter-stats";

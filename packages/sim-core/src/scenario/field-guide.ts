@@ -24,6 +24,8 @@ const GUIDE: Record<string, string> = {
   on: 'Give the length of the on-periods, e.g. "on": "1s".',
   off: 'Give the length of the off-periods, e.g. "off": { "exp": "4s" }.',
   from: 'Give the time this rate starts at, e.g. "from": "30s".',
+  queues:
+    'List the brokers that each get a copy of every message, e.g. "queues": ["email", "audit"] (each consumed by its own workers).',
 };
 
 export function fieldGuide(field: string): string {

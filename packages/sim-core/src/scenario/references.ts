@@ -67,6 +67,7 @@ class ReferenceCheck {
       kind.check?.(raw, (path, code, params) => this.report(at(path), code, params));
     }
     this.cycles();
+    this.bindings();
     if (typeof entry === "string" && knowsComponents) this.component(entry, ["entry"]);
     this.precisionMetric();
     if (!isObject(workload)) return this.problems;
@@ -147,22 +148,29 @@ class ReferenceCheck {
     });
   }
 
-  /** A publish names a broker or stream; its task's steps run where it is consumed; its polls are calls. */
+  /**
+   * A publish names a broker, exchange or stream; its task's steps run where it is consumed (for an
+   * exchange, by the workers of every broker it reaches); its polls are calls, and a publish to an
+   * exchange has none.
+   */
   private publish(step: Json, path: PathSegment[]): void {
     const broker = step.publish as string;
+    const type = this.components.get(broker)?.kind?.type;
     if (this.component(broker, [...path, "publish"])) {
-      const type = this.components.get(broker)!.kind?.type;
-      if (type !== undefined && type !== "broker" && type !== "stream")
+      if (type !== undefined && type !== "broker" && type !== "stream" && type !== "exchange")
         this.report([...path, "publish"], "scenario.publish-not-broker", { name: broker, type });
     }
+    if (type === "exchange" && isObject(step.wait) && step.wait.by !== "none")
+      this.report([...path, "wait"], "scenario.publish-wait-exchange", { name: broker });
     const task = step.task;
     if (isObject(task) && Array.isArray(task.steps)) {
       const brokers = [...this.components].filter(([, entry]) => entry.kind?.type === "broker");
       const only = brokers.length === 1 ? brokers[0]![0] : undefined;
+      const queues = type === "exchange" ? this.reachedBy(broker) : new Set([broker]);
       const consumers = [...this.components]
         .filter(
           ([, entry]) =>
-            (entry.kind?.type === "workers" && (entry.raw.broker ?? only) === broker) ||
+            (entry.kind?.type === "workers" && queues.has((entry.raw.broker ?? only) as string)) ||
             (entry.kind?.type === "consumer-group" && entry.raw.stream === broker),
         )
         .map(([name]) => name);
@@ -170,6 +178,65 @@ class ReferenceCheck {
       if (consumers.length === 0) this.steps(task.steps, [...path, "task", "steps"], undefined);
     }
     if (isObject(step.wait) && typeof step.wait.call === "string") this.call(step.wait, [...path, "wait"]);
+  }
+
+  /** The components an exchange's bindings reach, through bound exchanges (each visited once). */
+  private reachedBy(exchange: string, reached = new Set<string>()): Set<string> {
+    const entry = this.components.get(exchange);
+    if (entry?.kind?.type !== "exchange") return reached;
+    for (const { name } of entry.kind.names(entry.raw)) {
+      if (reached.has(name)) continue;
+      reached.add(name);
+      this.reachedBy(name, reached);
+    }
+    return reached;
+  }
+
+  /**
+   * What bindings may name: an exchange's queues are brokers or exchanges, and following them never
+   * leads back to an exchange on the way (each circle reported once); workers consume a broker.
+   */
+  private bindings(): void {
+    const binds = (name: string): { path: PathSegment[]; name: string }[] => {
+      const entry = this.components.get(name);
+      return entry?.kind?.type === "exchange" ? entry.kind.names(entry.raw) : [];
+    };
+    for (const [name, { raw, kind }] of this.components) {
+      if (kind?.type === "workers" && typeof raw.broker === "string") {
+        const type = this.components.get(raw.broker)?.kind?.type;
+        if (type !== undefined && type !== "broker")
+          this.report(["components", name, "broker"], "scenario.workers-not-broker", {
+            name: raw.broker,
+            type,
+          });
+      }
+      for (const queue of binds(name)) {
+        const type = this.components.get(queue.name)?.kind?.type;
+        if (type !== undefined && type !== "broker" && type !== "exchange")
+          this.report(["components", name, ...queue.path], "scenario.exchange-queue-type", {
+            name: queue.name,
+            type,
+          });
+      }
+    }
+    const done = new Set<string>();
+    const visit = (name: string, path: string[]): void => {
+      const at = path.indexOf(name);
+      if (at >= 0) {
+        const cycle = path.slice(at);
+        if (cycle.every((member) => !done.has(member))) {
+          for (const member of cycle) done.add(member);
+          this.report(["components", cycle[0]!, "queues"], "scenario.exchange-cycle", {
+            cycle: [...cycle, name],
+          });
+        }
+        return;
+      }
+      if (done.has(name)) return;
+      for (const next of binds(name)) if (this.components.has(next.name)) visit(next.name, [...path, name]);
+      done.add(name);
+    };
+    for (const [name, { kind }] of this.components) if (kind?.type === "exchange") visit(name, []);
   }
 
   private call(step: Json, path: PathSegment[]): void {
