@@ -10,5 +10,8 @@ test("the package exports exactly these names", () => {
     "formatValue",
     "lineChartSvg",
     "niceTicks",
+    "slowestRequest",
+    "traceFiguresHtml",
+    "waterfallLayout",
   ]);
 });

@@ -5,3 +5,5 @@ export { escapeXml } from "./escape-xml";
 export { formatValue, type ValueFormat } from "./format-value";
 export { type LineChartOptions, type LineSeries, lineChartSvg } from "./line-chart";
 export { niceTicks, type Ticks } from "./nice-ticks";
+export { type TraceFiguresInput, traceFiguresHtml } from "./trace-figures";
+export { slowestRequest, type TracedRequest, waterfallLayout } from "./waterfall-layout";
