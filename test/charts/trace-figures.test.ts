@@ -87,6 +87,12 @@ describe("trace figures", () => {
     // This request waited for a pool connection: the figure shows it.
     expect(slowest.breakdown.poolWait).toBeGreaterThan(0);
     expect(request!.segments.some((s) => s.cause === "poolWait")).toBe(true);
+    // The caption says it in words, naming only the causes it spent time on.
+    const caption = /<figcaption>([^<]*)<\/figcaption>/.exec(html)![1]!;
+    expect(caption).toContain(`${formatValue(slowest.breakdown.poolWait, "duration")} pool wait`);
+    expect(caption).toContain(`of its ${formatValue(latency, "duration")}.`);
+    expect(slowest.breakdown.queue).toBe(0);
+    expect(caption).not.toContain("queued");
   });
 
   it("draws each band's bar from result.trace.breakdown's shares, and states them in a table", () => {

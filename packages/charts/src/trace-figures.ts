@@ -67,7 +67,9 @@ function waterfallHtml(request: TracedRequest, components: Record<string, { type
   return (
     `<figure data-trace-waterfall data-request="${request.id}">${waterfallSvg(waterfall, title)}` +
     `<figcaption>Request ${request.id} spent ${esc(
-      CAUSES.map((c) => `${seconds(whole[c.cause])} ${c.label}`).join(", "),
+      CAUSES.filter((c) => whole[c.cause] > 0)
+        .map((c) => `${seconds(whole[c.cause])} ${c.label}`)
+        .join(", ") || "no time",
     )} of its ${esc(seconds(waterfall.latency))}. Each visit's own time is filled by cause; a nested call's time is drawn on the call's row.</figcaption></figure>` +
     table(
       `Visits of request ${request.id}`,
