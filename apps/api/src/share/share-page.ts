@@ -237,7 +237,7 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
       body += section(
         "trace-title",
         "Where the time went",
-        traceFiguresHtml(result.trace, result.components as Record<string, { type?: string }>),
+        traceFiguresHtml(result.trace, result.components),
       );
     body += section("failures-title", "Failures", failuresHtml(result));
     body += section("classes-title", "Request classes", classesHtml(result));
