@@ -11,5 +11,8 @@ test("the package exports exactly these names", () => {
     "groupedBarChartSvg",
     "lineChartSvg",
     "niceTicks",
+    "slowestRequest",
+    "traceFiguresHtml",
+    "waterfallLayout",
   ]);
 });

@@ -71,6 +71,18 @@ export function yAxis(plot: Plot, ticks: Ticks, format: ValueFormat, label: stri
   return `<g class="y-axis">${parts.join("")}</g>`;
 }
 
+/** A line of chart text, escaped: `muted` for tick labels and notes, else in the text colour. */
+export function svgText(
+  x: number,
+  y: number,
+  content: string,
+  opts: { size?: number; muted?: boolean; anchor?: "middle" | "end"; middle?: boolean } = {},
+): string {
+  const anchor = opts.anchor ? ` text-anchor="${opts.anchor}"` : "";
+  const baseline = opts.middle ? ` dominant-baseline="middle"` : "";
+  return `<text class="chart-${opts.muted ? "muted" : "text"}" x="${r(x)}" y="${r(y)}" font-size="${opts.size ?? 11}" fill="${opts.muted ? ink.muted : ink.text}"${anchor}${baseline}>${escapeXml(content)}</text>`;
+}
+
 /** Rounds a coordinate to 0.1 px: finer digits only make the SVG larger. */
 export function r(v: number): number {
   return Math.round(v * 10) / 10;

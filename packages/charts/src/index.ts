@@ -6,3 +6,5 @@ export { formatValue, type ValueFormat } from "./format-value";
 export { type BarSeries, type GroupedBarChartOptions, groupedBarChartSvg } from "./grouped-bar-chart";
 export { type LineChartOptions, type LineSeries, lineChartSvg } from "./line-chart";
 export { niceTicks, type Ticks } from "./nice-ticks";
+export { type TraceFiguresInput, traceFiguresHtml } from "./trace-figures";
+export { slowestRequest, type TracedRequest, waterfallLayout } from "./waterfall-layout";

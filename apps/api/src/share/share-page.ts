@@ -1,11 +1,12 @@
 // The HTML page behind a share link (/r/:id): what was simulated (the scenario, summarised and as
-// JSON), the key numbers and charts, every component's figures and the failures, how to run it
+// JSON), the key numbers and charts (a traced run's with a waterfall of its slowest traced request
+// and its latency breakdown by band), every component's figures and the failures, how to run it
 // again (for a comparison both sides and their differences, for replications their intervals),
 // readable without scripts, with Open Graph and Twitter tags and a card image so a pasted link
 // previews well. While the run is going, one small script follows its progress.
 
 import { createHash } from "node:crypto";
-import { escapeXml as esc, formatValue } from "@syslab/charts";
+import { escapeXml as esc, formatValue, traceFiguresHtml } from "@syslab/charts";
 import type { ComparisonResult, Result } from "@syslab/sim-core";
 import type { RunRow } from "../db/run-store";
 import { runLinks } from "../runs/run-representation";
@@ -34,6 +35,7 @@ dl div{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px 1
 dt{font-size:.8rem;color:#57606a}dd{margin:0;font-size:1.25rem;font-weight:600}
 figure{margin:20px 0;background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:8px}
 figure svg{max-width:100%;height:auto}
+figcaption{font-size:.9rem;color:#57606a;padding:4px 8px}
 table{border-collapse:collapse;background:#fff}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left}
 ol li.repeat{border-top:2px dashed #cf222e}
 footer{font-size:.85rem;color:#57606a}a{color:#0969da}
@@ -231,6 +233,12 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
     if (result.series.time.length > 0) {
       body += `<figure>${latencySeriesChart(result)}</figure><figure>${throughputSeriesChart(result)}</figure>`;
     }
+    if (result.trace)
+      body += section(
+        "trace-title",
+        "Where the time went",
+        traceFiguresHtml(result.trace, result.components),
+      );
     body += section("failures-title", "Failures", failuresHtml(result));
     body += section("classes-title", "Request classes", classesHtml(result));
     body += section("components-title", "Every component's figures", componentFiguresHtml(result));

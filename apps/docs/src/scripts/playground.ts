@@ -1,7 +1,8 @@
 // <syslab-playground>: an editor that completes and checks the document from its JSON Schema and
 // syslab's validator (both in the Worker), a menu of examples, and Run / Share / Copy as curl; the
-// result shows every field and the time series; a program's, its outcomes and each violation's
-// counterexample, step by step.
+// result shows every field and the time series (a traced run's also the waterfall of its slowest
+// traced request and its latency breakdown by band, drawn as the share page draws them); a
+// program's, its outcomes and each violation's counterexample, step by step.
 import type { ExplorerResult, Problem, Result } from "@syslab/sim-core";
 import type { DocumentKind } from "./document-kinds";
 import { DocumentEditor } from "./editor/document-editor";
@@ -26,6 +27,11 @@ function resultRows(value: unknown, path: string, rows: [string, string][]): [st
   } else if (value !== null && typeof value === "object") {
     for (const [key, child] of Object.entries(value)) {
       if (path === "" && key === "series") continue;
+      // Every traced visit would be thousands of rows: the trace figures show them instead.
+      if (path === "trace" && key === "requests" && Array.isArray(child)) {
+        rows.push(["trace.requests", `${child.length} traced requests (the slowest is drawn above)`]);
+        continue;
+      }
       resultRows(child, path === "" ? key : `${path}.${key}`, rows);
     }
   } else {
@@ -56,6 +62,7 @@ function describeField(doc: FieldDoc | undefined): string {
 
 class SyslabPlayground extends HTMLElement {
   #sequence = 0;
+  #traceShown = 0;
   #charts = new Map<string, WidgetChart>();
 
   #editor: DocumentEditor | undefined;
@@ -205,6 +212,8 @@ class SyslabPlayground extends HTMLElement {
       });
     });
     this.#fillTable(rows);
+    this.querySelector<HTMLElement>("[data-trace]")!.hidden = true;
+    this.#traceShown++;
     for (const box of this.querySelectorAll<HTMLElement>("[data-series-chart]")) {
       box.closest("figure")!.hidden = true;
     }
@@ -230,6 +239,7 @@ class SyslabPlayground extends HTMLElement {
 
   #showResult(result: Result): void {
     this.#fillTable(resultRows(result, "", []));
+    void this.#showTrace(result);
     for (const box of this.querySelectorAll<HTMLElement>("[data-series-chart]")) {
       box.closest("figure")!.hidden = false;
       const key = box.dataset.seriesChart as "throughput" | "latencyMean" | "inSystem";
@@ -252,6 +262,21 @@ class SyslabPlayground extends HTMLElement {
         series: [{ name: spec.yLabel, style: "line", points }],
       });
     }
+  }
+
+  /** A traced run's waterfall and breakdown; their code loads with the first traced run, as most runs trace nothing. */
+  async #showTrace(result: Result): Promise<void> {
+    const section = this.querySelector<HTMLElement>("[data-trace]")!;
+    section.hidden = true;
+    const shown = ++this.#traceShown;
+    if (!result.trace) return;
+    const { traceFiguresHtml } = await import("@syslab/charts");
+    // A later result came while the code loaded: it is the one on show.
+    if (shown !== this.#traceShown) return;
+    const figures = traceFiguresHtml(result.trace, result.components);
+    // Markup from the charts package, every name in it escaped there.
+    this.querySelector<HTMLElement>("[data-trace-figures]")!.innerHTML = figures;
+    section.hidden = figures === "";
   }
 
   #scenario(): unknown {
