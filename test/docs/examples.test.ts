@@ -163,6 +163,14 @@ const STATED_ELSEWHERE: Record<string, { file: string; stated: (result: Result) 
         };
       },
     },
+    // Its default scenario lives with the other balancing examples (test/sim-core/run/resilient-client.test.ts).
+    "retry-storm": {
+      file: join(ROOT, "examples/balancing/retry-storm.json"),
+      stated: (result) => ({
+        amplification: result.requests.byClass.r!.amplification,
+        failed: result.requests.failed.timeout,
+      }),
+    },
     "caching-miss-ratio": {
       file: join(CACHING, "caching-miss-ratio.json"),
       stated: (result) => ({

@@ -1,7 +1,8 @@
-// The load-balancing page in a browser: what its dead-backend and retry widgets show, before and
-// after a reader changes a control, against the figures the theory gives.
+// The load-balancing page in a browser: what its dead-backend, retry and retry-storm widgets show,
+// before and after a reader changes a control, against the figures the theory gives.
 import { describe, expect, it } from "vitest";
 import { expectedFailures } from "../../../apps/docs/src/widgets/backend-dies";
+import { BUDGET, RATE } from "../../../apps/docs/src/widgets/retry-storm";
 import { chromiumAvailable } from "../support/browser";
 import { useDocsBrowser } from "../support/docs-browser";
 import { chooseOption, shownValues } from "../support/widget-page";
@@ -22,6 +23,16 @@ describe.runIf(enabled)("the load-balancing page's failure widgets in a browser"
     expect(dies["failed-without-checks"]!).toBeGreaterThan(10 * dies.failed!);
     expect(dies["failed-passive"]!).toBeLessThan(dies.failed!);
     expect((await shownValues(page, "retry-amplification")).amplification).toBe(5);
+    // The storm: full-jitter retries after a 5× crowd never let goodput back within the run.
+    const storm = await shownValues(page, "retry-storm");
+    expect(storm.recovery).toBe(Number.POSITIVE_INFINITY);
+    expect(storm.amplification!).toBeGreaterThan(2.4);
+    expect(storm["goodput-end"]!).toBeLessThan(0.05 * RATE);
+    const text = await page.locator('[data-widget="retry-storm"] [data-number="recovery"]').textContent();
+    expect(text).toBe("not within the 49 s left");
+    // Both charts are there as SVG, each with its sentence and its data table.
+    expect(await page.locator('[data-widget="retry-storm"] [data-chart] svg').count()).toBe(2);
+    expect(await page.locator('[data-widget="retry-storm"] table').count()).toBe(2);
     await context.close();
   });
 
@@ -37,6 +48,31 @@ describe.runIf(enabled)("the load-balancing page's failure widgets in a browser"
     expect(Math.abs((await shownValues(page, "retry-amplification")).amplification! - 1.1)).toBeLessThan(
       0.01,
     );
+    await context.close();
+  }, 120_000);
+
+  it("reruns the retry storm: a budget lets goodput return, and no jitter makes the echoes busier", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${PAGE}`);
+    const fullJitter = await shownValues(page, "retry-storm");
+    await chooseOption(page, "retry-storm", "retries", "budget");
+    const budget = await shownValues(page, "retry-storm");
+    expect(budget.amplification!).toBeLessThanOrEqual(1 + BUDGET);
+    expect(Number.isFinite(budget.recovery)).toBe(true);
+    expect(budget["goodput-end"]!).toBeGreaterThan(0.75 * RATE);
+    expect(await page.locator('[data-widget="retry-storm"] [data-announce]').textContent()).not.toBe("");
+    await chooseOption(page, "retry-storm", "retries", "no-jitter");
+    const none = await shownValues(page, "retry-storm");
+    // Two counts of a few hundred: the echo is higher by more than twice the noise of their difference.
+    const noise = 2 * Math.sqrt(none["peak-attempts"]! + fullJitter["peak-attempts"]!);
+    expect(none["peak-attempts"]! - fullJitter["peak-attempts"]!).toBeGreaterThan(noise);
+    expect(none.recovery).toBe(Number.POSITIVE_INFINITY);
+    // A small crowd starts no storm, even with retries.
+    await chooseOption(page, "retry-storm", "crowd", "2");
+    const small = await shownValues(page, "retry-storm");
+    expect(small.amplification).toBe(1);
+    expect(small.recovery).toBe(0);
     await context.close();
   }, 120_000);
 });

@@ -109,3 +109,66 @@ describe("the resilient-client examples", () => {
     expect(seen(result)).toBeLessThanOrEqual(18);
   });
 });
+
+describe("the series of a resilient class", () => {
+  test("attempts per second add up to the class's attempts, failures per second to the failed requests", () => {
+    const result = run({ retry: { attempts: 4, backoff: { base: "1ms", cap: "10ms" } } }, down);
+    const { bucketWidth, attempts, failed } = result.series;
+    const sum = (xs: number[] | undefined) => xs!.reduce((a, b) => a + b * bucketWidth, 0);
+    // Rates are rounded to 9 decimals per bucket: the sums are exact to far below one request.
+    expect(Math.abs(sum(attempts) - result.requests.byClass.r!.attempts)).toBeLessThan(1e-3);
+    expect(Math.abs(sum(failed) - result.requests.failed.reset)).toBeLessThan(1e-3);
+    // Every attempt fails: 4 per request at 50/s, and 50 requests fail for good each second.
+    const middle = Math.floor(attempts!.length / 2);
+    expect(Math.abs(attempts![middle]! - 200)).toBeLessThan(4 * 4 * Math.sqrt(50 / bucketWidth));
+    expect(Math.abs(failed![middle]! - 50)).toBeLessThan(4 * Math.sqrt(50 / bucketWidth));
+  });
+
+  test("a class sent once counts one attempt per request beside a retrying one; a run without either has no such series", () => {
+    const result = simulate({
+      version: 1,
+      seed: 3,
+      run: { duration: "20s" },
+      workload: {
+        arrival: { process: "poisson", rate: 100 },
+        requests: [
+          { name: "once", steps: [{ service: "2ms" }] },
+          // Every request takes 2 ms, so each gets its hedge after 1 ms: two attempts apiece.
+          { name: "twice", steps: [{ service: "2ms" }], hedge: { after: "1ms" } },
+        ],
+      },
+      entry: "q",
+      components: { q: { type: "station", servers: 100 } },
+    });
+    const { bucketWidth, attempts } = result.series;
+    const total = attempts!.reduce((a, b) => a + b * bucketWidth, 0);
+    const byClass = result.requests.byClass;
+    expect(Math.abs(total - (byClass.once!.attempts + byClass.twice!.attempts))).toBeLessThan(1e-3);
+    expect(byClass.twice!.amplification).toBe(2);
+    const plain = simulate({
+      version: 1,
+      seed: 3,
+      run: { duration: "20s" },
+      workload: {
+        arrival: { process: "poisson", rate: 100 },
+        requests: [{ name: "once", steps: [{ service: "1ms" }] }],
+      },
+      entry: "q",
+      components: { q: { type: "station", servers: 100 } },
+    });
+    expect(plain.series.attempts).toBeUndefined();
+    expect(plain.series.failed).toBeUndefined();
+  });
+});
+
+test("retry-storm.json: after a one-second crowd the retries hold the servers over capacity to the end", () => {
+  const result = simulate(
+    JSON.parse(readFileSync(join(__dirname, "../../../examples/balancing/retry-storm.json"), "utf8")),
+  );
+  const { attempts, throughput } = result.series;
+  const last10 = (xs: number[]) => xs.slice(-10).reduce((a, b) => a + b, 0) / 10;
+  // Ten servers of 100 ms finish 100/s; clients send 80/s and each costs 3 attempts once all time out.
+  expect(last10(attempts!)).toBeGreaterThan(200);
+  expect(last10(throughput)).toBeLessThan(4);
+  expect(result.requests.byClass.r!.amplification).toBeGreaterThan(2.4);
+});

@@ -41,4 +41,21 @@ describe("TimeSeries", () => {
     expect(total).toBeCloseTo(100, 9);
     for (const level of out.inSystem) expect(level).toBeCloseTo(1, 12);
   });
+
+  test("attempts and failures per second per bucket, kept through merging", () => {
+    const clock = { now: 0 };
+    const s = new TimeSeries(4, 1, clock);
+    s.start(0, 0);
+    for (let t = 0.25; t < 7.5; t += 0.5) {
+      clock.now = t;
+      s.attempt();
+      if (t < 2) s.fail();
+    }
+    const out = s.finish(7.5);
+    // Two attempts a second; failures only in the first 2 s. Past 4 buckets the width doubles; the
+    // last bucket is cut short at the end, 1.5 s with 3 attempts.
+    expect(out.bucketWidth).toBe(2);
+    expect(out.attempts).toEqual([2, 2, 2, 2]);
+    expect(out.failed).toEqual([2, 0, 0, 0]);
+  });
 });

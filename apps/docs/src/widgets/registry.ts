@@ -20,6 +20,7 @@ import { overload } from "./overload";
 import { pythonConcurrency } from "./python-concurrency";
 import { raceExplorer } from "./race-explorer";
 import { retryAmplification } from "./retry-amplification";
+import { retryStorm } from "./retry-storm";
 import { threadsVsCores } from "./threads-vs-cores";
 import type { WidgetModel } from "./view";
 import { waitingForJobs } from "./waiting-for-jobs";
@@ -49,5 +50,6 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     loadBalancing,
     backendDies,
     retryAmplification,
+    retryStorm,
   ].map((model) => [model.name, model]),
 );

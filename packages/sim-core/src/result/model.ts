@@ -55,6 +55,14 @@ export interface Series {
   throughput: number[]; // completions per second in the bucket
   latencyMean: number[]; // mean latency of requests completed in the bucket (0 when none)
   inSystem: number[]; // time-weighted mean number of requests in the system
+  /**
+   * Present when a request class retries, hedges or breaks circuits: attempts clients sent per
+   * second in the bucket (the load the system is offered, retries and hedges included; a request
+   * sent once is one attempt), and requests that failed for good per second (their client got
+   * the error).
+   */
+  attempts?: number[];
+  failed?: number[];
 }
 
 export interface Result {

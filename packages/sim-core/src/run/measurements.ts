@@ -3,6 +3,7 @@
  * and wait histograms, running moments, batch means for the CI, per-class figures, the number
  * in the system (time-weighted) and the chart series. Reset once, when warm-up ends.
  */
+import type { FailureReason } from "../component/request-flow";
 import type { Clock } from "../kernel/clock";
 import { BatchMeans } from "../stats/batch-means";
 import { LogHistogram } from "../stats/log-histogram";
@@ -103,9 +104,11 @@ export class Measurements {
     this.series.setLevel(present);
   }
 
-  recordArrival(classIndex: number): void {
+  /** A client sends a request; `sentOnce` when no retrying client stands behind it (its arrival is its one attempt). */
+  recordArrival(classIndex: number, sentOnce: boolean): void {
     this.arrived++;
     this.classArrived[classIndex]!++;
+    if (sentOnce) this.series.attempt();
   }
 
   /** Records a request completed now. Takes the request, not its times: see stats/time-weighted.ts on boxing. */
@@ -124,5 +127,17 @@ export class Measurements {
     this.classLatencySum[classIndex]! += latency;
     this.classWaitSum[classIndex]! += wait;
     this.series.complete(latency);
+  }
+
+  /** A retrying or hedging client sends an attempt of a request of this class. */
+  recordAttempt(classIndex: number): void {
+    this.classAttempts[classIndex]!++;
+    this.series.attempt();
+  }
+
+  /** A request fails for good, for this reason. */
+  recordFailure(reason: FailureReason): void {
+    this[reason]++;
+    this.series.fail();
   }
 }

@@ -200,7 +200,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
       this.measuredOutstanding++;
     }
     if (this.counted(request)) {
-      this.stats.recordArrival(classIndex);
+      this.stats.recordArrival(classIndex, cls.retry === null);
       this.tracer?.admit(request, now);
     }
     this.stats.changeInSystem(1);
@@ -330,7 +330,7 @@ export class RequestLifecycle implements RequestFlow, ArrivalSink, EventHandler,
   private fail(request: Request, reason: FailureReason): void {
     if (request.watcher !== null) this.childEnds(request, reason);
     else {
-      if (this.counted(request)) this.stats[reason]++;
+      if (this.counted(request)) this.stats.recordFailure(reason);
       this.tracer?.finish(request, this.sim.now, reason);
       this.clientLeaves(request);
     }

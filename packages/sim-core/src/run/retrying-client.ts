@@ -147,7 +147,7 @@ export class RetryingClient implements ChildWatcher, EventHandler {
       return;
     if (operation.attempts !== 1) return; // already retrying: no hedge on top
     if (this.host!.counted(operation)) {
-      this.stats.classAttempts[operation.classIndex]!++;
+      this.stats.recordAttempt(operation.classIndex);
       this.stats.classHedges[operation.classIndex]!++;
     }
     operation.outstanding++;
@@ -158,7 +158,7 @@ export class RetryingClient implements ChildWatcher, EventHandler {
   private attempt(operation: Request): void {
     operation.attempts++;
     operation.outstanding++;
-    if (this.host!.counted(operation)) this.stats.classAttempts[operation.classIndex]!++;
+    if (this.host!.counted(operation)) this.stats.recordAttempt(operation.classIndex);
     this.host!.spawn(operation, this.entryCall, this, this.timeout);
   }
 

@@ -284,5 +284,13 @@ function buildResult(
       inSystem: series.inSystem.map(round),
     },
   };
+  // Only where clients may send more than one attempt per request: other results keep their shape.
+  const resilient = scenario.workload.requests.some(
+    (cls) => cls.retry !== undefined || cls.hedge !== undefined || cls.circuitBreaker !== undefined,
+  );
+  if (resilient) {
+    result.series.attempts = series.attempts.map(round);
+    result.series.failed = series.failed.map(round);
+  }
   return result;
 }

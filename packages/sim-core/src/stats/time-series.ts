@@ -1,6 +1,7 @@
 /**
  * A time series at a bounded number of fixed-width buckets, for charts: completions, the
- * latency sum of those completions, and the time-weighted number in the system. When time
+ * latency sum of those completions, the time-weighted number in the system, and the attempts
+ * retrying clients send and the requests that fail for good. When time
  * runs past the last bucket (a run measured by request count has no known end), neighbouring
  * buckets are merged pairwise and the width doubles, so memory stays fixed.
  */
@@ -13,6 +14,8 @@ export class TimeSeries {
   private readonly completions: Float64Array;
   private readonly latencySums: Float64Array;
   private readonly areas: Float64Array;
+  private readonly attempts: Float64Array;
+  private readonly failures: Float64Array;
   private level = 0;
   private lastTime = 0;
   // The bucket last written and where it ends: most updates fall in it, so no division is needed.
@@ -28,6 +31,8 @@ export class TimeSeries {
     this.completions = new Float64Array(maxBuckets);
     this.latencySums = new Float64Array(maxBuckets);
     this.areas = new Float64Array(maxBuckets);
+    this.attempts = new Float64Array(maxBuckets);
+    this.failures = new Float64Array(maxBuckets);
   }
 
   /** Starts the series at `now` with the current number in the system. */
@@ -40,6 +45,18 @@ export class TimeSeries {
     this.completions.fill(0);
     this.latencySums.fill(0);
     this.areas.fill(0);
+    this.attempts.fill(0);
+    this.failures.fill(0);
+  }
+
+  /** A client sends an attempt (a retry, a hedge, or a retrying client's first try), now. */
+  attempt(): void {
+    this.attempts[this.bucketAt(this.clock.now)]!++;
+  }
+
+  /** A request fails for good (its client gets the error), now. */
+  fail(): void {
+    this.failures[this.bucketAt(this.clock.now)]!++;
   }
 
   /** Records a completion with its latency, now (the time is read from the clock: see time-weighted.ts). */
@@ -78,6 +95,8 @@ export class TimeSeries {
     throughput: number[];
     latencyMean: number[];
     inSystem: number[];
+    attempts: number[];
+    failed: number[];
   } {
     this.accumulate(end);
     const used = Math.min(this.maxBuckets, Math.max(1, Math.ceil((end - this.origin) / this.width - 1e-9)));
@@ -85,6 +104,8 @@ export class TimeSeries {
     const throughput: number[] = [];
     const latencyMean: number[] = [];
     const inSystem: number[] = [];
+    const attempts: number[] = [];
+    const failed: number[] = [];
     for (let i = 0; i < used; i++) {
       const bucketStart = i * this.width;
       const span = Math.min(this.width, end - this.origin - bucketStart);
@@ -93,8 +114,10 @@ export class TimeSeries {
       throughput.push(span > 0 ? n / span : 0);
       latencyMean.push(n > 0 ? this.latencySums[i]! / n : 0);
       inSystem.push(span > 0 ? this.areas[i]! / span : this.level);
+      attempts.push(span > 0 ? this.attempts[i]! / span : 0);
+      failed.push(span > 0 ? this.failures[i]! / span : 0);
     }
-    return { time, bucketWidth: this.width, throughput, latencyMean, inSystem };
+    return { time, bucketWidth: this.width, throughput, latencyMean, inSystem, attempts, failed };
   }
 
   private bucketAt(now: number): number {
@@ -132,10 +155,14 @@ export class TimeSeries {
       this.completions[i] = this.completions[2 * i]! + this.completions[2 * i + 1]!;
       this.latencySums[i] = this.latencySums[2 * i]! + this.latencySums[2 * i + 1]!;
       this.areas[i] = this.areas[2 * i]! + this.areas[2 * i + 1]!;
+      this.attempts[i] = this.attempts[2 * i]! + this.attempts[2 * i + 1]!;
+      this.failures[i] = this.failures[2 * i]! + this.failures[2 * i + 1]!;
     }
     this.completions.fill(0, half);
     this.latencySums.fill(0, half);
     this.areas.fill(0, half);
+    this.attempts.fill(0, half);
+    this.failures.fill(0, half);
     this.width *= 2;
     this.currentEnd = Number.NEGATIVE_INFINITY; // the cached bucket is stale after a merge
   }
