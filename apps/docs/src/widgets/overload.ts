@@ -1,6 +1,7 @@
 // Overload: what happens to requests a server cannot take. A thread pool's full queue answers 503;
 // prefork workers leave connections in the kernel's accept queue, which, when full, drops handshakes
-// (clients retransmit after 1 s, 3 s, … and time out) or, with onOverflow "reset", answers RST.
+// (clients retransmit the SYN every second at first, as Linux 6.5 and later do, and time out) or, with
+// onOverflow "reset", answers RST.
 import example from "../../../../examples/docs/overload.json";
 import { formatDuration, formatNumber } from "./number-format";
 import { cachedSimulate } from "./run-cache";
