@@ -36,10 +36,13 @@ export function testApp(overrides: Partial<Config> = {}, opts: { logger?: Logger
 }
 
 /** A test app for the current test only: closed and its data directory removed when the test ends. */
-export function testAppForThisTest(overrides: Partial<Config> = {}): ReturnType<typeof testApp> {
-  const t = testApp(overrides);
-  onTestFinished(() => {
-    t.close();
+export function testAppForThisTest(
+  overrides: Partial<Config> = {},
+  opts: { logger?: Logger } = {},
+): ReturnType<typeof testApp> {
+  const t = testApp(overrides, opts);
+  onTestFinished(async () => {
+    await t.close();
     removeDataDir(t.dataDir);
   });
   return t;
