@@ -1,24 +1,10 @@
 // Unit cases through app.request(): statuses, bodies and the OpenAPI coverage, with runs finished by hand.
 
-import { afterEach, describe, expect, test } from "vitest";
-import { removeDataDir } from "./support/api-server";
+import { describe, expect, test } from "vitest";
 import { quickScenario } from "./support/scenarios";
-import { postRequest, testApp } from "./support/test-app";
+import { postRequest, testAppForThisTest } from "./support/test-app";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-
-function setup(overrides: Parameters<typeof testApp>[0] = {}) {
-  const t = testApp(overrides);
-  cleanups.push(() => {
-    t.close();
-    removeDataDir(t.dataDir);
-  });
-  return t;
-}
+const setup = testAppForThisTest;
 
 describe("runs", () => {
   test("a run goes queued → running → done, and GET shows the stored result verbatim", async () => {

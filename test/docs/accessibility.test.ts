@@ -2,11 +2,11 @@
 // violation on any page in either theme (with every <details> open, on a desktop and a phone screen,
 // and again once widgets and the playground have drawn their results); every widget works from the
 // keyboard alone, announces new numbers in a polite live region, and states each chart in words.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { axeViolations, LAYOUT_RULES, openAllDetails } from "./support/axe";
-import { chromiumAvailable, launchChromium } from "./support/browser";
-import { type DocsServer, startDocsServer } from "./support/docs-server";
+import { chromiumAvailable } from "./support/browser";
+import { useDocsBrowser } from "./support/docs-browser";
 import { sitePages, widgetPages } from "./support/site-pages";
 import { changeFirstControl, waitForNewNumbers, widgetState } from "./support/widget-page";
 
@@ -17,24 +17,13 @@ type Theme = (typeof THEMES)[number];
 const WALK_TIMEOUT = 240_000;
 
 describe.runIf(enabled)("docs accessibility", () => {
-  let server: DocsServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDocsServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useDocsBrowser();
 
   /** A browser context whose pages open in `theme`, as if the reader had chosen it before. */
   async function themed(theme: Theme, width = 1280): Promise<BrowserContext> {
     // bypassCSP: the site's Content-Security-Policy rightly refuses inline scripts, and axe-core is
     // injected as one; nothing else on the page is affected.
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport: { width, height: 900 },
       colorScheme: theme,
       bypassCSP: true,
@@ -44,7 +33,7 @@ describe.runIf(enabled)("docs accessibility", () => {
   }
 
   async function visit(page: Page, path: string, theme: Theme): Promise<void> {
-    await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+    await page.goto(`${site.origin}${path}`, { waitUntil: "load" });
     expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe(theme);
   }
 

@@ -2,64 +2,33 @@
 // the widgets compute in their Web Worker and redraw with uPlot, search runs pagefind's
 // WebAssembly, the theme script and switch work, the playground runs, and the browser reports no
 // violation. An injected inline handler, by contrast, is refused.
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "./support/browser";
-import { DOCS_DIST, type DocsServer, startDocsServer } from "./support/docs-server";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable } from "./support/browser";
+import { recordCspViolations, cspViolations as violations } from "./support/csp-violations";
+import { useDocsBrowser } from "./support/docs-browser";
+import { sitePages, widgetPages } from "./support/site-pages";
+import { changeFirstControl, waitForNewNumbers, widgetState } from "./support/widget-page";
 
 const enabled = chromiumAvailable();
 
-async function sitePages(): Promise<string[]> {
-  const entries = await readdir(DOCS_DIST, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name === "index.html")
-    .map((e) =>
-      `/${relative(DOCS_DIST, join(e.parentPath, e.name)).split(sep).join("/")}`.replace(/index\.html$/, ""),
-    )
-    .filter((path) => !path.startsWith("/pagefind/"))
-    .sort();
-}
-
-// Recorded from the first script on: Playwright adds it outside the page's own policy.
-const RECORD_VIOLATIONS = () => {
-  const found: string[] = [];
-  (window as unknown as { cspViolations: string[] }).cspViolations = found;
-  document.addEventListener("securitypolicyviolation", (e) => {
-    found.push(
-      `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
-    );
-  });
-};
-
-const violations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-
 describe.runIf(enabled)("the docs site under its Content-Security-Policy", () => {
-  let server: DocsServer;
-  let browser: Browser;
+  const site = useDocsBrowser();
   let context: BrowserContext;
   const consoleErrors: string[] = [];
 
+  // One context for every test (closed with the browser), recording violations and console errors.
   beforeAll(async () => {
-    server = await startDocsServer();
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(RECORD_VIOLATIONS);
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await recordCspViolations(context);
     context.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function open(path: string): Promise<Page> {
     const page = await context.newPage();
-    const response = await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+    const response = await page.goto(`${site.origin}${path}`, { waitUntil: "load" });
     expect(response?.status(), path).toBe(200);
     expect(await response?.headerValue("content-security-policy"), path).toMatch(/script-src 'self'/);
     return page;
@@ -76,44 +45,14 @@ describe.runIf(enabled)("the docs site under its Content-Security-Policy", () =>
   }, 300_000);
 
   it("runs each widget in its Web Worker and redraws its uPlot chart, with no violation", async () => {
-    const pages: { path: string; widgets: string[] }[] = [];
-    for (const path of await sitePages()) {
-      const html = await readFile(join(DOCS_DIST, path, "index.html"), "utf8");
-      const widgets = [...html.matchAll(/data-widget="([^"]+)"/g)].map((m) => m[1]!);
-      if (widgets.length > 0) pages.push({ path, widgets });
-    }
+    const pages = await widgetPages();
     expect(pages.length).toBeGreaterThan(0);
     for (const { path, widgets } of pages) {
       const page = await open(path);
       for (const widget of widgets) {
-        const root = page.locator(`[data-widget="${widget}"]`);
-        const before = await root.locator("[data-number]").allTextContents();
-        const control = root.locator("form [name]").first();
-        await control.evaluate((el) => {
-          if (el instanceof HTMLSelectElement) {
-            el.selectedIndex = (el.selectedIndex + 1) % el.options.length;
-          } else {
-            const input = el as HTMLInputElement;
-            input.value = Number(input.value) === Number(input.min) ? input.max : input.min;
-          }
-          el.dispatchEvent(new Event("input", { bubbles: true }));
-          el.dispatchEvent(new Event("change", { bubbles: true }));
-        });
-        await page.waitForFunction(
-          ([w, old]) => {
-            const el = document.querySelector(`[data-widget="${w}"]`);
-            const now = [...(el?.querySelectorAll("[data-number]") ?? [])]
-              .map((n) => n.textContent)
-              .join("|");
-            return (
-              el?.getAttribute("data-state") === "idle" &&
-              el.querySelector("[data-chart] canvas") &&
-              now !== old
-            );
-          },
-          [widget, before.join("|")] as const,
-          { timeout: 30_000 },
-        );
+        const before = await widgetState(page, widget);
+        await changeFirstControl(page, widget);
+        await waitForNewNumbers(page, widget, before.numbers);
       }
       expect(await violations(page), path).toEqual([]);
       await page.close();

@@ -6,10 +6,10 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { formatValue } from "@syslab/charts";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiServer, removeDataDir, startApiServer } from "../api/support/api-server";
-import { chromiumAvailable, launchChromium } from "./support/browser";
+import { chromiumAvailable } from "./support/browser";
+import { useBrowser } from "./support/docs-browser";
 import { ROOT } from "./support/docs-server";
 import { type StaticServer, startStaticServer } from "./support/static-server";
 
@@ -49,7 +49,6 @@ describe.runIf(enabled)("the docs site on its own origin", () => {
   let site: StaticServer;
   let stranger: StaticServer;
   let api: ApiServer;
-  let browser: Browser;
 
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), "syslab-docs-apart-"));
@@ -57,11 +56,9 @@ describe.runIf(enabled)("the docs site on its own origin", () => {
     stranger = await startStaticServer(() => outDir);
     api = await startApiServer({ env: { CORS_ORIGINS: site.origin, RATE_LIMIT: "0" } });
     await buildSite(outDir, { SYSLAB_API_URL: api.url });
-    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
-    await browser?.close();
     await site?.stop();
     await stranger?.stop();
     await api?.stop("SIGKILL");
@@ -69,9 +66,12 @@ describe.runIf(enabled)("the docs site on its own origin", () => {
     await rm(outDir, { recursive: true, force: true });
   });
 
+  // Registered after the servers' hooks: launched once the site is built, closed before they stop.
+  const chromium = useBrowser();
+
   it("shares a widget's run through the API on the other origin and links to its share page there", async () => {
     const { path, widget } = await firstWidgetPage(outDir);
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
     const posts: string[] = [];
     page.on("request", (r) => {
@@ -105,7 +105,7 @@ describe.runIf(enabled)("the docs site on its own origin", () => {
 
   it("the same site on an origin not in CORS_ORIGINS cannot share: the browser blocks the answer", async () => {
     const { path, widget } = await firstWidgetPage(outDir);
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${stranger.origin}${path}`, { waitUntil: "load" });
     const root = page.locator(`[data-widget="${widget}"]`);

@@ -1,11 +1,11 @@
 // The playground and share pages together, in a real browser: a share page's "Open in the
 // playground" opens the very scenario of the run (which, run in the browser, gives the run's own
 // numbers), and a long run in the playground shows its progress, events per second and time left.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { scenarioFragment } from "../../apps/docs/src/scripts/playground-fragment";
-import { chromiumAvailable, launchChromium, openPage } from "./support/browser";
-import { type DocsServer, startDocsServer } from "./support/docs-server";
+import { chromiumAvailable, openPage } from "./support/browser";
+import { useDocsBrowser } from "./support/docs-browser";
 import { editorText } from "./support/playground-page";
 
 const enabled = chromiumAvailable();
@@ -25,37 +25,26 @@ const scenario = {
 };
 
 describe.runIf(enabled)("the playground and share pages", () => {
-  let server: DocsServer;
-  let browser: Browser;
+  const site = useDocsBrowser();
 
-  beforeAll(async () => {
-    server = await startDocsServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const open = (url: string) => openPage(browser, url);
+  const open = (url: string) => openPage(site.browser, url);
 
   /** The value of one row of the playground's result table. */
   const field = (page: Page, path: string) =>
     page.locator(`[data-result-table] td[data-field="${path}"] + td`).textContent();
 
   it("opens a share page's scenario from its link, and running it gives the run's numbers", async () => {
-    const created = await fetch(`${server.origin}/v1/runs`, {
+    const created = await fetch(`${site.origin}/v1/runs`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(scenario),
     });
     expect(created.status).toBe(201);
     const { id } = await created.json();
-    const run = await (await fetch(`${server.origin}/v1/runs/${id}?wait=60`)).json();
+    const run = await (await fetch(`${site.origin}/v1/runs/${id}?wait=60`)).json();
     expect(run.status).toBe("done");
 
-    const share = await open(`${server.origin}/r/${id}`);
+    const share = await open(`${site.origin}/r/${id}`);
     const link = share.page.locator("a[data-open-playground]");
     expect(await link.textContent()).toBe("Open in the playground");
     await link.click();
@@ -79,11 +68,11 @@ describe.runIf(enabled)("the playground and share pages", () => {
   });
 
   it("keeps its own scenario when the fragment holds none it can read", async () => {
-    const plain = await open(`${server.origin}/playground/`);
+    const plain = await open(`${site.origin}/playground/`);
     await plain.page.locator(".cm-content").waitFor();
     const defaultText = await editorText(plain.page);
     await plain.close();
-    const garbled = await open(`${server.origin}/playground/#scenario=not-base64-json!`);
+    const garbled = await open(`${site.origin}/playground/#scenario=not-base64-json!`);
     await garbled.page.locator(".cm-content").waitFor();
     expect(await editorText(garbled.page)).toBe(defaultText);
     expect(garbled.errors).toEqual([]);
@@ -92,7 +81,7 @@ describe.runIf(enabled)("the playground and share pages", () => {
 
   it("shows a long run's progress with events per second and the time left, then hides the bar", async () => {
     const long = { ...scenario, name: "long M/M/2", run: { requests: 1_500_000 } };
-    const { page, errors, close } = await open(`${server.origin}/playground/${scenarioFragment(long)}`);
+    const { page, errors, close } = await open(`${site.origin}/playground/${scenarioFragment(long)}`);
     await page.locator(".cm-content").waitFor();
     expect(JSON.parse(await editorText(page))).toEqual(long);
     // Every text the status line shows, as it changes.
@@ -126,7 +115,7 @@ describe.runIf(enabled)("the playground and share pages", () => {
 
   it("after Share, shows the server's run progressing by its event stream until it is done", async () => {
     const long = { ...scenario, name: "long M/M/2 on the server", seed: 78, run: { requests: 2_000_000 } };
-    const { page, errors, close } = await open(`${server.origin}/playground/${scenarioFragment(long)}`);
+    const { page, errors, close } = await open(`${site.origin}/playground/${scenarioFragment(long)}`);
     await page.locator(".cm-content").waitFor();
     await page.evaluate(() => {
       const line = document.querySelector("[data-share-progress]")!;
@@ -149,7 +138,7 @@ describe.runIf(enabled)("the playground and share pages", () => {
     const progress = texts.filter((t) => t.startsWith("The server's run: "));
     expect(progress.length).toBeGreaterThanOrEqual(1);
     for (const text of progress) expect(text).toMatch(/^The server's run: \d+% · [\d,]+ events$/);
-    const run = await (await fetch(`${server.origin}/v1/runs/${id}`)).json();
+    const run = await (await fetch(`${site.origin}/v1/runs/${id}`)).json();
     expect(run.status).toBe("done");
     expect(errors).toEqual([]);
     await close();

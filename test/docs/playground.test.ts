@@ -1,30 +1,19 @@
 // The playground's editor in a real browser: completion of fields and values from the scenario's JSON
 // Schema, field descriptions on hover and at the cursor, problems underlined on their own line, the
 // examples a menu away, program documents named as such, and no keyboard trap.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium, type OpenedPage, openPage } from "./support/browser";
-import { type DocsServer, startDocsServer } from "./support/docs-server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailable, type OpenedPage, openPage } from "./support/browser";
+import { useDocsBrowser } from "./support/docs-browser";
 import { cursorAtEndOf, editorText, lineOf, setEditorText } from "./support/playground-page";
 
 const enabled = chromiumAvailable();
 
 describe.runIf(enabled)("playground editor", () => {
-  let server: DocsServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startDocsServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = useDocsBrowser();
 
   async function playground(): Promise<OpenedPage> {
-    const opened = await openPage(browser, `${server.origin}/playground/`, { consoleErrors: true });
+    const opened = await openPage(site.browser, `${site.origin}/playground/`, { consoleErrors: true });
     await opened.page.locator(".cm-content").waitFor();
     return opened;
   }

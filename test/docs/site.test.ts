@@ -3,10 +3,10 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { formatValue } from "@syslab/charts";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launchChromium } from "./support/browser";
-import { type DocsServer, ROOT, startDocsServer } from "./support/docs-server";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailable, type OpenedPage, openPage } from "./support/browser";
+import { useDocsBrowser } from "./support/docs-browser";
+import { ROOT } from "./support/docs-server";
 import { editorText, setEditorText } from "./support/playground-page";
 import { sitePages, widgetPages } from "./support/site-pages";
 import { changeFirstControl, waitForNewNumbers, widgetState } from "./support/widget-page";
@@ -17,30 +17,13 @@ const enabled = chromiumAvailable();
 const WIDGET_WALK_TIMEOUT = 240_000;
 
 describe.runIf(enabled)("docs site in a browser", () => {
-  let server: DocsServer;
-  let browser: Browser;
+  const site = useDocsBrowser();
 
-  beforeAll(async () => {
-    server = await startDocsServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function open(path: string, javaScriptEnabled = true) {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+  const open = (path: string, javaScriptEnabled = true): Promise<OpenedPage> =>
+    openPage(site.browser, `${site.origin}${path}`, {
+      consoleErrors: true,
+      context: { javaScriptEnabled, viewport: { width: 1280, height: 900 } },
     });
-    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
-    const response = await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
-    return { context, page, errors, status: response?.status() };
-  }
 
   it(
     "loads every page with status 200 and no console errors",
@@ -53,7 +36,7 @@ describe.runIf(enabled)("docs site in a browser", () => {
       // One tab walks the whole site; the listeners attached by open() collect errors from every page.
       const visit = await open(pages[0]!);
       for (const path of pages) {
-        const response = await visit.page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+        const response = await visit.page.goto(`${site.origin}${path}`, { waitUntil: "load" });
         expect(response?.status(), path).toBe(200);
       }
       await visit.context.close();
@@ -77,7 +60,7 @@ describe.runIf(enabled)("docs site in a browser", () => {
     await visit.page.click("theme-toggle button");
     const after = await visit.page.evaluate(() => document.documentElement.dataset.theme);
     expect(after).not.toBe(before);
-    await visit.page.goto(`${server.origin}/playground/`);
+    await visit.page.goto(`${site.origin}/playground/`);
     expect(await visit.page.evaluate(() => document.documentElement.dataset.theme)).toBe(after);
     await visit.context.close();
   });
@@ -125,7 +108,7 @@ describe.runIf(enabled)("docs site in a browser", () => {
           const link = root.locator("[data-share-link]");
           await link.waitFor({ state: "visible", timeout: 20_000 });
           const url = (await link.getAttribute("href"))!;
-          expect(url).toMatch(new RegExp(`^${server.origin}/r/[0-9a-f]+$`));
+          expect(url).toMatch(new RegExp(`^${site.origin}/r/[0-9a-f]+$`));
           // Every number that is a field of the chosen run's result must be that field of the stored run.
           const numbers = await root.locator("[data-number]").evaluateAll((cells) =>
             cells.map((c) => ({
@@ -136,7 +119,7 @@ describe.runIf(enabled)("docs site in a browser", () => {
           );
           const fields = numbers.filter((n) => n.field !== null);
           expect(fields.length, `${widget} numbers tied to result fields`).toBeGreaterThan(0);
-          const run = await (await fetch(`${server.origin}/v1/runs/${url.split("/").pop()}?wait=30`)).json();
+          const run = await (await fetch(`${site.origin}/v1/runs/${url.split("/").pop()}?wait=30`)).json();
           expect(run.status, widget).toBe("done");
           for (const { id, field, value } of fields) {
             const stored = field!

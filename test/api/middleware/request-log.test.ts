@@ -2,15 +2,8 @@
 
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { afterEach, expect, test } from "vitest";
-import { removeDataDir } from "../support/api-server";
-import { testApp } from "../support/test-app";
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
+import { expect, test } from "vitest";
+import { testAppForThisTest } from "../support/test-app";
 
 function setup() {
   const lines: Record<string, unknown>[] = [];
@@ -20,11 +13,7 @@ function setup() {
       done();
     },
   });
-  const t = testApp({}, { logger: pino({ level: "info" }, sink) });
-  cleanup = async () => {
-    await t.close();
-    removeDataDir(t.dataDir);
-  };
+  const t = testAppForThisTest({}, { logger: pino({ level: "info" }, sink) });
   return { ...t, lines };
 }
 

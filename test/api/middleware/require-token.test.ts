@@ -1,27 +1,13 @@
 // API_TOKENS: writes need a bearer token when it is set; reads and share pages never do; rate
 // limits count per token.
-import { afterEach, describe, expect, test } from "vitest";
-import { removeDataDir } from "../support/api-server";
+import { describe, expect, test } from "vitest";
 import { quickScenario } from "../support/scenarios";
-import { postRequest, testApp } from "../support/test-app";
+import { postRequest, testAppForThisTest } from "../support/test-app";
 
 const TOKEN = "s3cret-token-for-tests.0123456789";
 const OTHER = "another-token_abcdefghij";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-
-function setup(overrides: Parameters<typeof testApp>[0] = {}) {
-  const t = testApp(overrides);
-  cleanups.push(() => {
-    t.close();
-    removeDataDir(t.dataDir);
-  });
-  return t;
-}
+const setup = testAppForThisTest;
 
 function withAuth(init: RequestInit, authorization: string): RequestInit {
   return { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: authorization } };

@@ -2,36 +2,22 @@
 // only what that kind of answer loads: nothing for the API, one hashed <style> for a share page,
 // the site's own files and its hashed inline scripts for the docs.
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
-import { removeDataDir, tempDataDir } from "../support/api-server";
+import { describe, expect, test } from "vitest";
 import { quickScenario } from "../support/scenarios";
-import { postRequest, testApp } from "../support/test-app";
+import { folderForThisFile, postRequest, testAppForThisFile } from "../support/test-app";
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
 const THEME = "document.documentElement.dataset.theme = 'dark';";
 const MODULE = 'import "/_astro/x.js";';
-const site = tempDataDir();
-mkdirSync(join(site, "notes"), { recursive: true });
-writeFileSync(
-  join(site, "index.html"),
-  `<!doctype html><title>home</title><script>${THEME}</script><script type="module">${MODULE}</script>` +
+const site = folderForThisFile({
+  "index.html":
+    `<!doctype html><title>home</title><script>${THEME}</script><script type="module">${MODULE}</script>` +
     `<script type="application/json" data-scenario>{"version":1}</script><script type="module" src="/_astro/a.js"></script>`,
-);
-writeFileSync(
-  join(site, "notes", "index.html"),
-  `<!doctype html><title>notes</title><script>${THEME}</script>`,
-);
-writeFileSync(join(site, "404.html"), "<!doctype html><title>Page not found</title>");
-const t = testApp({ docsDir: site });
-
-afterAll(() => {
-  t.close();
-  removeDataDir(t.dataDir);
-  removeDataDir(site);
+  "notes/index.html": `<!doctype html><title>notes</title><script>${THEME}</script>`,
+  "404.html": "<!doctype html><title>Page not found</title>",
 });
+const t = testAppForThisFile({ docsDir: site });
 
 /** The CSP as a map from directive to its sources. */
 function csp(res: Response): Record<string, string[]> {

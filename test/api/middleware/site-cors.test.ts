@@ -1,26 +1,13 @@
 // CORS_ORIGINS: a docs site on another origin may create runs, read them and stream their events;
 // any other origin gets no CORS headers, so browsers keep the answers from it.
-import { afterEach, describe, expect, test } from "vitest";
-import { removeDataDir } from "../support/api-server";
+import { describe, expect, test } from "vitest";
 import { quickScenario } from "../support/scenarios";
-import { postRequest, testApp } from "../support/test-app";
+import { postRequest, testAppForThisTest } from "../support/test-app";
 
 const SITE = "https://docs.example.org";
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-
-function setup(corsOrigins: string[], overrides: Parameters<typeof testApp>[0] = {}) {
-  const t = testApp({ corsOrigins, ...overrides });
-  cleanups.push(() => {
-    t.close();
-    removeDataDir(t.dataDir);
-  });
-  return t;
-}
+const setup = (corsOrigins: string[], overrides: Parameters<typeof testAppForThisTest>[0] = {}) =>
+  testAppForThisTest({ corsOrigins, ...overrides });
 
 const preflight = (origin: string, method = "POST") => ({
   method: "OPTIONS",

@@ -1,24 +1,15 @@
 // The built docs site is served at `/` with content types and its own 404 page; API paths keep problem+json.
 
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, expect, test } from "vitest";
-import { removeDataDir, tempDataDir } from "../support/api-server";
-import { testApp } from "../support/test-app";
+import { expect, test } from "vitest";
+import { folderForThisFile, testAppForThisFile } from "../support/test-app";
 
-const site = tempDataDir();
-mkdirSync(join(site, "notes", "queues"), { recursive: true });
-writeFileSync(join(site, "index.html"), "<!doctype html><title>home</title>");
-writeFileSync(join(site, "notes", "queues", "index.html"), "<!doctype html><title>queues</title>");
-writeFileSync(join(site, "site.css"), "body{margin:0}");
-writeFileSync(join(site, "404.html"), "<!doctype html><title>Page not found</title>");
-const t = testApp({ docsDir: site });
-
-afterAll(() => {
-  t.close();
-  removeDataDir(t.dataDir);
-  removeDataDir(site);
+const site = folderForThisFile({
+  "index.html": "<!doctype html><title>home</title>",
+  "notes/queues/index.html": "<!doctype html><title>queues</title>",
+  "site.css": "body{margin:0}",
+  "404.html": "<!doctype html><title>Page not found</title>",
 });
+const t = testAppForThisFile({ docsDir: site });
 
 test("pages, folders and assets are served with their content types", async () => {
   const home = await t.app.request("/");

@@ -1,24 +1,10 @@
 // GET /metrics: Prometheus text with runs by status from the store, run durations and Node's own.
 
-import { afterEach, expect, test } from "vitest";
-import { removeDataDir } from "../support/api-server";
+import { expect, test } from "vitest";
 import { quickScenario } from "../support/scenarios";
-import { postRequest, testApp } from "../support/test-app";
+import { postRequest, testAppForThisTest } from "../support/test-app";
 
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
-
-function setup() {
-  const t = testApp();
-  cleanup = async () => {
-    await t.close();
-    removeDataDir(t.dataDir);
-  };
-  return t;
-}
+const setup = () => testAppForThisTest();
 
 /** The value of one sample line, e.g. `syslab_runs{status="done"}`. */
 function sample(text: string, series: string): number | undefined {

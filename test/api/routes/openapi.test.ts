@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type ApiServer, killAllServers, removeDataDir, startApiServer } from "../support/api-server";
-import { testApp } from "../support/test-app";
+import { testAppForThisTest } from "../support/test-app";
 
 const root = join(import.meta.dirname, "../../..");
 const redocly = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
@@ -91,17 +91,12 @@ test("the served document names this server under servers", async () => {
 
 test("creating runs declares the bearer token: optional by default, required under API_TOKENS", async () => {
   const security = async (apiTokens: string[]) => {
-    const t = testApp({ apiTokens });
-    try {
-      const doc = await (await t.app.request("/openapi.json")).json();
-      expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
-      expect(doc.paths["/v1/runs/{id}"].get.security).toBeUndefined(); // reads: the document's `security: []`
-      expect(doc.paths["/v1/runs"].post.responses["401"]).toBeDefined();
-      return [doc.paths["/v1/runs"].post.security, doc.paths["/v1/sweeps"].post.security];
-    } finally {
-      t.close();
-      removeDataDir(t.dataDir);
-    }
+    const t = testAppForThisTest({ apiTokens });
+    const doc = await (await t.app.request("/openapi.json")).json();
+    expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(doc.paths["/v1/runs/{id}"].get.security).toBeUndefined(); // reads: the document's `security: []`
+    expect(doc.paths["/v1/runs"].post.responses["401"]).toBeDefined();
+    return [doc.paths["/v1/runs"].post.security, doc.paths["/v1/sweeps"].post.security];
   };
   expect(await security([])).toEqual([
     [{ bearerToken: [] }, {}],

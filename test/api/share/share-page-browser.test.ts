@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { axeViolations } from "../../docs/support/axe";
-import { chromiumAvailable, launchChromium } from "../../docs/support/browser";
+import { chromiumAvailable } from "../../docs/support/browser";
+import { cspViolations, recordCspViolations } from "../../docs/support/csp-violations";
+import { useBrowser } from "../../docs/support/docs-browser";
 import {
   type ApiServer,
   killAllServers,
@@ -27,13 +29,11 @@ function pooled() {
 
 describe.runIf(enabled)("share pages in a browser", () => {
   let server: ApiServer;
-  let browser: Browser;
   let doneId: string;
   let comparisonId: string;
 
   beforeAll(async () => {
     server = await startApiServer({ env: { RATE_LIMIT: "0" } });
-    browser = await launchChromium();
     const created = await postJson(`${server.url}/v1/runs`, pooled());
     expect(created.status).toBe(201);
     doneId = (await created.json()).id;
@@ -53,27 +53,26 @@ describe.runIf(enabled)("share pages in a browser", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     await killAllServers();
     if (server) removeDataDir(server.dataDir);
   });
 
+  // Registered after the server's hooks: launched once it listens, closed before it stops.
+  const chromium = useBrowser();
+
   /** A context that records the page's Content-Security-Policy violations. */
   async function recording(options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    await context.addInitScript(() => {
-      const found: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = found;
-      document.addEventListener("securitypolicyviolation", (e) =>
-        found.push(`${e.effectiveDirective} ${e.blockedURI}`),
-      );
-    });
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    await recordCspViolations(context);
     return context;
   }
 
   test("a finished run's page passes axe-core", async () => {
     // bypassCSP: the page's policy rightly refuses the inline script axe-core is injected as.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await chromium.browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${server.url}/r/${doneId}`);
     expect(await axeViolations(page)).toEqual([]);
@@ -81,7 +80,7 @@ describe.runIf(enabled)("share pages in a browser", () => {
   });
 
   test("without JavaScript it shows the scenario, every component's figures and the failures", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const res = await page.goto(`${server.url}/r/${doneId}`);
     expect(res?.status()).toBe(200);
@@ -127,13 +126,16 @@ describe.runIf(enabled)("share pages in a browser", () => {
   });
 
   test("a comparison's page passes axe-core and, without JavaScript, shows both sides and the differences", async () => {
-    const axeContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const axeContext = await chromium.browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+    });
     const axePage = await axeContext.newPage();
     await axePage.goto(`${server.url}/r/${comparisonId}`);
     expect(await axeViolations(axePage)).toEqual([]);
     await axeContext.close();
 
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const res = await page.goto(`${server.url}/r/${comparisonId}`);
     expect(res?.status()).toBe(200);
@@ -193,9 +195,7 @@ describe.runIf(enabled)("share pages in a browser", () => {
     await page.locator("h2", { hasText: "Every component's figures" }).waitFor({ timeout: 120_000 });
     expect(await page.locator(".status").textContent()).toBe("done");
     expect(loads).toBe(2);
-    expect(
-      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
-    ).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   }, 240_000);
 });

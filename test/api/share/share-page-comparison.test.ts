@@ -6,18 +6,16 @@
 import { escapeXml, formatValue } from "@syslab/charts";
 import { type ComparisonResult, parseDocument, type Result, runDocument } from "@syslab/sim-core";
 import sharp from "sharp";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { scenarioFromFragment } from "../../../apps/docs/src/scripts/playground-fragment";
 import { quickScenario } from "../support/scenarios";
-import { postRequest, testApp } from "../support/test-app";
+import { postRequest, testAppForThisTest } from "../support/test-app";
 
-let t: ReturnType<typeof testApp>;
+let t: ReturnType<typeof testAppForThisTest>;
 
 beforeEach(() => {
-  t = testApp();
+  t = testAppForThisTest();
 });
-
-afterEach(() => t.close());
 
 /** An M/M/c queue at 3.6 req/s: four servers are busy (90%), eight are not. */
 const side = (servers: number, name: string) => ({

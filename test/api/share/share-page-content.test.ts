@@ -3,10 +3,10 @@
 // playground link that carries the scenario, and the lines that run it again; and its card image.
 import { parseDocument, runDocument } from "@syslab/sim-core";
 import sharp from "sharp";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { scenarioFromFragment } from "../../../apps/docs/src/scripts/playground-fragment";
 import { quickScenario } from "../support/scenarios";
-import { postRequest, testApp } from "../support/test-app";
+import { postRequest, testAppForThisTest } from "../support/test-app";
 
 /** A web server calling a pool in front of a database: three kinds, and calls to follow. */
 const pooled = {
@@ -29,13 +29,11 @@ const pooled = {
   },
 };
 
-let t: ReturnType<typeof testApp>;
+let t: ReturnType<typeof testAppForThisTest>;
 
 beforeEach(() => {
-  t = testApp();
+  t = testAppForThisTest();
 });
-
-afterEach(() => t.close());
 
 /** The parts of a result a test changes: kinds and failure keys the engine may add later. */
 interface EditableResult {
@@ -172,8 +170,7 @@ describe("a finished run's share page", () => {
   });
 
   test("links the playground named by PLAYGROUND_URL when the docs are hosted apart", async () => {
-    t.close();
-    t = testApp({ playgroundUrl: "https://docs.example.org/playground/" });
+    t = testAppForThisTest({ playgroundUrl: "https://docs.example.org/playground/" });
     const html = await page(await finishedRun(quickScenario(4, 500)));
     expect(html).toMatch(
       /href="https:\/\/docs\.example\.org\/playground\/#scenario=[A-Za-z0-9_-]+" data-open-playground/,

@@ -2,9 +2,11 @@
 // with names built to break out of HTML, attributes, comments and SVG reach a real browser under
 // the page's Content-Security-Policy, which runs nothing of them and reports no violation.
 import { barChartSvg, lineChartSvg } from "@syslab/charts";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { chromiumAvailable, launchChromium } from "../../docs/support/browser";
+import { chromiumAvailable } from "../../docs/support/browser";
+import { cspViolations, recordCspViolations } from "../../docs/support/csp-violations";
+import { useBrowser } from "../../docs/support/docs-browser";
 import {
   type ApiServer,
   killAllServers,
@@ -40,34 +42,25 @@ async function expectInert(page: Page) {
 
 describe.runIf(enabled)("hostile names", () => {
   let server: ApiServer;
-  let browser: Browser;
 
   beforeAll(async () => {
     server = await startApiServer({ env: { RATE_LIMIT: "0" } });
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await killAllServers();
     if (server) removeDataDir(server.dataDir);
   });
 
+  // Registered after the server's hooks: launched once it listens, closed before it stops.
+  const chromium = useBrowser();
+
   /** A page that records the Content-Security-Policy violations the browser reports. */
   async function newPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
-    const context = await browser.newContext();
-    // Added by Playwright outside the page's own policy, before any of the page's content.
-    await context.addInitScript(() => {
-      const found: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = found;
-      document.addEventListener("securitypolicyviolation", (e) =>
-        found.push(`${e.effectiveDirective} ${e.blockedURI}`),
-      );
-    });
+    const context = await chromium.browser.newContext();
+    await recordCspViolations(context);
     const page = await context.newPage();
-    const violations = () =>
-      page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-    return { page, violations };
+    return { page, violations: () => cspViolations(page) };
   }
 
   test("a share page shows the scenario's name as text in its title, heading and preview tags", async () => {

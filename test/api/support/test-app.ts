@@ -1,6 +1,8 @@
 // Builds the app over a fresh database and a ManualExecutor, for app.request() tests.
 
-import { onTestFinished } from "vitest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, onTestFinished } from "vitest";
 import { createApp } from "../../../apps/api/src/app";
 import { type Config, loadConfig } from "../../../apps/api/src/config";
 import { openDb } from "../../../apps/api/src/db/sqlite/client";
@@ -36,13 +38,37 @@ export function testApp(overrides: Partial<Config> = {}, opts: { logger?: Logger
 }
 
 /** A test app for the current test only: closed and its data directory removed when the test ends. */
-export function testAppForThisTest(overrides: Partial<Config> = {}): ReturnType<typeof testApp> {
-  const t = testApp(overrides);
-  onTestFinished(() => {
-    t.close();
+export function testAppForThisTest(
+  overrides: Partial<Config> = {},
+  opts: { logger?: Logger } = {},
+): ReturnType<typeof testApp> {
+  const t = testApp(overrides, opts);
+  onTestFinished(async () => {
+    await t.close();
     removeDataDir(t.dataDir);
   });
   return t;
+}
+
+/** A test app shared by every test of the file: closed and its data directory removed after the last. */
+export function testAppForThisFile(overrides: Partial<Config> = {}): ReturnType<typeof testApp> {
+  const t = testApp(overrides);
+  afterAll(async () => {
+    await t.close();
+    removeDataDir(t.dataDir);
+  });
+  return t;
+}
+
+/** A folder holding `files` (a path inside it → its text), removed after the file's last test. */
+export function folderForThisFile(files: Record<string, string>): string {
+  const dir = tempDataDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  afterAll(() => removeDataDir(dir));
+  return dir;
 }
 
 export function postRequest(body: unknown, contentType = "application/json"): RequestInit {

@@ -1,6 +1,12 @@
 // Launches Debian's chromium through playwright-core (never a downloaded browser build).
 import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -31,25 +37,30 @@ export function launchChromium(): Promise<Browser> {
 
 export interface OpenedPage {
   page: Page;
-  /** Uncaught page errors, and the console's errors when asked for. */
+  /** The page's own context: more pages opened in it share its storage and settings. */
+  context: BrowserContext;
+  /** Uncaught page errors, and the console's errors when asked for, each after the page's URL. */
   errors: string[];
   close(): Promise<void>;
 }
 
-/** Opens `url` in a fresh context (its own storage), recording what goes wrong in the page. */
+/**
+ * Opens `url` in a fresh context (its own storage; 1280 × 1000 unless `context` says otherwise),
+ * recording what goes wrong in the page.
+ */
 export async function openPage(
   browser: Browser,
   url: string,
-  options: { consoleErrors?: boolean } = {},
+  options: { consoleErrors?: boolean; context?: BrowserContextOptions } = {},
 ): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, ...options.context });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
   if (options.consoleErrors)
     page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
+      if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
     });
   await page.goto(url, { waitUntil: "load" });
-  return { page, errors, close: () => context.close() };
+  return { page, context, errors, close: () => context.close() };
 }

@@ -2,22 +2,10 @@
 // a node prefetches; late acks with prefetch 1 leave every waiting task in the broker (one shared line).
 import { describe, expect, it } from "vitest";
 import { headOfLine, PREFETCH } from "../../../apps/docs/src/widgets/head-of-line";
+import { erlangC } from "../../sim-core/support/erlang-c";
 
 const view = (prefetch: number, acks = "late") => headOfLine.compute({ prefetch, acks });
 const number = (v: ReturnType<typeof view>, id: string) => v.numbers.find((n) => n.id === id)!.value;
-
-/** Erlang C's mean wait for M/M/c with offered load a = λ·E[S]. */
-function erlangCWait(c: number, a: number, meanService: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const rho = a / c;
-  const last = (term * a) / c / (1 - rho);
-  return (last / (sum + last)) * (meanService / (c * (1 - rho)));
-}
 
 describe("head-of-line widget", () => {
   it("short tasks take longer the more each node prefetches", () => {
@@ -38,7 +26,7 @@ describe("head-of-line widget", () => {
     // approximation (Lee and Longton) gives 3.69 s; with such a variable service it is only a guide.
     const mean = 0.9 * 0.1 + 0.1 * 20;
     const scv = (0.9 * 0.01 + 0.1 * 400) / mean ** 2 - 1;
-    const expected = 0.1 + ((1 + scv) / 2) * erlangCWait(2, 0.5 * mean, mean);
+    const expected = 0.1 + ((1 + scv) / 2) * erlangC(2, 0.5, 1 / mean).wq;
     expect(Math.abs(number(view(1), "shared-line") - expected) / expected).toBeLessThan(0.15);
   });
 

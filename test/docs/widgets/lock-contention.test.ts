@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { lockContention } from "../../../apps/docs/src/widgets/lock-contention";
 import { meanValueAnalysis } from "../../../apps/docs/src/widgets/mean-value-analysis";
+import { meanValueAnalysis as mvaOracle } from "../../sim-core/support/mean-value-analysis";
 
 type View = ReturnType<typeof lockContention.compute>;
 const view = (params: Record<string, number>) =>
@@ -18,6 +19,23 @@ describe("mean value analysis", () => {
     expect(many.throughput).toBeCloseTo(10_000, 0);
     // The response-time law: R = N / X − Z.
     expect(many.responseTime).toBeCloseTo(500 / many.throughput - 0.001, 9);
+  });
+
+  it("gives the tests' own mean value analysis for any number of threads", () => {
+    for (const users of [1, 2, 7, 64, 500]) {
+      for (const [think, service] of [
+        [0.001, 0.0001],
+        [0.0002, 0.0005],
+      ] as const) {
+        const widget = meanValueAnalysis(users, think, service);
+        const oracle = mvaOracle(users, think, service);
+        for (const key of ["responseTime", "throughput", "queue"] as const)
+          expect(widget[key], `${key}, ${users} users, Z = ${think}, S = ${service}`).toBeCloseTo(
+            oracle[key],
+            9,
+          );
+      }
+    }
   });
 });
 

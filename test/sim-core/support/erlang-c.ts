@@ -2,6 +2,7 @@
  * Erlang C: M/M/c with arrival rate λ and service rate μ (a = λ/μ, ρ = a/c < 1).
  * P(wait) = C(c, a) = B / (1 − ρ(1 − B)) with B = Erlang B; Wq = C/(cμ − λ); W = Wq + 1/μ;
  * L = λW (Kleinrock, Queueing Systems vol. 1, §3.5).
+ * Kept apart from apps/docs/src/widgets/erlang-c.ts on purpose: an independent oracle, which test/docs/widgets/erlang-c.test.ts holds the widget's formula to.
  */
 import { erlangB } from "./erlang-b";
 

@@ -51,7 +51,7 @@ export interface ComponentKind<
   /** Checks across its own fields that the schema cannot make before every field is valid. */
   check?(raw: RawComponent, report: ReportProblem): void;
   /**
-   * The kind handles its own `outages` (failures/: it adds the field with `outagesSchema` and
+   * The kind handles its own `outages` (failures/: it adds the field with `outageListSchema` and
    * decides what a failure does to its work); otherwise every kind gets them from failures/failing-kind.ts.
    */
   readonly ownOutages?: boolean;

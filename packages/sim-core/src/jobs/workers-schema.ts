@@ -1,13 +1,6 @@
 /** A pool of worker processes consuming a broker: Celery's concurrency, prefetch and acks. */
 import { z } from "zod";
-import { durationSchema, positiveDurationJson } from "../scenario/duration";
-import { problemText } from "../scenario/problem-text";
-import { showValue } from "../scenario/show-value";
-
-/** One outage, normalised: durations in seconds (the shape every kind's `outages` has). */
-export type WorkerOutage =
-  | { kind: "scheduled"; at: number; for: number }
-  | { kind: "random"; mtbf: number; mttr: number };
+import { type OutageTiming, outageListSchema } from "../failures/outage-schema";
 
 export interface WorkersComponent {
   type: "workers";
@@ -19,38 +12,13 @@ export interface WorkersComponent {
   optimization: "fair" | "default";
   rejectOnWorkerLost: boolean;
   crash: "worker" | "children";
-  outages: WorkerOutage[];
+  outages: OutageTiming[]; // a crash kills the workers: no "mode" to choose
   results?: string; // a result backend each execution stores its result in
   priority?: number; // consumer priority; absent: 0
 }
 
 // Celery's defaults: worker_prefetch_multiplier 4, acks before the task runs, -Ofair since 4.0.
 const PREFETCH = 4;
-
-const positiveDuration = durationSchema
-  .refine((seconds) => seconds > 0, {
-    error: (issue) =>
-      problemText("scenario.too-small", { limit: "greater than 0", got: showValue(issue.input) }),
-  })
-  .meta(positiveDurationJson);
-
-const scheduled = z
-  .strictObject({
-    at: durationSchema.describe(
-      "When the crash happens, in simulated time from the start of the run (warm-up included).",
-    ),
-    for: positiveDuration.describe("How long until the workers are back."),
-  })
-  .transform((o): WorkerOutage => ({ kind: "scheduled", at: o.at, for: o.for }));
-
-const random = z
-  .strictObject({
-    mtbf: positiveDuration.describe(
-      "Mean time between failures: each up period is exponential with this mean.",
-    ),
-    mttr: positiveDuration.describe("Mean time to repair: each outage is exponential with this mean."),
-  })
-  .transform((o): WorkerOutage => ({ kind: "random", mtbf: o.mtbf, mttr: o.mttr }));
 
 // RabbitMQ's x-priority is an AMQP signed 32-bit integer.
 const MAX_PRIORITY = 2 ** 31 - 1;
@@ -129,20 +97,14 @@ export const workersSchema = z
       .describe(
         "A result backend (a key of `components`) each execution stores its result in before the process is free. Default: none.",
       ),
-    outages: z
-      .array(
-        z
-          .union([scheduled, random], {
-            error: (issue) =>
-              problemText("scenario.type", {
-                expected: '{ "at": "60s", "for": "30s" } or { "mtbf": "10m", "mttr": "30s" }',
-                got: showValue(issue.input),
-              }),
-          })
-          .describe(
-            'A crash: scheduled, { "at": "60s", "for": "30s" }, or random, { "mtbf": "10m", "mttr": "30s" }.',
-          ),
-      )
+    outages: outageListSchema(
+      {
+        at: "When the crash happens, in simulated time from the start of the run (warm-up included).",
+        for: "How long until the workers are back.",
+        item: 'A crash: scheduled, { "at": "60s", "for": "30s" }, or random, { "mtbf": "10m", "mttr": "30s" }.',
+      },
+      {},
+    )
       .default([])
       .describe(
         'When the workers crash: [ { "at": "60s", "for": "30s" } ] or [ { "mtbf": "10m", "mttr": "30s" } ].',
