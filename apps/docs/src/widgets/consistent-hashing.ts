@@ -27,6 +27,7 @@ const names = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`);
 const vnodesLabel = (v: number) => `Ring, ${v} virtual node${v === 1 ? "" : "s"}`;
 const boundLabel = (c: number | "none") => (c === "none" ? "No bound" : `Bounded, c = ${c}`);
 
+// At most 55 placements of 20,000 keys (4.4 MB): every figure's, kept while the page is open.
 const placements = new Map<string, Int32Array>();
 /** Where each of KEYS keys goes among n backends: by modulo hash (v = 0) or a ring of v virtual nodes. */
 function placed(n: number, v: number): Int32Array {
@@ -90,6 +91,12 @@ function hotScenario(s: number, c: number | "none"): unknown {
   if (c === "none") delete lb.boundedLoad;
   else lb.boundedLoad = c;
   scenario.name = `Zipf keys (s = ${s}) through consistent hashing, ${c === "none" ? "no bound" : `bounded load c = ${c}`}`;
+  // The example's description states its own figures; another run gets a description without them.
+  if (s !== example.workload.requests[0]!.key.zipf.s || c !== LB.boundedLoad) {
+    scenario.description =
+      `${HOT_BACKENDS} one-server backends (exp ${formatDuration(SERVICE)}) behind a consistent-hash ring of ${LB.virtualNodes} virtual nodes each, ` +
+      `at ${example.workload.arrival.rate} requests/s, with Zipf keys (s = ${s} over ${formatNumber(ZIPF_KEYS, 0)}) and ${c === "none" ? "no bound on load" : `boundedLoad ${c}`}.`;
+  }
   return scenario;
 }
 
@@ -100,11 +107,11 @@ export function busiestShare(result: Result): number {
   return Math.max(...counts) / counts.reduce((a, b) => a + b, 0);
 }
 
+let hotPlacement: Int32Array | undefined;
 /**
  * Without a bound, a backend gets the Zipf weight of the keys the ring gives it: the busiest one's
- * share, from the engine's own placement of the example's 1000 keys over its 8 backends.
+ * share, from the engine's own placement of the example's keys over its backends.
  */
-let hotPlacement: Int32Array | undefined;
 export function expectedBusiestShare(s: number): number {
   hotPlacement ??= keyPlacement(LB, ZIPF_KEYS);
   const placement = hotPlacement;
@@ -157,7 +164,7 @@ function compute(params: Params): WidgetView {
     `and ${formatNumber(keySpread(n, 1000), 2)} with 1000: the busiest's excess shrinks about as 1/√(virtual nodes).`;
   const hotSummary =
     `With Zipf keys at s = ${s} the busiest of ${HOT_BACKENDS} backends gets ${percent(freeShare)} of the requests without a bound ` +
-    `(the ring's placement predicts ${percent(expectedBusiestShare(s))}; the mean is ${percent(mean)}) and its p99 is ${formatDuration(free.latency.p99)}` +
+    `(the ring's placement predicts ${percent(expectedBusiestShare(s))}; the mean is ${percent(mean)}) and the p99 latency is ${formatDuration(free.latency.p99)}` +
     (c === "none"
       ? "."
       : `; with bounded load c = ${c} it gets ${percent(share)} and the p99 is ${formatDuration(result.latency.p99)}.`) +
@@ -182,7 +189,7 @@ function compute(params: Params): WidgetView {
         },
         ...VIRTUAL_NODES.map((w, i) => ({
           name: vnodesLabel(w),
-          style: "points" as const,
+          style: "line" as const,
           emphasis: w === v,
           points: moved.map((m): [number, number] => [m.n, m.ring[i]!]),
         })),
@@ -279,6 +286,11 @@ function compute(params: Params): WidgetView {
               name: `Mean (1/${HOT_BACKENDS})`,
               style: "line",
               points: SKEWS.map((k): [number, number] => [k, mean]),
+            },
+            {
+              name: `One backend's capacity (${percent(OVERLOAD_SHARE)})`,
+              style: "line",
+              points: SKEWS.map((k): [number, number] => [k, OVERLOAD_SHARE]),
             },
             { name: "This run", style: "points", points: [[s, share]] },
           ],
