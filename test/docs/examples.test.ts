@@ -171,6 +171,19 @@ const STATED_ELSEWHERE: Record<string, { file: string; stated: (result: Result) 
         failed: result.requests.failed.timeout,
       }),
     },
+    // The load-balancing page's hot-key run lives with the other balancing examples.
+    "consistent-hashing": {
+      file: join(ROOT, "examples/balancing/hot-keys-bounded-load.json"),
+      stated: (result) => {
+        const sent = Object.values(
+          (result.components.lb as unknown as { backends: Record<string, { requests: number }> }).backends,
+        ).map((b) => b.requests);
+        return {
+          "busiest-share": Math.max(...sent) / sent.reduce((a, b) => a + b, 0),
+          "p99-latency": result.latency.p99,
+        };
+      },
+    },
     "caching-miss-ratio": {
       file: join(CACHING, "caching-miss-ratio.json"),
       stated: (result) => ({

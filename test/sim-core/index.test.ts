@@ -19,6 +19,7 @@ test("the package exports exactly its declared surface", () => {
     "errorCatalogue",
     "inputShapeProblems",
     "isReplicated",
+    "keyPlacement",
     "parseDocument",
     "parseDuration",
     "parsePath",

@@ -7,9 +7,11 @@
  * use. For scenarios alone: `simulate(input)` validates and runs one (throwing SyslabError with
  * every problem listed); `parseScenario` and `runScenario` do the two halves; `sweep` runs one
  * scenario over a list of values for one field; `scenarioJsonSchema` describes the input, and
- * `programJsonSchema` a program (the explorer's document, `"kind": "program"`).
+ * `programJsonSchema` a program (the explorer's document, `"kind": "program"`). `keyPlacement` says
+ * which backend a hash balancer sends each key to, for figures of the algorithm that need no run.
  */
 
+export { keyPlacement } from "./balancers/key-placement";
 export type { Document, DocumentOutput } from "./documents/document-kinds";
 export { type ParsedDocument, parseDocument } from "./documents/parse-document";
 export { canonicalDocument, documentHash, documentName, runDocument } from "./documents/run-document";

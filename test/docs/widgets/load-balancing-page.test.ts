@@ -1,7 +1,8 @@
-// The load-balancing page in a browser: what its dead-backend, retry and retry-storm widgets show,
-// before and after a reader changes a control, against the figures the theory gives.
+// The load-balancing page in a browser: what its dead-backend, retry, retry-storm and consistent-hashing
+// widgets show, before and after a reader changes a control, against the figures the theory gives.
 import { describe, expect, it } from "vitest";
 import { expectedFailures } from "../../../apps/docs/src/widgets/backend-dies";
+import { KEYS } from "../../../apps/docs/src/widgets/consistent-hashing";
 import { BUDGET, RATE } from "../../../apps/docs/src/widgets/retry-storm";
 import { chromiumAvailable } from "../support/browser";
 import { useDocsBrowser } from "../support/docs-browser";
@@ -9,6 +10,61 @@ import { chooseOption, shownValues } from "../support/widget-page";
 
 const enabled = chromiumAvailable();
 const PAGE = "/notes/load-balancing-and-dns/";
+
+describe.runIf(enabled)("the load-balancing page's consistent-hashing widget in a browser", () => {
+  const site = useDocsBrowser();
+  const WIDGET = "consistent-hashing";
+  /** 4 binomial sds of a share p of KEYS keys; a ring's share adds its arc's sd with v points per backend. */
+  const within = (shown: number, p: number, v = Number.POSITIVE_INFINITY, n = 1 / p) =>
+    Math.abs(shown - p) < 4 * Math.sqrt((p * (1 - p)) / KEYS + (p * (1 - p)) / (n * v + 1));
+
+  it("shows, without JavaScript, the pre-rendered chart and 80 % moved by modulo against 20 % by the ring", async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${PAGE}`);
+    const root = page.locator(`[data-widget="${WIDGET}"]`);
+    expect(await root.locator('[data-chart="0"] svg title').first().textContent()).toBe(
+      "Share of keys that move when a backend is added",
+    );
+    expect(await root.locator("canvas").count()).toBe(0);
+    expect(await root.locator('[data-summary="0"]').textContent()).toMatch(/^Going from 4 to 5 backends/);
+    const shown = await shownValues(page, WIDGET);
+    expect(within(shown["moved-modulo"]!, 4 / 5)).toBe(true);
+    expect(within(shown["moved-ring"]!, 1 / 5, 160)).toBe(true);
+    // The hot key's backend is past its capacity without a bound, and not with c = 1.25.
+    expect(shown["busiest-share-unbounded"]!).toBeGreaterThan(1 / 6);
+    expect(shown["busiest-share"]!).toBeLessThan(1.25 / 8);
+    expect(shown["p99-unbounded"]!).toBeGreaterThan(1);
+    expect(shown["p99-latency"]!).toBeLessThan(0.1);
+    await context.close();
+  });
+
+  it("reruns in the Worker: each control redraws its chart, more backends move fewer keys, no bound overloads the hot key's backend", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${PAGE}`);
+    const root = page.locator(`[data-widget="${WIDGET}"]`);
+    const drawn = await chooseOption(page, WIDGET, "virtualNodes", "1000");
+    expect(drawn.charts.every((c) => c.startsWith("data:image/png"))).toBe(true); // uPlot drew them all
+    // More backends: the numbers and the spread chart's chosen point move; the moved-keys chart shows every N already.
+    const more = await chooseOption(page, WIDGET, "backends", "10");
+    expect(more.charts[1]).not.toBe(drawn.charts[1]);
+    expect(await root.locator('[data-summary="0"]').textContent()).toMatch(/^Going from 10 to 11 backends/);
+    const shown = await shownValues(page, WIDGET);
+    expect(within(shown["moved-modulo"]!, 10 / 11)).toBe(true);
+    expect(within(shown["moved-ring"]!, 1 / 11, 1000)).toBe(true);
+    // One virtual node: the emphasised line of the moved-keys chart changes, and the spread widens.
+    const few = await chooseOption(page, WIDGET, "virtualNodes", "1");
+    expect(few.charts[0]).not.toBe(more.charts[0]);
+    expect((await shownValues(page, WIDGET))["key-spread"]!).toBeGreaterThan(shown["key-spread"]!);
+    await chooseOption(page, WIDGET, "bound", "none");
+    const free = await shownValues(page, WIDGET);
+    expect(free["busiest-share"]).toBe(free["busiest-share-unbounded"]);
+    expect(free["p99-latency"]!).toBeGreaterThan(1);
+    expect(await root.locator("[data-announce]").textContent()).toContain("No bound: p99 latency");
+    await context.close();
+  }, 120_000);
+});
 
 describe.runIf(enabled)("the load-balancing page's failure widgets in a browser", () => {
   const site = useDocsBrowser();

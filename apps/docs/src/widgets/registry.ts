@@ -7,6 +7,7 @@ import { cachingMissRatio } from "./caching-miss-ratio";
 import { cachingStaleness } from "./caching-staleness";
 import { cachingStampede } from "./caching-stampede";
 import { connectionPools } from "./connection-pools";
+import { consistentHashing } from "./consistent-hashing";
 import { consumerLag } from "./consumer-lag";
 import { counterExplorer } from "./counter-explorer";
 import { deadLetters } from "./dead-letters";
@@ -48,6 +49,7 @@ export const widgetModels: Record<string, WidgetModel> = Object.fromEntries(
     headOfLine,
     deadLetters,
     loadBalancing,
+    consistentHashing,
     backendDies,
     retryAmplification,
     retryStorm,
