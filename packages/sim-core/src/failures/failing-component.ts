@@ -4,6 +4,11 @@
  * until its client's timeout (then its work ends; with no timeout it ends, reset, when the
  * component comes back). Requests already inside when it goes down finish. While it is up every
  * call passes straight to the component it wraps.
+ *
+ * Work that does not come in as a visit (a broker's deliveries to its consumers, a stream's records
+ * to its readers) is the wrapped component's to stop: one that is an `OutageListener` is told when
+ * it goes down and comes back. Others that find it by name look through the wrapper with
+ * `unwrapped` (its type, its methods) and at it with `outageOf` (whether it is down).
  */
 import type { Component, ComponentContext } from "../component/component";
 import type { EventHandler } from "../kernel/event-handler";
@@ -36,7 +41,7 @@ export class FailingComponent<Stats extends object>
   private failed = 0;
 
   constructor(
-    private readonly inner: Component<Stats>,
+    readonly inner: Component<Stats>,
     readonly outage: OutageState,
     private readonly context: ComponentContext,
   ) {
@@ -44,6 +49,7 @@ export class FailingComponent<Stats extends object>
     this.routesCalls = inner.routesCalls;
     this.hosts = inner.hosts;
     outage.listen(this);
+    if (isOutageListener(inner)) outage.listen(inner);
   }
 
   arrive(request: Request, step: CompiledStep): void {
@@ -101,6 +107,17 @@ export class FailingComponent<Stats extends object>
 }
 
 /** The outages of a component, or null when it has none (a health check asks this). */
-export function outageOf(component: Component): OutageState | null {
+export function outageOf(component: Component | undefined): OutageState | null {
   return component instanceof FailingComponent ? component.outage : null;
+}
+
+/** The component a name stands for, under the outages wrapper if it has one (its kind, its methods). */
+export function unwrapped(component: Component): Component;
+export function unwrapped(component: Component | null | undefined): Component | null | undefined;
+export function unwrapped(component: Component | null | undefined): Component | null | undefined {
+  return component instanceof FailingComponent ? component.inner : component;
+}
+
+function isOutageListener(component: Component): component is Component & OutageListener {
+  return typeof (component as Partial<OutageListener>).onOutageChange === "function";
 }

@@ -9,6 +9,13 @@
  * an exchange also takes the exchange's copies (`offer`), each a job of its own that only this
  * broker's consumers run.
  *
+ * Outages (failures/): while the broker is down a publish is refused (the wrapper answers it,
+ * counted as `reset`), and a copy from an exchange is refused as a full queue's is, so the exchange
+ * nacks its publisher. Messages already queued are kept (a durable queue survives the restart) and
+ * none is delivered until it is back: consumers cannot fetch from a broker that is down. Then it
+ * delivers what waited, oldest first. Acks and results reported while it is down are kept, as a
+ * client library that reconnects and sends them again would have them arrive.
+ *
  * Waiting: a `poll` is a real request to the API every interval (it sees the result if the result
  * was stored before the poll was sent); a `long-poll` is a request the API holds (with its thread
  * or connection, when the hold is inside the API's steps) until the result or the hold timeout;
@@ -17,6 +24,8 @@
 import type { Component, ComponentContext } from "../component/component";
 import type { ChildOutcome, ChildWatcher, RequestFlow } from "../component/request-flow";
 import { compile } from "../distributions/compile";
+import { unwrapped } from "../failures/failing-component";
+import type { OutageListener } from "../failures/outage-state";
 import type { Simulation } from "../kernel/simulation";
 import type { Rng } from "../random/rng";
 import { round } from "../run/round";
@@ -66,7 +75,7 @@ const LONG_POLL_RECONNECT = 1;
 const SERIES_BUCKETS = 120;
 const ZERO = compile({ kind: "constant", value: 0 });
 
-export class Broker implements Component<BrokerStats>, ChildWatcher {
+export class Broker implements Component<BrokerStats>, ChildWatcher, OutageListener {
   readonly routesCalls = true;
   readonly hosts = 0;
   private readonly sim: Simulation;
@@ -76,6 +85,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   /** Consumers by priority, highest first; each tier takes turns with its own pointer. */
   private tiers: ConsumerTier[] | null = null;
   private dispatching = false;
+  /** Down (an outage): nothing is delivered until it is back. */
+  private down = false;
   /** The step a long poll ends with, held here until there is news. */
   private readonly holdStep: CompiledStep;
   /** Long polls through an API that runs no steps (a station): the API's call, then the hold. */
@@ -142,7 +153,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   private findConsumers(): ConsumerTier[] {
     const tiers = new Map<number, Consumer[]>();
     for (const component of this.context.components.values()) {
-      const candidate = component as Partial<Consumer>;
+      const candidate = unwrapped(component) as Partial<Consumer>;
       if (candidate.brokerName === this.name && typeof candidate.receive === "function") {
         const consumer = candidate as Consumer;
         const tier = tiers.get(consumer.priority);
@@ -172,7 +183,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
   arrive(request: Request, step: CompiledStep): void {
     if (step.kind === STEP_PUBLISH) this.publish(request, step.plan!);
     else if (step === this.holdStep) this.hold(request);
-    else if (step.steps !== null && step.target === this) {
+    else if (step.steps !== null && step.target !== null && unwrapped(step.target) === this) {
       // A long poll through an API that hosts no steps: call it, then wait here.
       this.flow.enter(request, this, step.steps);
       this.flow.done(request);
@@ -207,6 +218,10 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
    * refuses it (full, with overflow "reject-publish"); the exchange then nacks the publisher.
    */
   offer(request: Request, plan: PublishPlan, tally: QueueTally): boolean {
+    if (this.down) {
+      if (this.flow.measuring) tally.refused++;
+      return false;
+    }
     return this.enqueue(request, plan, tally) !== "refused";
   }
 
@@ -305,7 +320,8 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
 
   /** Hands ready messages to consumers with room: the highest priority first, round robin within it. */
   dispatch(): void {
-    if (this.dispatching) return; // a consumer acking inside receive() calls back here
+    // A consumer acking inside receive() calls back here; while down, consumers cannot fetch.
+    if (this.dispatching || this.down) return;
     this.dispatching = true;
     this.tiers ??= this.findConsumers();
     const tiers = this.tiers;
@@ -437,6 +453,12 @@ export class Broker implements Component<BrokerStats>, ChildWatcher {
     const wait = job.plan.wait;
     if (wait.by === "push") this.sim.schedule(job.plan.pushDelay!.sample(this.rng), this, NOTIFY, job);
     else if (wait.by === "long-poll" && job.held !== null) this.release(job);
+  }
+
+  /** An outage starts or ends: deliveries stop, or resume with the messages that waited. */
+  onOutageChange(down: boolean): void {
+    this.down = down;
+    if (!down) this.dispatch();
   }
 
   // --- how the client learns -------------------------------------------------------------

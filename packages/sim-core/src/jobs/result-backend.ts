@@ -1,10 +1,12 @@
 /**
  * A result backend: a store that serves reads (polls) and writes (workers storing results) one
  * queue, `servers` at a time, so a slow or busy backend slows both. Built on the station: it only
- * chooses how long each operation takes.
+ * chooses how long each operation takes. A write goes to the component the backend's name stands for,
+ * so with outages a write while it is down fails as a read does (the worker's task then fails).
  */
 import type { Component, ComponentContext } from "../component/component";
 import { compile } from "../distributions/compile";
+import type { Sampler } from "../distributions/sampler";
 import { MultiServerStation } from "../stations/multi-server-station";
 import type { StationStats } from "../stations/station-stats";
 import { CompiledStep, STEP_CALL } from "../workload/compiled-step";
@@ -19,8 +21,9 @@ export interface ResultBackendStats extends StationStats {
 export class ResultBackend implements Component<ResultBackendStats> {
   readonly routesCalls = false;
   readonly hosts = 0;
-  /** The call a worker makes to store a result. */
-  readonly writeStep: CompiledStep;
+  /** The call a worker makes to store a result, built once the run's components exist. */
+  private write: CompiledStep | null = null;
+  private readonly writeTime: Sampler;
   private readonly readStep: CompiledStep;
   private readonly store: MultiServerStation;
   private readonly context: ComponentContext;
@@ -34,17 +37,28 @@ export class ResultBackend implements Component<ResultBackendStats> {
   ) {
     this.context = context;
     this.store = new MultiServerStation(name, context, spec.servers, spec.capacity, "fifo");
-    this.writeStep = new CompiledStep(STEP_CALL, compile(spec.write), this, null);
+    this.writeTime = compile(spec.write);
     this.readStep = new CompiledStep(STEP_CALL, compile(spec.read), this, null);
   }
 
+  /** The call a worker makes to store a result: to this backend as its name finds it (through its outages). */
+  get writeStep(): CompiledStep {
+    this.write ??= new CompiledStep(
+      STEP_CALL,
+      this.writeTime,
+      this.context.components.get(this.name) ?? this,
+      null,
+    );
+    return this.write;
+  }
+
   arrive(request: Request, step: CompiledStep): void {
-    const write = step === this.writeStep;
+    const write = step === this.write;
     if (this.context.flow.measuring) {
       if (write) this.writes++;
       else this.reads++;
     }
-    this.store.arrive(request, write ? this.writeStep : this.readStep);
+    this.store.arrive(request, write ? this.write! : this.readStep);
   }
 
   startMeasurement(now: number): void {

@@ -13,6 +13,7 @@
 import type { Component, ComponentContext } from "../component/component";
 import type { ChildOutcome, ChildWatcher, RequestFlow } from "../component/request-flow";
 import { compile } from "../distributions/compile";
+import { unwrapped } from "../failures/failing-component";
 import type { Simulation } from "../kernel/simulation";
 import { RingBuffer } from "../queues/ring-buffer";
 import type { Rng } from "../random/rng";
@@ -131,7 +132,8 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
   /** Sizes the pool once the run's components exist (its default is its server's cores). */
   private setUp(): void {
     this.ready = true;
-    const server = this.spec.server === undefined ? undefined : this.context.components.get(this.spec.server);
+    const server =
+      this.spec.server === undefined ? undefined : unwrapped(this.context.components.get(this.spec.server));
     if (server instanceof Server) this.server = server;
     // The scheduler keeps a counter per core: its length is the server's core count.
     this.processes = this.spec.processes ?? this.server?.scheduler.counters.coreUseful.length ?? 1;
@@ -156,14 +158,14 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
   /** Its broker's name: the one named, or else the scenario's only broker ("" when there is none or several). */
   get brokerName(): string {
     if (this.named === null) {
-      const brokers = [...this.context.components.values()].filter((c) => c instanceof Broker);
+      const brokers = [...this.context.components.values()].filter((c) => unwrapped(c) instanceof Broker);
       this.named = brokers.length === 1 ? brokers[0]!.name : "";
     }
     return this.named;
   }
 
   private get theBroker(): Broker {
-    this.broker ??= this.context.components.get(this.brokerName) as Broker;
+    this.broker ??= unwrapped(this.context.components.get(this.brokerName)) as Broker;
     return this.broker;
   }
 
@@ -241,7 +243,9 @@ export class Workers implements Component<WorkersStats>, Consumer, ChildWatcher,
     if (call === undefined) {
       // With a result backend, the process stores the result there before it is free.
       const backend =
-        this.spec.results === undefined ? undefined : this.context.components.get(this.spec.results);
+        this.spec.results === undefined
+          ? undefined
+          : unwrapped(this.context.components.get(this.spec.results));
       const steps = backend instanceof ResultBackend ? [...plan.steps, backend.writeStep] : plan.steps;
       call = new CompiledStep(STEP_CALL, ZERO, this, steps);
       this.calls.set(plan, call);

@@ -6,6 +6,7 @@
  * token (answering after the same time as an accepted write, so the check changes no timing).
  */
 import type { Component, ComponentContext } from "../component/component";
+import { unwrapped } from "../failures/failing-component";
 import type { EventHandler } from "../kernel/event-handler";
 import type { Lease, NamedLock } from "../locks/lease";
 import { LockService } from "../locks/lock-service";
@@ -99,9 +100,9 @@ export class Storage implements Component<StorageStats>, EventHandler {
 
 /** The lease of the nearest lock-service frame the request is in, or null when it holds none. */
 function leaseHeldBy(request: Request): Lease | null {
-  if (request.host instanceof LockService) return LockService.leaseOf(request, request.visit);
+  if (unwrapped(request.host) instanceof LockService) return LockService.leaseOf(request, request.visit);
   for (let depth = request.depth - 1; depth >= 0; depth--) {
-    if (request.savedHost[depth] instanceof LockService)
+    if (unwrapped(request.savedHost[depth]) instanceof LockService)
       return LockService.leaseOf(request, request.savedVisit[depth]);
   }
   return null;

@@ -4,10 +4,15 @@
  * turn, and a partition's records are handled in order (the next waits until the one before is done).
  * A change in the number of consumers stops the whole group for `rebalance` seconds (the classic eager
  * protocol), then the partitions are shared out again. Lag is the records appended and not yet handled.
+ * While its stream is down (an outage) the consumers cannot fetch, and while the group itself is down
+ * it reads nothing: records being handled finish, the rest wait in the log, and the lag they build is
+ * worked off once both are up.
  */
 import type { Component, ComponentContext } from "../component/component";
 import type { ChildOutcome, ChildWatcher } from "../component/request-flow";
 import { compile } from "../distributions/compile";
+import { outageOf, unwrapped } from "../failures/failing-component";
+import type { OutageListener } from "../failures/outage-state";
 import { RingBuffer } from "../queues/ring-buffer";
 import { round } from "../run/round";
 import { TimeSeries } from "../stats/time-series";
@@ -60,7 +65,9 @@ interface Handling {
   record: StreamRecord;
 }
 
-export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReader, ChildWatcher {
+export class ConsumerGroup
+  implements Component<ConsumerGroupStats>, StreamReader, ChildWatcher, OutageListener
+{
   readonly routesCalls = false;
   readonly hosts = hostedSteps(["service", "cpu"]);
   /** The stream named, or null until the scenario's only stream is looked up. */
@@ -72,6 +79,10 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
   private turn: number[];
   private consumers: number;
   private paused = false;
+  /** The group is down (its own outage). */
+  private down = false;
+  /** Its stream is down: nothing can be fetched. */
+  private streamDown = false;
   private starting: Handling | null = null;
   private readonly calls = new Map<PublishPlan, CompiledStep>();
   private lag: TimeWeighted;
@@ -106,15 +117,26 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
   /** Its stream's name: the one named, or else the scenario's only stream ("" when there is none or several). */
   get streamName(): string {
     if (this.named === null) {
-      const streams = [...this.context.components.values()].filter((c) => c instanceof Stream);
+      const streams = [...this.context.components.values()].filter((c) => unwrapped(c) instanceof Stream);
       this.named = streams.length === 1 ? streams[0]!.name : "";
     }
     return this.named;
   }
 
   private setUp(): Stream {
-    const stream = this.context.components.get(this.streamName);
+    const found = this.context.components.get(this.streamName);
+    const stream = unwrapped(found);
     this.stream = stream instanceof Stream ? stream : null;
+    const outage = outageOf(found);
+    if (outage !== null) {
+      this.streamDown = outage.down;
+      outage.listen({
+        onOutageChange: (down) => {
+          this.streamDown = down;
+          this.resume();
+        },
+      });
+    }
     const partitions = this.stream?.partitions ?? 0;
     for (let p = 0; p < partitions; p++) {
       this.queues.push(new RingBuffer());
@@ -139,7 +161,14 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
 
   /** The consumer takes the next record of its partitions, in turn, if it is free and the group is not paused. */
   private tryStart(consumer: number): void {
-    if (this.paused || consumer >= this.consumers || this.consumerBusy[consumer]) return;
+    if (
+      this.paused ||
+      this.down ||
+      this.streamDown ||
+      consumer >= this.consumers ||
+      this.consumerBusy[consumer]
+    )
+      return;
     const partitions = this.queues.length;
     const stream = this.stream!;
     // Its partitions are consumer, consumer + consumers, …: try each once, starting after the last it served.
@@ -214,13 +243,24 @@ export class ConsumerGroup implements Component<ConsumerGroupStats>, StreamReade
       // The rebalance is over: the partitions are shared out among the new number of consumers.
       this.consumers = kind - REBALANCED;
       this.paused = false;
-      for (let c = 0; c < this.consumers; c++) this.tryStart(c);
+      this.resume();
       return;
     }
     const change = this.spec.changes[kind - CHANGE]!;
     this.paused = true;
     if (this.context.flow.measuring) this.rebalances++;
     this.context.sim.schedule(this.spec.rebalance, this, REBALANCED + change.consumers, null);
+  }
+
+  /** The group's own outage starts or ends. */
+  onOutageChange(down: boolean): void {
+    this.down = down;
+    this.resume();
+  }
+
+  /** Every free consumer takes its next record (tryStart does nothing while paused or down). */
+  private resume(): void {
+    for (let c = 0; c < this.consumers; c++) this.tryStart(c);
   }
 
   startMeasurement(now: number): void {

@@ -4,6 +4,7 @@
  * each of which keeps its own place in every partition (its offsets).
  */
 import type { Component, ComponentContext } from "../component/component";
+import { unwrapped } from "../failures/failing-component";
 import type { PublishPlan } from "../workload/compiled-step";
 import { type CompiledStep, STEP_PUBLISH } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
@@ -54,7 +55,7 @@ export class Stream implements Component<StreamStats> {
   }
 
   arrive(request: Request, step: CompiledStep): void {
-    if (step.steps !== null && step.target === this) {
+    if (step.steps !== null && step.target !== null && unwrapped(step.target) === this) {
       // The scenario's entry: the client's own steps run in a frame here (the engine runs them).
       this.context.flow.enter(request, this, step.steps);
       this.context.flow.done(request);
@@ -85,7 +86,7 @@ export class Stream implements Component<StreamStats> {
   private findReaders(): StreamReader[] {
     const readers: StreamReader[] = [];
     for (const component of this.context.components.values()) {
-      const candidate = component as Partial<StreamReader>;
+      const candidate = unwrapped(component) as Partial<StreamReader>;
       if (candidate.streamName === this.name && typeof candidate.append === "function")
         readers.push(candidate as StreamReader);
     }
