@@ -1,6 +1,6 @@
 // Unit cases through app.request(): statuses, bodies and the OpenAPI coverage, with runs finished by hand.
 
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { removeDataDir } from "./support/api-server";
 import { quickScenario } from "./support/scenarios";
 import { postRequest, testApp } from "./support/test-app";
@@ -58,6 +58,23 @@ describe("runs", () => {
     const stale = await app.request(`/v1/runs/${id}`, { headers: { "If-None-Match": '"other"' } });
     expect(stale.status).toBe(200);
     expect(await stale.text()).toBe(body);
+  });
+
+  test("re-posting a done run's scenario answers 200 done without reading the run's row again", async () => {
+    const { app, executor, store } = setup();
+    const post = postRequest(quickScenario());
+    const { id } = await (await app.request("/v1/runs", post)).json();
+    executor.finish(id, { ok: true, resultJson: "{}", wallMs: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    const reads = vi.spyOn(store, "get");
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await app.request("/v1/runs", post));
+    for (const res of answers) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get("location")).toBe(`http://localhost/v1/runs/${id}`);
+      expect(await res.json()).toMatchObject({ id, status: "done" });
+    }
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
   test("a failed run shows its error; re-posting retries it only when the failure may not recur", async () => {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { chromeTrace, type TraceSummary } from "@syslab/sim-core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../app-deps";
-import { isFinished } from "../db/run-store";
+import { isFinished, type RunRow } from "../db/run-store";
 import { apiErrors } from "../errors/catalogue";
 import { bodyText } from "../http/body-text";
 import { entityTag, noneMatchHits } from "../http/entity-tag";
@@ -26,8 +26,12 @@ export function runsRoutes(deps: AppDeps): Hono {
   const { store, scheduler, watch, config } = deps;
   const app = new Hono();
   // Byte-identical bodies name the same run: re-posting a stored scenario skips validation and hashing,
-  // the costly part of a POST. Keyed by a digest of the body, so the cache holds no scenarios.
-  const bodyToRunId = new BoundedCache<string, string>(10_000);
+  // the costly part of a POST. Keyed by a digest of the body, so the cache holds no scenarios. Once
+  // the run is done it stays done, so what its answer names is kept too and a re-post reads no row
+  // (which holds the whole result).
+  const bodyToRun = new BoundedCache<string, { id: string; done?: Pick<RunRow, "id" | "status" | "name"> }>(
+    10_000,
+  );
   // A done run never changes: its JSON is kept ready as bytes, with a strong tag (per origin, since
   // the links are absolute), so a read encodes nothing and a revalidation sends no body.
   const doneRuns = new BoundedCache<string, DoneRun>(1_000);
@@ -40,15 +44,18 @@ export function runsRoutes(deps: AppDeps): Hono {
     async (c) => {
       const text = await bodyText(c);
       const digest = createHash("sha256").update(text).digest("base64");
-      const knownId = bodyToRunId.get(digest);
-      const known = knownId === undefined ? undefined : await store.get(knownId);
+      const remembered = bodyToRun.get(digest);
+      const known = remembered?.done ?? (remembered ? await store.get(remembered.id) : undefined);
       if (known && known.status !== "failed" && !scheduler.isDraining) {
+        if (known.status === "done" && remembered && !remembered.done) {
+          remembered.done = { id: known.id, status: known.status, name: known.name };
+        }
         return summaryAnswer(c, runSummary(known, requestOrigin(c, config.publicUrl)), 200);
       }
       const prepared = prepareRun(parseJson(text));
       if (!prepared.ok) throw apiErrors.scenarioInvalid(prepared.problems);
       const [accepted] = await acceptRuns(store, scheduler, [prepared]);
-      bodyToRunId.set(digest, prepared.run.id);
+      bodyToRun.set(digest, { id: prepared.run.id });
       const body = runSummary(accepted!.row, requestOrigin(c, config.publicUrl));
       return summaryAnswer(c, body, accepted!.created ? 201 : 200);
     },
