@@ -1,6 +1,6 @@
 // Unit cases through app.request(): statuses, bodies and the OpenAPI coverage, with runs finished by hand.
 
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { quickScenario } from "./support/scenarios";
 import { postRequest, testAppForThisTest } from "./support/test-app";
 
@@ -19,6 +19,48 @@ describe("runs", () => {
     expect(run.status).toBe("done");
     expect(run.result).toEqual({ throughput: 3.6, note: "verbatim" });
     expect(run.wallMs).toBe(12);
+  });
+
+  test("a done run has a strong ETag; If-None-Match naming it is 304 with no body, an unfinished run has none", async () => {
+    const { app, executor } = setup();
+    const { id } = await (await app.request("/v1/runs", postRequest(quickScenario()))).json();
+    expect((await app.request(`/v1/runs/${id}`)).headers.get("etag")).toBeNull();
+    executor.finish(id, { ok: true, resultJson: '{"throughput":3.6}', wallMs: 5 });
+    await new Promise((r) => setTimeout(r, 10));
+    const first = await app.request(`/v1/runs/${id}`);
+    const tag = first.headers.get("etag")!;
+    expect(tag).toMatch(/^"[\w-]{22}"$/);
+    const body = await first.text();
+    // From the kept copy: the same bytes and the same tag.
+    const again = await app.request(`/v1/runs/${id}`);
+    expect(again.headers.get("etag")).toBe(tag);
+    expect(await again.text()).toBe(body);
+    for (const header of [tag, `W/${tag}`, `"other", ${tag}`, "*"]) {
+      const res = await app.request(`/v1/runs/${id}`, { headers: { "If-None-Match": header } });
+      expect(res.status, header).toBe(304);
+      expect(res.headers.get("etag")).toBe(tag);
+      expect(await res.text()).toBe("");
+    }
+    const stale = await app.request(`/v1/runs/${id}`, { headers: { "If-None-Match": '"other"' } });
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe(body);
+  });
+
+  test("re-posting a done run's scenario answers 200 done without reading the run's row again", async () => {
+    const { app, executor, store } = setup();
+    const post = postRequest(quickScenario());
+    const { id } = await (await app.request("/v1/runs", post)).json();
+    executor.finish(id, { ok: true, resultJson: "{}", wallMs: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    const reads = vi.spyOn(store, "get");
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await app.request("/v1/runs", post));
+    for (const res of answers) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get("location")).toBe(`http://localhost/v1/runs/${id}`);
+      expect(await res.json()).toMatchObject({ id, status: "done" });
+    }
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
   test("a failed run shows its error; re-posting retries it only when the failure may not recur", async () => {
@@ -107,6 +149,23 @@ test("PUBLIC_URL fixes the origin of every link, whatever the Host header says",
   const html = await (await app.request(`http://evil.example/r/${id}`)).text();
   expect(html).toContain(`<meta property="og:url" content="https://syslab.example.org/r/${id}">`);
   expect(html).not.toContain("evil.example");
+});
+
+test("without PUBLIC_URL each request's links name the host it was sent to", async () => {
+  const { app } = setup();
+  const post = postRequest(quickScenario());
+  const { id } = await (await app.request("http://a.example/v1/runs", post)).json();
+  for (const origin of [
+    "http://a.example",
+    "http://b.example:8080",
+    "http://a.example",
+    "https://a.example",
+  ]) {
+    const run = await (await app.request(`${origin}/v1/runs/${id}`)).json();
+    expect(run.links.self).toBe(`${origin}/v1/runs/${id}`);
+    const again = await (await app.request(`${origin}/v1/runs`, post)).json();
+    expect(again.links.share).toBe(`${origin}/r/${id}`);
+  }
 });
 
 describe("errors", () => {

@@ -27,17 +27,20 @@ export type { AppDeps } from "./app-deps";
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const metrics = deps.metrics ?? new Metrics(deps.store);
+  // First, so that its set is the first staged: plainAnswer() copies that one whole (staged-headers.ts).
+  app.use("*", securityHeaders(inlineScriptHashes(deps.config.docsDir)));
   if (deps.logger) app.use("*", requestLog(deps.logger));
   app.use("*", httpMetrics(metrics));
-  app.use("*", securityHeaders(inlineScriptHashes(deps.config.docsDir)));
   // Before the rate limit, so that its 429 reaches a cross-origin site readable too.
   if (deps.config.corsOrigins.length > 0) {
     const cors = siteCors(deps.config.corsOrigins);
     for (const path of siteRoutes) app.use(path, cors);
   }
-  const limiter = rateLimit({ perMinute: deps.config.rateLimit, key: rateLimitKey(deps.config) });
-  app.use("/v1/*", limiter);
-  app.use("/r/*", limiter);
+  if (deps.config.rateLimit > 0) {
+    const limiter = rateLimit({ perMinute: deps.config.rateLimit, key: rateLimitKey(deps.config) });
+    app.use("/v1/*", limiter);
+    app.use("/r/*", limiter);
+  }
 
   app.route("/", runsRoutes(deps));
   app.route("/", sweepsRoutes(deps));

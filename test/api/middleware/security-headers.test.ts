@@ -32,7 +32,19 @@ function csp(res: Response): Record<string, string[]> {
   );
 }
 
+/** The rest of the set, the same on every answer. */
+const fixed = {
+  "cross-origin-opener-policy": "same-origin",
+  "origin-agent-cluster": "?1",
+  "strict-transport-security": "max-age=15552000; includeSubDomains",
+  "x-dns-prefetch-control": "off",
+  "x-download-options": "noopen",
+  "x-permitted-cross-domain-policies": "none",
+  "x-xss-protection": "0",
+};
+
 function expectCommon(res: Response) {
+  for (const [name, value] of Object.entries(fixed)) expect(res.headers.get(name), name).toBe(value);
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("x-frame-options")).toBe("DENY");
   expect(res.headers.get("referrer-policy")).toBe("no-referrer");
@@ -43,9 +55,17 @@ describe("API answers", () => {
   test("JSON, problems, charts and the document allow nothing to load", async () => {
     const created = await t.app.request("/v1/runs", postRequest(quickScenario()));
     const { id } = await created.json();
+    // A done run is answered from its kept bytes, with the headers written in as the answer is made.
+    const doneBody = postRequest(quickScenario(3));
+    const done = (await (await t.app.request("/v1/runs", doneBody)).json()).id;
+    t.executor.finish(done, { ok: true, resultJson: "{}", wallMs: 1 });
+    await new Promise((r) => setTimeout(r, 10));
     for (const res of [
       created,
       await t.app.request(`/v1/runs/${id}`),
+      await t.app.request("/v1/runs", doneBody),
+      await t.app.request(`/v1/runs/${done}`),
+      await t.app.request(`/v1/runs/${done}`),
       await t.app.request(`/v1/runs/${id}/chart.svg`),
       await t.app.request(`/r/${id}/card.png`),
       await t.app.request("/v1/runs/nope"),
@@ -56,6 +76,9 @@ describe("API answers", () => {
       expect(csp(res)["default-src"]).toEqual(["'none'"]);
       expect(csp(res)["script-src"]).toBeUndefined();
       expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+      expect(res.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
     }
   });
 });

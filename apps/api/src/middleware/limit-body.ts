@@ -5,10 +5,11 @@
 import type { MiddlewareHandler } from "hono";
 import { apiErrors } from "../errors/catalogue";
 import { rememberBodyText } from "../http/body-text";
+import { requestHeader } from "../http/request-header";
 
 export function limitBody(maxSize: number): MiddlewareHandler {
   return async function limitBodyMiddleware(c, next) {
-    const declared = c.req.header("content-length");
+    const declared = requestHeader(c, "content-length");
     if (declared !== undefined) {
       if (Number(declared) > maxSize) throw apiErrors.tooLarge(maxSize);
       return next();

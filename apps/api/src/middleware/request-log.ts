@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
+import { requestHeader } from "../http/request-header";
+import { settleHeaders, stageHeaders } from "../http/staged-headers";
 import type { Logger } from "../ops/logger";
 
 /** Ids a proxy or client may choose: short, and safe to copy into a log or a header. */
@@ -14,13 +16,12 @@ const acceptableId = /^[\w.:-]{1,128}$/;
 export function requestLog(logger: Logger): MiddlewareHandler {
   return async function requestLogMiddleware(c, next) {
     const started = performance.now();
-    const given = c.req.header("x-request-id");
+    const given = requestHeader(c, "x-request-id");
     const id = given && acceptableId.test(given) ? given : randomUUID();
+    const echo = { "x-request-id": id };
+    stageHeaders(c, echo);
     await next();
-    // Set on the answer's own headers: c.header() after the answer is made would copy it into a new
-    // Response around a body stream, which the Node server then has to pump instead of writing the
-    // string it was given (a third of a cached GET's time).
-    c.res.headers.set("X-Request-Id", id);
+    settleHeaders(c, echo);
     if (!logger.isLevelEnabled("info")) return;
     logger.info(
       {
@@ -31,7 +32,7 @@ export function requestLog(logger: Logger): MiddlewareHandler {
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 100) / 100,
         remote: remoteAddress(c),
-        forwardedFor: c.req.header("x-forwarded-for"),
+        forwardedFor: requestHeader(c, "x-forwarded-for"),
       },
       "request",
     );

@@ -1,6 +1,6 @@
-// Security headers on every answer, through Hono's secure-headers middleware: nosniff, no framing
-// (frame-ancestors 'none' and X-Frame-Options), no referrer, and a Content-Security-Policy that
-// allows only what each kind of answer loads:
+// Security headers on every answer: nosniff, no framing (frame-ancestors 'none' and X-Frame-Options),
+// no referrer, the rest of Hono's secure-headers defaults, and a Content-Security-Policy that allows only what
+// each kind of answer loads:
 // - the API's JSON, event streams, SVG charts and share cards (PNG) load nothing, so nothing at all
 //   is allowed;
 // - a share page (/r/:id) is HTML with inline SVG and one <style> element, allowed by its hash,
@@ -8,58 +8,81 @@
 //   from this origin;
 // - the docs site loads its own scripts, styles, Web Worker and pagefind's WebAssembly from its
 //   origin; its inline scripts (the theme script, Astro's hoisted modules) are allowed by hash.
+// Each kind's set is built once, frozen; a request picks one by its path and stages it (see
+// staged-headers.ts), so the hot routes copy it into their answers in one step with their own headers.
 
-import type { Context, MiddlewareHandler } from "hono";
-import { secureHeaders } from "hono/secure-headers";
+import type { MiddlewareHandler } from "hono";
+import { type HeaderSet, settleHeaders, stageHeaders } from "../http/staged-headers";
 import { isApiPath } from "../routes/docs-site";
 import { sharePageScriptHash, sharePageStyleHash } from "../share/share-page";
 
+type Policy = Readonly<Record<string, readonly string[]>>;
+
 const none = ["'none'"];
-const common = {
-  xFrameOptions: "DENY",
-  referrerPolicy: "no-referrer",
-} as const;
+
+/** The set every answer carries (the names and values Hono's secure-headers middleware used), with `csp`. */
+function headerSet(csp: Policy, crossOriginResourcePolicy: "same-origin" | "cross-origin"): HeaderSet {
+  const policy = Object.entries(csp)
+    .map(([directive, sources]) => [directive, ...sources].join(" "))
+    .join("; ");
+  return Object.freeze({
+    "content-security-policy": policy,
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": crossOriginResourcePolicy,
+    "origin-agent-cluster": "?1",
+    "referrer-policy": "no-referrer",
+    "strict-transport-security": "max-age=15552000; includeSubDomains",
+    "x-content-type-options": "nosniff",
+    "x-dns-prefetch-control": "off",
+    "x-download-options": "noopen",
+    "x-frame-options": "DENY",
+    "x-permitted-cross-domain-policies": "none",
+    "x-xss-protection": "0",
+  });
+}
 
 export function securityHeaders(docsInlineScripts: readonly string[]): MiddlewareHandler {
-  const api = secureHeaders({
-    ...common,
-    // Charts and results may be embedded or read from anywhere; CORS governs scripts' reads.
-    crossOriginResourcePolicy: "cross-origin",
-    contentSecurityPolicy: { defaultSrc: none, frameAncestors: none, baseUri: none, formAction: none },
-  });
-  const share = secureHeaders({
-    ...common,
-    contentSecurityPolicy: {
-      defaultSrc: none,
-      styleSrc: [sharePageStyleHash],
-      scriptSrc: [sharePageScriptHash],
-      connectSrc: ["'self'"],
-      imgSrc: ["'self'"],
-      frameAncestors: none,
-      baseUri: none,
-      formAction: none,
+  // Charts and results may be embedded or read from anywhere; CORS governs scripts' reads.
+  const api = headerSet(
+    { "default-src": none, "frame-ancestors": none, "base-uri": none, "form-action": none },
+    "cross-origin",
+  );
+  const share = headerSet(
+    {
+      "default-src": none,
+      "style-src": [sharePageStyleHash],
+      "script-src": [sharePageScriptHash],
+      "connect-src": ["'self'"],
+      "img-src": ["'self'"],
+      "frame-ancestors": none,
+      "base-uri": none,
+      "form-action": none,
     },
-  });
-  const docs = secureHeaders({
-    ...common,
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
+    "same-origin",
+  );
+  const docs = headerSet(
+    {
+      "default-src": ["'self'"],
       // pagefind's search index runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      scriptSrc: ["'self'", "'wasm-unsafe-eval'", ...docsInlineScripts],
+      "script-src": ["'self'", "'wasm-unsafe-eval'", ...docsInlineScripts],
       // Highlighted code carries its colours in style attributes and widgets style charts at run
       // time; styles cannot run code, so inline ones are allowed where scripts are not.
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", "data:"],
-      workerSrc: ["'self'"],
-      objectSrc: none,
-      frameAncestors: none,
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
+      "style-src": ["'self'", "'unsafe-inline'"],
+      "img-src": ["'self'", "data:"],
+      "worker-src": ["'self'"],
+      "object-src": none,
+      "frame-ancestors": none,
+      "base-uri": ["'self'"],
+      "form-action": ["'self'"],
     },
-  });
-  return function securityHeadersMiddleware(c: Context, next) {
+    "same-origin",
+  );
+  return async function securityHeadersMiddleware(c, next) {
+    const path = c.req.path;
     // A share page's card is an image like the charts: it loads nothing and may be shown anywhere.
-    if (c.req.path.startsWith("/r/") && !c.req.path.endsWith("/card.png")) return share(c, next);
-    return isApiPath(c) ? api(c, next) : docs(c, next);
+    const set = path.startsWith("/r/") && !path.endsWith("/card.png") ? share : isApiPath(c) ? api : docs;
+    stageHeaders(c, set);
+    await next();
+    settleHeaders(c, set);
   };
 }

@@ -14,6 +14,9 @@ export class Metrics implements RunMetrics {
   readonly registry = new Registry();
   private readonly runDuration: Histogram<"outcome">;
   private readonly httpDuration: Histogram<"method" | "route" | "status">;
+  // Each (method, route, status) series bound once, so that a request builds no label set. Node's
+  // parser admits a fixed list of methods, and routes and statuses are few: this stays small.
+  private readonly httpSeries = new Map<string, { observe(seconds: number): void }>();
 
   constructor(store: Pick<RunStore, "countByStatus">) {
     const registers = [this.registry];
@@ -72,6 +75,12 @@ export class Metrics implements RunMetrics {
   }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    this.httpDuration.observe({ method, route, status: String(status) }, seconds);
+    const key = `${method} ${status} ${route}`;
+    let series = this.httpSeries.get(key);
+    if (!series) {
+      series = this.httpDuration.labels({ method, route, status: String(status) });
+      this.httpSeries.set(key, series);
+    }
+    series.observe(seconds);
   }
 }

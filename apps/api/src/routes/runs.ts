@@ -2,13 +2,16 @@
 
 import { createHash } from "node:crypto";
 import { chromeTrace, type TraceSummary } from "@syslab/sim-core";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { AppDeps } from "../app-deps";
-import { isFinished } from "../db/run-store";
+import { isFinished, type RunRow } from "../db/run-store";
 import { apiErrors } from "../errors/catalogue";
 import { bodyText } from "../http/body-text";
+import { entityTag, noneMatchHits } from "../http/entity-tag";
 import { requestOrigin } from "../http/origin";
 import { parseJson } from "../http/read-json-body";
+import { requestHeader } from "../http/request-header";
+import { plainAnswer } from "../http/staged-headers";
 import { limitBody } from "../middleware/limit-body";
 import { requireJson } from "../middleware/require-json";
 import { requireToken } from "../middleware/require-token";
@@ -23,10 +26,15 @@ export function runsRoutes(deps: AppDeps): Hono {
   const { store, scheduler, watch, config } = deps;
   const app = new Hono();
   // Byte-identical bodies name the same run: re-posting a stored scenario skips validation and hashing,
-  // the costly part of a POST. Keyed by a digest of the body, so the cache holds no scenarios.
-  const bodyToRunId = new BoundedCache<string, string>(10_000);
-  // A done run never changes: its JSON is kept ready (per origin, since the links are absolute).
-  const doneJson = new BoundedCache<string, string>(1_000);
+  // the costly part of a POST. Keyed by a digest of the body, so the cache holds no scenarios. Once
+  // the run is done it stays done, so what its answer names is kept too and a re-post reads no row
+  // (which holds the whole result).
+  const bodyToRun = new BoundedCache<string, { id: string; done?: Pick<RunRow, "id" | "status" | "name"> }>(
+    10_000,
+  );
+  // A done run never changes: its JSON is kept ready as bytes, with a strong tag (per origin, since
+  // the links are absolute), so a read encodes nothing and a revalidation sends no body.
+  const doneRuns = new BoundedCache<string, DoneRun>(1_000);
 
   app.post(
     "/v1/runs",
@@ -36,20 +44,20 @@ export function runsRoutes(deps: AppDeps): Hono {
     async (c) => {
       const text = await bodyText(c);
       const digest = createHash("sha256").update(text).digest("base64");
-      const knownId = bodyToRunId.get(digest);
-      const known = knownId === undefined ? undefined : await store.get(knownId);
+      const remembered = bodyToRun.get(digest);
+      const known = remembered?.done ?? (remembered ? await store.get(remembered.id) : undefined);
       if (known && known.status !== "failed" && !scheduler.isDraining) {
-        const body = runSummary(known, requestOrigin(c, config.publicUrl));
-        c.header("Location", body.links.self);
-        return c.json(body, 200);
+        if (known.status === "done" && remembered && !remembered.done) {
+          remembered.done = { id: known.id, status: known.status, name: known.name };
+        }
+        return summaryAnswer(c, runSummary(known, requestOrigin(c, config.publicUrl)), 200);
       }
       const prepared = prepareRun(parseJson(text));
       if (!prepared.ok) throw apiErrors.scenarioInvalid(prepared.problems);
       const [accepted] = await acceptRuns(store, scheduler, [prepared]);
-      bodyToRunId.set(digest, prepared.run.id);
+      bodyToRun.set(digest, { id: prepared.run.id });
       const body = runSummary(accepted!.row, requestOrigin(c, config.publicUrl));
-      c.header("Location", body.links.self);
-      return c.json(body, accepted!.created ? 201 : 200);
+      return summaryAnswer(c, body, accepted!.created ? 201 : 200);
     },
   );
 
@@ -61,16 +69,19 @@ export function runsRoutes(deps: AppDeps): Hono {
       throw apiErrors.invalidQuery("wait", `a number of seconds from 0 to ${config.maxWait}`);
     }
     const origin = requestOrigin(c, config.publicUrl);
-    const cached = doneJson.get(`${origin} ${id}`);
-    if (cached) return c.body(cached, 200, { "Content-Type": "application/json" });
+    const cached = doneRuns.get(`${origin} ${id}`);
+    if (cached) return doneAnswer(c, cached);
     let row = await store.get(id);
     if (!row) throw apiErrors.runNotFound(id);
     if (wait > 0 && !isFinished(row)) {
       row = (await watch.waitForFinish(id, Math.min(wait, config.maxWait) * 1000)) ?? row;
     }
     const json = runJson(row, origin);
-    if (row.status === "done") doneJson.set(`${origin} ${id}`, json);
-    return c.body(json, 200, { "Content-Type": "application/json" });
+    if (row.status !== "done") return plainAnswer(c, json, 200, { "content-type": "application/json" });
+    const body = Buffer.from(json);
+    const done = { body, tag: entityTag(body) };
+    doneRuns.set(`${origin} ${id}`, done);
+    return doneAnswer(c, done);
   });
 
   app.get("/v1/runs/:id/events", runEventsHandler(deps));
@@ -103,4 +114,24 @@ export function runsRoutes(deps: AppDeps): Hono {
   });
 
   return app;
+}
+
+interface DoneRun {
+  body: Buffer<ArrayBuffer>;
+  tag: string;
+}
+
+function doneAnswer(c: Context, done: DoneRun): Response {
+  if (noneMatchHits(requestHeader(c, "if-none-match"), done.tag)) {
+    return plainAnswer(c, null, 304, { etag: done.tag });
+  }
+  return plainAnswer(c, done.body, 200, { "content-type": "application/json", etag: done.tag });
+}
+
+/** POST's answer: the short form, with the run's URL in Location. */
+function summaryAnswer(c: Context, body: ReturnType<typeof runSummary>, status: 200 | 201): Response {
+  return plainAnswer(c, JSON.stringify(body), status, {
+    "content-type": "application/json",
+    location: body.links.self,
+  });
 }

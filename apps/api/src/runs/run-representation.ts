@@ -23,7 +23,7 @@ function iso(ms: number | null): string | null {
 }
 
 /** The short form POST answers with. */
-export function runSummary(row: RunRow, origin: string) {
+export function runSummary(row: Pick<RunRow, "id" | "status" | "name">, origin: string) {
   return { id: row.id, status: row.status, name: row.name, links: runLinks(origin, row.id) };
 }
 
