@@ -228,11 +228,32 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
                 "Long poll: seconds to wait for the run to finish (capped by the server's MAX_WAIT).",
               schema: { type: "number", minimum: 0 },
             },
+            {
+              name: "If-None-Match",
+              in: "header",
+              required: false,
+              description:
+                "Entity tags from an earlier answer (or `*`): a done run whose tag is among them answers 304 with no body.",
+              schema: { type: "string" },
+            },
           ],
           responses: {
             "200": {
-              description: "The run.",
+              description: "The run. A done run carries a strong `ETag`; an unfinished one carries none.",
+              headers: {
+                ETag: {
+                  description: "The done run's entity tag; absent while the run is queued or running.",
+                  schema: { type: "string" },
+                },
+              },
               content: { "application/json": { schema: { $ref: "#/components/schemas/Run" } } },
+            },
+            "304": {
+              description:
+                "The run is done and unchanged since the answer that gave the tag named in If-None-Match.",
+              headers: {
+                ETag: { description: "The done run's entity tag.", schema: { type: "string" } },
+              },
             },
             "400": problemResponse("`wait` is not a non-negative number."),
             "404": problemResponse("No run has this id."),

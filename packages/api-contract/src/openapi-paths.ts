@@ -2391,7 +2391,10 @@ export interface operations {
                 /** @description Long poll: seconds to wait for the run to finish (capped by the server's MAX_WAIT). */
                 wait?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags from an earlier answer (or `*`): a done run whose tag is among them answers 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A run id, as returned by POST /v1/runs. */
                 id: string;
@@ -2400,14 +2403,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The run. */
+            /** @description The run. A done run carries a strong `ETag`; an unfinished one carries none. */
             200: {
                 headers: {
+                    /** @description The done run's entity tag; absent while the run is queued or running. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Run"];
                 };
+            };
+            /** @description The run is done and unchanged since the answer that gave the tag named in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The done run's entity tag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description `wait` is not a non-negative number. */
             400: {
