@@ -5,10 +5,20 @@ import { expect, test } from "vitest";
 
 test("the package exports exactly these names", () => {
   expect(Object.keys(charts).sort()).toEqual([
+    "STAY_AFTER_ANSWER",
+    "STAY_COMPLETED",
+    "STAY_FAILED",
     "barChartSvg",
     "escapeXml",
     "formatValue",
+    "frameAt",
+    "frameState",
     "lineChartSvg",
     "niceTicks",
+    "scenarioWiring",
+    "stepTime",
+    "topologyFrames",
+    "topologyLayout",
+    "topologySvg",
   ]);
 });
