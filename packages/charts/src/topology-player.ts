@@ -71,14 +71,13 @@ export function mountTopologyPlayer(
   const play = element("button", { type: "button", "data-action": "play" }, "Play");
   const back = element("button", { type: "button", "data-action": "back" }, "Step back");
   const step = element("button", { type: "button", "data-action": "step" }, "Step");
-  const speedLabel = element("label", { for: `${id}-speed` }, "Speed ");
+  const speedLabel = element("label", { for: `${id}-speed` }, "Speed");
   const speed = element("select", { id: `${id}-speed` });
   for (const s of SPEEDS) {
     const option = element("option", { value: String(s) }, `${s}× real time`);
     option.selected = s === DEFAULT_SPEED;
     speed.append(option);
   }
-  speedLabel.append(speed);
   const scrubLabel = element("label", { for: `${id}-time` }, "Time");
   const scrub = element("input", {
     id: `${id}-time`,
@@ -88,7 +87,7 @@ export function mountTopologyPlayer(
     step: "1",
     value: "0",
   });
-  controls.append(play, back, step, speedLabel, scrubLabel, scrub);
+  controls.append(play, back, step, speedLabel, speed, scrubLabel, scrub);
   const legend = element(
     "p",
     { class: "topology-legend" },
@@ -138,7 +137,10 @@ export function mountTopologyPlayer(
     context.globalAlpha = 1;
   }
 
+  // The slider's spoken value and the status line change when the view stops, not every frame:
+  // a screen reader would not keep up, and each change costs the page an accessibility update.
   const announce = () => {
+    scrub.setAttribute("aria-valuetext", `${(state.time - frames.start).toFixed(3)} s`);
     status.textContent = frameSummary(state, frames.start);
   };
   const show = (t: number, speak: boolean) => {
@@ -146,7 +148,6 @@ export function mountTopologyPlayer(
     frameAt(frames, time, state, layout.nodeWidth / 2 - 4, layout.nodeHeight / 2 - 4);
     figure.dataset.time = String(time);
     scrub.value = String(Math.round((time - frames.start) * 1000));
-    scrub.setAttribute("aria-valuetext", `${(time - frames.start).toFixed(3)} s`);
     draw();
     if (speak) announce();
   };

@@ -128,7 +128,7 @@ describe.runIf(enabled)("a traced run's share page animates its topology", () =>
     expect(await shownTime(page)).toBe(stepTime(frames, stepped, -1));
 
     // Play runs time forward by requestAnimationFrame until paused.
-    await page.getByLabel("Speed").selectOption("0.25");
+    await page.getByRole("combobox", { name: "Speed", exact: true }).selectOption("0.25");
     const play = page.getByRole("button", { name: "Play" });
     await play.click();
     const from = await shownTime(page);
