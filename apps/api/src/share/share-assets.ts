@@ -12,6 +12,9 @@ export const shareAssetSources: Readonly<Record<string, string>> = {
   "topology-frames.js": "packages/charts/src/topology-frames.ts",
 };
 
+/** The served scripts' names. */
+export const shareAssetNames = Object.keys(shareAssetSources);
+
 const assets = new Map(
   Object.keys(shareAssetSources).map((name) => [
     name,
