@@ -335,7 +335,8 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
             "charts, every component's figures, the failures by kind, the engine version, links to open the " +
             "scenario in the playground and to run it again, and link-preview meta tags (og:image is " +
             "/r/{id}/card.png). While the run is unfinished it shows the run's progress from the event stream " +
-            "(without scripts it reloads itself).",
+            "(without scripts it reloads itself). The topology is an SVG diagram; for a run with traces " +
+            "(`run.trace`), a script from /r/assets/ animates the traced requests over it.",
           parameters: [idParameter],
           responses: {
             "200": { description: "The page.", content: { "text/html": { schema: { type: "string" } } } },
@@ -344,6 +345,31 @@ export function openApiDocument(opts: OpenApiOptions = {}) {
           },
         },
       },
+      ...Object.fromEntries(
+        ["topology-animation.js", "topology-player.js", "topology-frames.js"].map((file) => [
+          `/r/assets/${file}`,
+          {
+            get: {
+              operationId: `sharePageScript${file
+                .replace(/\.js$/, "")
+                .split("-")
+                .map((w) => w[0]!.toUpperCase() + w.slice(1))
+                .join("")}`,
+              summary: `A script of the share pages: ${file}`,
+              description:
+                "One of the ES modules of a traced run's topology animation (topology-animation.js imports " +
+                "topology-player.js, which imports topology-frames.js), loaded by the share page; cached for five minutes.",
+              responses: {
+                "200": {
+                  description: "The script.",
+                  content: { "text/javascript": { schema: { type: "string" } } },
+                },
+                ...rateLimited,
+              },
+            },
+          },
+        ]),
+      ),
       "/r/{id}/card.png": {
         get: {
           operationId: "shareCard",

@@ -171,9 +171,69 @@ export interface paths {
         };
         /**
          * The share page of a run
-         * @description HTML with what was simulated (the topology summarised, the scenario as JSON), the key numbers, SVG charts, every component's figures, the failures by kind, the engine version, links to open the scenario in the playground and to run it again, and link-preview meta tags (og:image is /r/{id}/card.png). While the run is unfinished it shows the run's progress from the event stream (without scripts it reloads itself).
+         * @description HTML with what was simulated (the topology summarised, the scenario as JSON), the key numbers, SVG charts, every component's figures, the failures by kind, the engine version, links to open the scenario in the playground and to run it again, and link-preview meta tags (og:image is /r/{id}/card.png). While the run is unfinished it shows the run's progress from the event stream (without scripts it reloads itself). The topology is an SVG diagram; for a run with traces (`run.trace`), a script from /r/assets/ animates the traced requests over it.
          */
         get: operations["sharePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/r/assets/topology-animation.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A script of the share pages: topology-animation.js
+         * @description One of the ES modules of a traced run's topology animation (topology-animation.js imports topology-player.js, which imports topology-frames.js), loaded by the share page; cached for five minutes.
+         */
+        get: operations["sharePageScriptTopologyAnimation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/r/assets/topology-player.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A script of the share pages: topology-player.js
+         * @description One of the ES modules of a traced run's topology animation (topology-animation.js imports topology-player.js, which imports topology-frames.js), loaded by the share page; cached for five minutes.
+         */
+        get: operations["sharePageScriptTopologyPlayer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/r/assets/topology-frames.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A script of the share pages: topology-frames.js
+         * @description One of the ES modules of a traced run's topology animation (topology-animation.js imports topology-player.js, which imports topology-frames.js), loaded by the share page; cached for five minutes.
+         */
+        get: operations["sharePageScriptTopologyFrames"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2623,6 +2683,99 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sharePageScriptTopologyAnimation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sharePageScriptTopologyPlayer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description Too many requests from this client. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sharePageScriptTopologyFrames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
                 };
             };
             /** @description Too many requests from this client. */

@@ -6,13 +6,9 @@ import { type BreakdownBandFigures, breakdownBarsSvg } from "./breakdown-bars";
 import { escapeXml as esc } from "./escape-xml";
 import { formatValue } from "./format-value";
 import { CAUSES, type LatencyCause } from "./latency-causes";
+import type { TracedRequest } from "./traced-request";
 import { waterfallSvg } from "./waterfall-chart";
-import {
-  slowestRequest,
-  type TracedRequest,
-  type WaterfallSegment,
-  waterfallLayout,
-} from "./waterfall-layout";
+import { slowestRequest, type WaterfallSegment, waterfallLayout } from "./waterfall-layout";
 
 /** Visits the waterfall's table lists at most; a request's visits are bounded by its steps and attempts. */
 const TABLE_ROWS = 500;

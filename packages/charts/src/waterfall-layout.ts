@@ -6,25 +6,7 @@
 // Worked in integer nanoseconds, as the breakdown is.
 
 import type { LatencyCause } from "./latency-causes";
-
-/** One visit, as a trace records it (sim-core's TraceSpan): times in seconds. */
-export interface TracedSpan {
-  component: string;
-  start: number;
-  end: number;
-  queued: number;
-  depth: number;
-}
-
-/** A traced request (sim-core's RequestTrace): its life from arrival to its answer, and its visits. */
-export interface TracedRequest {
-  id: number;
-  class: string;
-  start: number;
-  end: number;
-  outcome: string;
-  spans: readonly TracedSpan[];
-}
+import type { TracedRequest, TracedSpan } from "./traced-request";
 
 /** A stretch of the request's time, seconds from its arrival. */
 export interface WaterfallSegment {

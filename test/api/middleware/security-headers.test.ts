@@ -84,7 +84,7 @@ describe("API answers", () => {
 });
 
 describe("share pages", () => {
-  test("allow their one <style> element and their one progress script by hash, and reads of this origin", async () => {
+  test("allow their one <style> element and their one progress script by hash, scripts and reads of this origin", async () => {
     const { id } = await (await t.app.request("/v1/runs", postRequest(quickScenario(2)))).json();
     const res = await t.app.request(`/r/${id}`);
     const html = await res.text();
@@ -97,7 +97,8 @@ describe("share pages", () => {
     // The run is unfinished (the test executor has not finished it): its page follows the event stream.
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     expect(scripts).toHaveLength(1);
-    expect(policy["script-src"]).toEqual([sha256(scripts[0]!)]);
+    // … and the topology animation's module scripts load from this origin (/r/assets/).
+    expect(policy["script-src"]).toEqual([sha256(scripts[0]!), "'self'"]);
     expect(policy["connect-src"]).toEqual(["'self'"]);
     expect(policy["script-src"]).not.toContain("'unsafe-inline'");
   });

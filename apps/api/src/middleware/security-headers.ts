@@ -5,7 +5,8 @@
 //   is allowed;
 // - a share page (/r/:id) is HTML with inline SVG and one <style> element, allowed by its hash,
 //   and, while its run is unfinished, one script (also by hash) that reads the run's event stream
-//   from this origin;
+//   from this origin; a traced run's page loads its topology animation as module scripts from
+//   this origin (/r/assets/), which then reads the run's JSON;
 // - the docs site loads its own scripts, styles, Web Worker and pagefind's WebAssembly from its
 //   origin; its inline scripts (the theme script, Astro's hoisted modules) are allowed by hash.
 // Each kind's set is built once, frozen; a request picks one by its path and stages it (see
@@ -51,7 +52,7 @@ export function securityHeaders(docsInlineScripts: readonly string[]): Middlewar
     {
       "default-src": none,
       "style-src": [sharePageStyleHash],
-      "script-src": [sharePageScriptHash],
+      "script-src": [sharePageScriptHash, "'self'"],
       "connect-src": ["'self'"],
       "img-src": ["'self'"],
       "frame-ancestors": none,

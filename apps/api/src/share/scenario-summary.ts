@@ -1,7 +1,7 @@
 // What a share page says was simulated: the workload, the entry, each component with its settings
 // and what it calls, read generically from the scenario so that kinds added later show up too.
 
-import { escapeXml as esc, formatValue } from "@syslab/charts";
+import { escapeXml as esc, formatValue, scenarioWiring } from "@syslab/charts";
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -127,35 +127,6 @@ function stepsPhrase(steps: Json): string {
     .join(" → ");
 }
 
-/** Who calls whom: call steps (from the component that hosts them) and settings that name a component. */
-export function componentCalls(scenario: Obj): Map<string, Set<string>> {
-  const components = isObj(scenario.components) ? scenario.components : {};
-  const names = new Set(Object.keys(components));
-  const calls = new Map<string, Set<string>>([...names].map((n) => [n, new Set<string>()]));
-  const add = (from: string, to: string) => {
-    if (names.has(to) && from !== to) calls.get(from)?.add(to);
-  };
-  const walk = (steps: Json, at: string) => {
-    if (!Array.isArray(steps)) return;
-    for (const step of steps.filter(isObj)) {
-      if (step.kind !== "call" || typeof step.target !== "string") continue;
-      add(at, step.target);
-      walk(step.steps, step.target);
-    }
-  };
-  const workload = isObj(scenario.workload) ? scenario.workload : {};
-  const entry = String(scenario.entry);
-  for (const cls of Array.isArray(workload.requests) ? workload.requests.filter(isObj) : [])
-    walk(cls.steps, entry);
-  const named = (from: string, value: Json) => {
-    if (typeof value === "string") add(from, value);
-    else if (Array.isArray(value)) for (const v of value) named(from, v);
-    else if (isObj(value)) for (const v of Object.values(value)) named(from, v);
-  };
-  for (const [name, spec] of Object.entries(components)) if (isObj(spec)) named(name, spec);
-  return calls;
-}
-
 /** A component's settings as the scenario wrote them: "cores 8; architecture: kind thread-pool, threads 1000". */
 function settingsPhrase(spec: Json): string {
   if (!isObj(spec)) return "";
@@ -184,7 +155,7 @@ export function scenarioSummaryHtml(canonical: Json, input: Json, side?: string)
   const workload = canonical.workload;
   const entry = String(canonical.entry);
   const written = isObj(input) && isObj(input.components) ? input.components : {};
-  const calls = componentCalls(canonical);
+  const calls = scenarioWiring(canonical);
   const classes = Array.isArray(workload.requests) ? workload.requests.filter(isObj) : [];
   const totalWeight = classes.reduce((sum, c) => sum + (typeof c.weight === "number" ? c.weight : 1), 0);
 

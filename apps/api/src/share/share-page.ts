@@ -20,6 +20,7 @@ import { classesHtml, componentFiguresHtml, failuresHtml } from "./run-figures";
 import { comparisonRunItYourselfHtml, playgroundLink, runItYourselfHtml } from "./run-it-yourself";
 import { scenarioSummaryHtml } from "./scenario-summary";
 import { isComparisonResult } from "./shown-result";
+import { topologyFigureHtml, topologyScriptHtml } from "./topology-figure";
 
 /** Seconds between reloads while a run is unfinished. */
 const refreshSeconds = 2;
@@ -49,6 +50,11 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 pre{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px;overflow:auto;max-height:420px;font-size:.85rem}
 .actions a.button{display:inline-block;margin:4px 8px 4px 0;padding:6px 14px;border-radius:6px;background:#0969da;color:#fff;font-weight:600;text-decoration:none}
 progress{width:100%;height:1.2em}
+figure.topology svg{display:block}
+.topology-controls{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin-top:8px}
+.topology-controls button,.topology-controls select{font:inherit;padding:2px 10px}
+.topology-controls input[type=range]{flex:1 1 200px}
+figcaption,.topology-legend{font-size:.85rem;color:#57606a}
 `;
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
@@ -225,7 +231,9 @@ export function sharePageHtml(row: RunRow, origin: string, playgroundUrl = `${or
   body += section(
     "scenario-title",
     "What was simulated",
-    sides ? sides.simulated : scenarioSummaryHtml(canonical, input),
+    sides
+      ? sides.simulated
+      : scenarioSummaryHtml(canonical, input) + topologyFigureHtml(canonical, result, `/v1/runs/${row.id}`),
   );
   if (sides) body += sides.figures;
   if (result) {
@@ -267,7 +275,7 @@ ${meta}
 ${body}
 <footer><p>${result ? `${esc(formatValue(result.simulated.events, "number"))} events simulated · ` : ""}${comparison ? `${esc(formatValue((comparison.a.replications?.events ?? 0) + (comparison.b.replications?.events ?? 0), "number"))} events simulated · ` : ""}${program ? `${esc(formatValue(program.steps, "number"))} steps explored · ` : ""}Engine <span data-engine-version>syslab ${esc(row.engineVersion)}</span> · ${program ? "program" : comparison ? "comparison" : "scenario"} hash <code>${esc(row.scenarioHash.slice(0, 16))}</code> · <a href="${esc(links.self)}">result as JSON</a> · <a href="${esc(links.chart)}">chart (SVG)</a></p></footer>
 </main>
-${unfinished ? `<script>${progressScript}</script>` : ""}
+${unfinished ? `<script>${progressScript}</script>` : topologyScriptHtml(result)}
 </body>
 </html>
 `;

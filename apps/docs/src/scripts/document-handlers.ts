@@ -1,6 +1,8 @@
 // What the Worker does with documents: sim-core reads and runs every kind (parseDocument and
 // runDocument dispatch on it); this module adds the JSON Schema the editor completes each kind from.
+import { type TopologyLayout, topologyLayout } from "@syslab/charts";
 import {
+  canonicalDocument,
   catalogueError,
   type DocumentOutput,
   type Problem,
@@ -52,4 +54,10 @@ export function runAnyDocument(
     DocumentOutput,
     { kind: "comparison" }
   >;
+}
+
+/** Where a scenario's components sit in its topology diagram (a traced run's animation draws over it). */
+export function documentTopology(document: unknown): TopologyLayout | undefined {
+  const parsed = parseDocument(document);
+  return parsed.ok ? topologyLayout(canonicalDocument(parsed.document)) : undefined;
 }

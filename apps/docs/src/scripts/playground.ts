@@ -1,8 +1,10 @@
 // <syslab-playground>: an editor that completes and checks the document from its JSON Schema and
 // syslab's validator (both in the Worker), a menu of examples, and Run / Share / Copy as curl; the
 // result shows every field and the time series (a traced run's also the waterfall of its slowest
-// traced request and its latency breakdown by band, drawn as the share page draws them); a
-// program's, its outcomes and each violation's counterexample, step by step.
+// traced request, its latency breakdown by band, drawn as the share page draws them, and its
+// requests animated over the topology); a program's, its outcomes and each violation's
+// counterexample, step by step.
+import type { TopologyLayout, TracedRequest } from "@syslab/charts";
 import type { ExplorerResult, Problem, Result } from "@syslab/sim-core";
 import type { DocumentKind } from "./document-kinds";
 import { DocumentEditor } from "./editor/document-editor";
@@ -67,6 +69,7 @@ class SyslabPlayground extends HTMLElement {
 
   #editor: DocumentEditor | undefined;
   #unfollow: (() => void) | undefined;
+  #hideTopology: (() => void) | undefined;
 
   connectedCallback(): void {
     const fallback = this.querySelector<HTMLTextAreaElement>("[data-editor]")!;
@@ -180,6 +183,7 @@ class SyslabPlayground extends HTMLElement {
     }
     if (response.kind === "explored") {
       this.#showExplored(response.result);
+      await this.#showTopology(undefined, []);
       const found = response.result.violations.length;
       this.#status(
         `Done: ${response.result.executions.toLocaleString("en-US")} executions explored, ${found === 0 ? "no violation" : `${found} violation${found === 1 ? "" : "s"}`} found.`,
@@ -188,6 +192,7 @@ class SyslabPlayground extends HTMLElement {
     }
     if (response.kind !== "run") return;
     this.#showResult(response.result);
+    await this.#showTopology(response.topology, response.result.trace?.requests ?? []);
     this.#status(`Done: ${response.result.simulated.events.toLocaleString("en-US")} events simulated.`);
   }
 
@@ -235,6 +240,17 @@ class SyslabPlayground extends HTMLElement {
         return row;
       }),
     );
+  }
+
+  /** A traced run's requests animated over its topology; the animation's code loads on first use. */
+  async #showTopology(layout: TopologyLayout | undefined, requests: readonly TracedRequest[]): Promise<void> {
+    const figure = this.querySelector<HTMLElement>("[data-topology]")!;
+    this.#hideTopology?.();
+    this.#hideTopology = undefined;
+    figure.hidden = layout === undefined || requests.length === 0;
+    if (figure.hidden) return;
+    const { showTopology } = await import("./topology-view");
+    this.#hideTopology = showTopology(figure, layout!, requests);
   }
 
   #showResult(result: Result): void {

@@ -1,4 +1,5 @@
 // Messages between the page and the simulation Worker.
+import type { TopologyLayout } from "@syslab/charts";
 import type { ExplorerResult, Problem, Progress, Result } from "@syslab/sim-core";
 import type { Params, WidgetView } from "../widgets/view";
 import type { DocumentKind } from "./document-kinds";
@@ -13,7 +14,7 @@ export type SimResponse =
   | { kind: "widget"; view: WidgetView }
   | { kind: "schema"; schema: Record<string, unknown> | null }
   | { kind: "validate"; problems: Problem[] }
-  | { kind: "run"; result: Result }
+  | { kind: "run"; result: Result; topology?: TopologyLayout }
   | { kind: "explored"; result: ExplorerResult }
   | { kind: "error"; message: string; problems: Problem[] };
 

@@ -4,7 +4,7 @@
 // so the playground never loads the widgets' code.
 import { SyslabError } from "@syslab/sim-core";
 import type { WidgetModel } from "../widgets/view";
-import { documentProblems, documentSchema, runAnyDocument } from "./document-handlers";
+import { documentProblems, documentSchema, documentTopology, runAnyDocument } from "./document-handlers";
 import { parseJsonText } from "./json-text";
 import type { SimProgress, SimRequest, SimResponse } from "./sim-protocol";
 
@@ -33,9 +33,10 @@ function handle(
       const json = parseJsonText(request.text);
       if (!json.ok) return { kind: "error", message: json.problem.message, problems: [json.problem] };
       const run = runAnyDocument(json.value, onProgress);
-      return run.kind === "program"
-        ? { kind: "explored", result: run.output }
-        : { kind: "run", result: run.output };
+      if (run.kind === "program") return { kind: "explored", result: run.output };
+      // A traced run comes with its topology's layout, for the page to animate the traces over.
+      const topology = run.output.trace?.requests.length ? documentTopology(json.value) : undefined;
+      return topology ? { kind: "run", result: run.output, topology } : { kind: "run", result: run.output };
     }
   }
 }
