@@ -58,7 +58,7 @@ export function scenarioFor(mode: RetryMode, crowd: number): unknown {
 }
 
 /** The measured part's length in seconds: where the series' last bucket ends. */
-export function runSeconds(result: Result): number {
+function runSeconds(result: Result): number {
   const { time, bucketWidth } = result.series;
   return time[time.length - 1]! + bucketWidth;
 }
@@ -69,7 +69,7 @@ export function runSeconds(result: Result): number {
  * widget's figures are per second (the busiest second, seconds until goodput is back) whatever
  * width the run's buckets have: half a second for this 60 s run, two buckets to a second.
  */
-export function perSecond(result: Result, rates: readonly number[]): number[] {
+function perSecond(result: Result, rates: readonly number[]): number[] {
   const { time, bucketWidth } = result.series;
   const end = runSeconds(result);
   const seconds: number[] = [];
