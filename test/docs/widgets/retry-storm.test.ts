@@ -5,12 +5,13 @@
 import type { Result } from "@syslab/sim-core";
 import { describe, expect, it } from "vitest";
 import {
-  attemptsSeries,
+  attemptsPerSecond,
   BUDGET,
   CAPACITY,
   CROWD_END,
   CROWD_START,
   goodputAtEnd,
+  goodputPerSecond,
   RATE,
   type RetryMode,
   recoverySeconds,
@@ -27,28 +28,32 @@ const BASE = 1; // the first retry's backoff, doubling
 const run = (mode: RetryMode, crowd = CROWD): Result => cachedSimulate(scenarioFor(mode, crowd));
 const number = (v: WidgetView, id: string) => v.numbers.find((n) => n.id === id)!.value;
 
-/** Attempts the servers got in [from, to): the series' rates times its bucket width. */
+/** Attempts the servers got in the whole seconds [from, to): the widget's per-second counts added up. */
 function attemptsBetween(result: Result, from: number, to: number): number {
-  const { time, bucketWidth } = result.series;
-  return attemptsSeries(result).reduce(
-    (sum, rate, i) => (time[i]! >= from && time[i]! < to ? sum + rate * bucketWidth : sum),
-    0,
-  );
+  return attemptsPerSecond(result).reduce((sum, n, k) => (k >= from && k < to ? sum + n : sum), 0);
 }
 
-/** The attempts per second of the bucket that starts at t. */
+/** The attempts in the second that starts at t. */
 function attemptsAt(result: Result, t: number): number {
-  return attemptsSeries(result)[result.series.time.indexOf(t)]!;
+  return attemptsPerSecond(result)[t]!;
 }
 
 describe("retry-storm widget", () => {
-  it("draws one-second buckets and counts every attempt: the series adds up to the class's attempts", () => {
+  it("goes second by second over the run's half-second buckets and counts every attempt once", () => {
     for (const mode of ["off", "no-jitter", "full-jitter", "budget"] as const) {
       const result = run(mode);
-      expect(result.series.bucketWidth).toBe(1);
+      // A 60 s run fills its 120 buckets: two to a second, which the widget adds up.
+      expect(result.series.bucketWidth).toBe(0.5);
+      expect(result.series.time).toHaveLength(120);
+      const seconds = attemptsPerSecond(result);
+      expect(seconds).toHaveLength(60);
+      const halves = result.series.attempts!;
+      expect(seconds[20]).toBeCloseTo((halves[40]! + halves[41]!) / 2, 9);
       const total = attemptsBetween(result, 0, Number.POSITIVE_INFINITY);
       // The series' rates are rounded to 9 decimals: the sum is exact to far below one attempt.
       expect(Math.abs(total - result.requests.byClass.r!.attempts), mode).toBeLessThan(0.01);
+      const answered = goodputPerSecond(result).reduce((a, b) => a + b, 0);
+      expect(Math.abs(answered - result.requests.completed), mode).toBeLessThan(0.01);
     }
   });
 
@@ -71,7 +76,7 @@ describe("retry-storm widget", () => {
       const result = run(mode);
       expect(recoverySeconds(result), mode).toBe(Number.POSITIVE_INFINITY);
       // The last 20 s: every attempt times out, so each request costs its 3 attempts (≈ 240/s), far over 100/s.
-      const end = result.series.time.at(-1)! + 1;
+      const end = attemptsPerSecond(result).length;
       const late = attemptsBetween(result, end - 20, end) / 20;
       expect(late, mode).toBeGreaterThan(2 * CAPACITY);
       expect(goodputAtEnd(result), mode).toBeLessThan(0.05 * RATE);
@@ -102,10 +107,7 @@ describe("retry-storm widget", () => {
     const first = CROWD_START + TIMEOUT + BASE;
     const second = first + TIMEOUT + 2 * BASE;
     expect([first, second]).toEqual([12, 15]);
-    const echoes = (r: Result) =>
-      attemptsSeries(r).filter(
-        (_, i) => r.series.time[i]! >= CROWD_END && r.series.time[i]! < CROWD_END + 10,
-      );
+    const echoes = (r: Result) => attemptsPerSecond(r).filter((_, k) => k >= CROWD_END && k < CROWD_END + 10);
     const busiest = (r: Result) => Math.max(...echoes(r));
     expect(attemptsAt(none, second)).toBe(busiest(none));
     // The echo seconds stand out from their neighbours by far more than Poisson noise (≈ √400 = 20).
@@ -138,6 +140,14 @@ describe("retry-storm widget", () => {
     expect(number(view, "amplification")).toBe(full.requests.byClass.r!.amplification);
     expect(number(view, "recovery")).toBe(Number.POSITIVE_INFINITY);
     expect(number(view, "failed")).toBe(full.requests.failed.timeout);
+    // The busiest second after the crowd: a whole second's attempts, not a half-second bucket's rate.
+    expect(number(view, "peak-attempts")).toBe(Math.max(...attemptsPerSecond(full).slice(CROWD_END)));
+    expect(number(view, "goodput-end")).toBeCloseTo(
+      goodputPerSecond(full)
+        .slice(-10)
+        .reduce((a, b) => a + b, 0) / 10,
+      9,
+    );
     const budget = retryStorm.compute({ retries: "budget", crowd: CROWD }) as WidgetView & {
       scenario: { workload: { requests: { retry: { budget?: number; attempts: number } }[] } };
     };

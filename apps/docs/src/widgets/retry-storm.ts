@@ -57,43 +57,74 @@ export function scenarioFor(mode: RetryMode, crowd: number): unknown {
   return scenario;
 }
 
-/** Attempts per second at the servers in each bucket of the run's series. */
-export function attemptsSeries(result: Result): number[] {
-  return result.series.attempts ?? result.series.throughput.map(() => 0);
+/** The measured part's length in seconds: where the series' last bucket ends. */
+function runSeconds(result: Result): number {
+  const { time, bucketWidth } = result.series;
+  return time[time.length - 1]! + bucketWidth;
 }
 
-/** The busiest bucket's attempts per second once the crowd has gone: its retries, and the storm's. */
+/**
+ * Per-second rates as one figure per whole second of the run: second k, [k, k + 1), gets the mean
+ * of the series' rates over it, each bucket weighted by how much of the second it covers. The
+ * widget's figures are per second (the busiest second, seconds until goodput is back) whatever
+ * width the run's buckets have: half a second for this 60 s run, two buckets to a second.
+ */
+function perSecond(result: Result, rates: readonly number[]): number[] {
+  const { time, bucketWidth } = result.series;
+  const end = runSeconds(result);
+  const seconds: number[] = [];
+  for (let k = 0; k < Math.ceil(end - 1e-9); k++) {
+    let sum = 0;
+    let covered = 0;
+    time.forEach((t, i) => {
+      const overlap = Math.min(k + 1, t + bucketWidth, end) - Math.max(k, t);
+      if (overlap > 0) {
+        sum += rates[i]! * overlap;
+        covered += overlap;
+      }
+    });
+    seconds.push(covered > 0 ? sum / covered : 0);
+  }
+  return seconds;
+}
+
+/** Attempts at the servers in each second of the run. */
+export function attemptsPerSecond(result: Result): number[] {
+  return perSecond(result, result.series.attempts ?? result.series.throughput.map(() => 0));
+}
+
+/** Requests answered in time in each second of the run. */
+export function goodputPerSecond(result: Result): number[] {
+  return perSecond(result, result.series.throughput);
+}
+
+/** The busiest second's attempts once the crowd has gone: its retries, and the storm's. */
 export function peakAttempts(result: Result): number {
-  const attempts = attemptsSeries(result);
   let peak = 0;
-  result.series.time.forEach((t, i) => {
-    if (t >= CROWD_END && attempts[i]! > peak) peak = attempts[i]!;
+  attemptsPerSecond(result).forEach((attempts, k) => {
+    if (k >= CROWD_END && attempts > peak) peak = attempts;
   });
   return peak;
 }
 
 /**
- * Seconds from the crowd's end until goodput is back: the first bucket from which the completions
+ * Seconds from the crowd's end until goodput is back: the first second from which the completions
  * of the next RECOVERY_SPAN seconds average at least RECOVERED_SHARE of the clients' rate.
  * Infinity when that never happens before the run ends.
  */
 export function recoverySeconds(result: Result): number {
-  const { time, throughput, bucketWidth } = result.series;
-  const span = Math.max(1, Math.round(RECOVERY_SPAN / bucketWidth));
-  for (let i = 0; i + span <= time.length; i++) {
-    if (time[i]! < CROWD_END) continue;
+  const goodput = goodputPerSecond(result);
+  for (let k = Math.ceil(CROWD_END); k + RECOVERY_SPAN <= goodput.length; k++) {
     let sum = 0;
-    for (let j = i; j < i + span; j++) sum += throughput[j]!;
-    if (sum / span >= RECOVERED_SHARE * RATE) return time[i]! - CROWD_END;
+    for (let j = k; j < k + RECOVERY_SPAN; j++) sum += goodput[j]!;
+    if (sum / RECOVERY_SPAN >= RECOVERED_SHARE * RATE) return k - CROWD_END;
   }
   return Number.POSITIVE_INFINITY;
 }
 
 /** Requests answered in time per second over the last ten seconds of the run. */
 export function goodputAtEnd(result: Result): number {
-  const { time, throughput } = result.series;
-  const end = time[time.length - 1]! + result.series.bucketWidth;
-  const last = throughput.filter((_, i) => time[i]! >= end - 10);
+  const last = goodputPerSecond(result).slice(-10);
   return last.reduce((a, b) => a + b, 0) / last.length;
 }
 
@@ -117,9 +148,12 @@ function compute(params: Params): WidgetView {
   const results = MODES.map((m) => cachedSimulate(scenarioFor(m, crowd)));
   const byMode = (m: RetryMode) => results[MODES.indexOf(m)]!;
   const result = byMode(mode);
-  const { time, bucketWidth } = result.series;
-  const runLeft = time[time.length - 1]! + bucketWidth - CROWD_END;
+  // Charts and tables go second by second, as the figures do.
+  const time = attemptsPerSecond(result).map((_, k) => k);
+  const runLeft = runSeconds(result) - CROWD_END;
   const timeline = (values: number[]) => time.map((t, i): [number, number] => [t, values[i]!]);
+  const goodputs = MODES.map((m) => goodputPerSecond(byMode(m)));
+  const attempts = MODES.map((m) => attemptsPerSecond(byMode(m)));
   const cls = result.requests.byClass.r!;
   const recovery = recoverySeconds(result);
   const peak = peakAttempts(result);
@@ -130,7 +164,7 @@ function compute(params: Params): WidgetView {
     `A ${crowd}× crowd for one second at ${CROWD_START} s, against a capacity of ${formatNumber(CAPACITY, 0)} per second. ` +
     `Once it has gone, ${WHEN[mode]}, the servers' busiest second has ${formatNumber(peak, 0)} attempts, ` +
     `${formatNumber(cls.amplification, 2)} per request sent over the run, and in the run's last second they still get ` +
-    `${formatNumber(attemptsSeries(result).at(-1)!, 0)}. Goodput returns ${recoveryOf("off")} without retries, ` +
+    `${formatNumber(attempts[MODES.indexOf(mode)]!.at(-1)!, 0)}. Goodput returns ${recoveryOf("off")} without retries, ` +
     `${recoveryOf("no-jitter")} without jitter, ${recoveryOf("full-jitter")} with full jitter and ${recoveryOf("budget")} with a budget.`;
   const goodputSummary =
     `Requests answered within the 1 s timeout, per second. ${WHEN[mode][0]!.toUpperCase()}${WHEN[mode].slice(1)}, goodput is back ` +
@@ -147,16 +181,13 @@ function compute(params: Params): WidgetView {
         name: LABELS[m],
         style: "line" as const,
         emphasis: m === mode,
-        points: timeline(byMode(m).series.throughput),
+        points: timeline(goodputs[MODES.indexOf(m)]!),
       })),
     },
     table: {
-      caption: `Requests answered in time per second, in each ${bucketWidth} s bucket, by how clients retry`,
+      caption: "Requests answered in time in each second, by how clients retry",
       columns: ["Time", ...MODES.map((m) => LABELS[m])],
-      rows: time.map((t, i) => [
-        `${t} s`,
-        ...MODES.map((m) => formatNumber(byMode(m).series.throughput[i]!, 0)),
-      ]),
+      rows: time.map((t, i) => [`${t} s`, ...MODES.map((_, j) => formatNumber(goodputs[j]![i]!, 0))]),
     },
   };
   return {
@@ -170,7 +201,7 @@ function compute(params: Params): WidgetView {
           name: LABELS[m],
           style: "line" as const,
           emphasis: m === mode,
-          points: timeline(attemptsSeries(byMode(m))),
+          points: timeline(attempts[MODES.indexOf(m)]!),
         })),
         {
           name: "Clients send",
@@ -181,12 +212,12 @@ function compute(params: Params): WidgetView {
       ],
     },
     table: {
-      caption: `Attempts per second at the servers, in each ${bucketWidth} s bucket, by how clients retry`,
+      caption: "Attempts at the servers in each second, by how clients retry",
       columns: ["Time", "Clients send", ...MODES.map((m) => LABELS[m])],
       rows: time.map((t, i) => [
         `${t} s`,
         formatNumber(sending(t, crowd), 0),
-        ...MODES.map((m) => formatNumber(attemptsSeries(byMode(m))[i]!, 0)),
+        ...MODES.map((_, j) => formatNumber(attempts[j]![i]!, 0)),
       ]),
     },
     extraFigures: [goodput],

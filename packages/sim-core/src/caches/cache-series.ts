@@ -1,13 +1,15 @@
 /**
  * A cache's figures over time, in buckets laid out as the run's series (stats/time-series.ts):
  * the same number, the same starting width and the same pairwise merging when time runs past the
- * last bucket, so bucket i here covers the same span as bucket i of the run's series.
+ * last bucket (a time on the last bucket's right edge stays in it), so bucket i here covers the
+ * same span as bucket i of the run's series.
  *
  * The p99 of read time per bucket comes from a small log histogram per bucket (bins a quarter of
  * an octave wide from 1 µs to 16 s: 96 counts per bucket, 92 KB for the series), so it is read to
  * within ±9%: enough to chart a stampede's spike, and no list of samples is kept.
  */
 import type { Clock } from "../kernel/clock";
+import { bucketIndex } from "../stats/time-series";
 
 const MIN_READ = 1e-6;
 const BINS_PER_OCTAVE = 4;
@@ -92,7 +94,7 @@ export class CacheSeries {
   }
 
   private bucketAt(now: number): number {
-    let bucket = Math.floor((now - this.origin) / this.width);
+    let bucket = bucketIndex(now, this.origin, this.width, this.buckets);
     while (bucket >= this.buckets) {
       const half = this.buckets >> 1;
       for (const counts of [this.hits, this.reads, this.calls]) {
@@ -107,7 +109,7 @@ export class CacheSeries {
       }
       times.fill(0, half * READ_BINS);
       this.width *= 2;
-      bucket = Math.floor((now - this.origin) / this.width);
+      bucket = bucketIndex(now, this.origin, this.width, this.buckets);
     }
     return bucket < 0 ? 0 : bucket;
   }

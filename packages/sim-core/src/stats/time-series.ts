@@ -3,9 +3,28 @@
  * latency sum of those completions, the time-weighted number in the system, and the attempts
  * retrying clients send and the requests that fail for good. When time
  * runs past the last bucket (a run measured by request count has no known end), neighbouring
- * buckets are merged pairwise and the width doubles, so memory stays fixed.
+ * buckets are merged pairwise and the width doubles, so memory stays fixed. A time on the right
+ * edge of the last bucket (a duration run's end, where the measured window fills the buckets
+ * exactly) belongs to the last bucket and does not merge.
  */
 import type { Clock } from "../kernel/clock";
+
+/** Slack, in buckets, for a time on a bucket edge: the same slack `finish` uses to count buckets. */
+const EDGE_SLACK = 1e-9;
+
+/**
+ * The bucket that holds `time`: ⌊(time − origin)/width⌋, except that a time on the right edge of
+ * the last bucket, or within rounding of it, is in the last bucket. Past that it is `buckets` or
+ * more, and the caller merges. A run's end is warm-up end + length, so end − origin can miss the
+ * length by a few ulps of the end time itself: that rounding is allowed for besides EDGE_SLACK.
+ */
+export function bucketIndex(time: number, origin: number, width: number, buckets: number): number {
+  const position = (time - origin) / width;
+  const bucket = Math.floor(position);
+  if (bucket < buckets) return bucket;
+  const rounding = (4 * Number.EPSILON * Math.max(Math.abs(time), Math.abs(origin))) / width;
+  return position <= buckets + EDGE_SLACK + rounding ? buckets - 1 : bucket;
+}
 
 export class TimeSeries {
   private readonly maxBuckets: number;
@@ -99,7 +118,10 @@ export class TimeSeries {
     failed: number[];
   } {
     this.accumulate(end);
-    const used = Math.min(this.maxBuckets, Math.max(1, Math.ceil((end - this.origin) / this.width - 1e-9)));
+    const used = Math.min(
+      this.maxBuckets,
+      Math.max(1, Math.ceil((end - this.origin) / this.width - EDGE_SLACK)),
+    );
     const time: number[] = [];
     const throughput: number[] = [];
     const latencyMean: number[] = [];
@@ -122,10 +144,10 @@ export class TimeSeries {
 
   private bucketAt(now: number): number {
     if (now < this.currentEnd && now >= this.currentEnd - this.width) return this.currentBucket;
-    let bucket = Math.floor((now - this.origin) / this.width);
+    let bucket = bucketIndex(now, this.origin, this.width, this.maxBuckets);
     while (bucket >= this.maxBuckets) {
       this.mergePairs();
-      bucket = Math.floor((now - this.origin) / this.width);
+      bucket = bucketIndex(now, this.origin, this.width, this.maxBuckets);
     }
     bucket = Math.max(bucket, 0);
     this.currentBucket = bucket;
@@ -138,7 +160,7 @@ export class TimeSeries {
     if (now <= this.lastTime) return;
     const endBucket = this.bucketAt(now); // first, since it may merge and widen the buckets
     let t = this.lastTime;
-    let bucket = Math.floor((t - this.origin) / this.width);
+    let bucket = bucketIndex(t, this.origin, this.width, this.maxBuckets);
     while (bucket < endBucket) {
       const boundary = this.origin + (bucket + 1) * this.width;
       this.areas[bucket]! += this.level * (boundary - t);
