@@ -18,6 +18,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { axeViolations } from "../../docs/support/axe";
 import { chromiumAvailable, launchChromium } from "../../docs/support/browser";
+import { cspViolations, recordCspViolations } from "../../docs/support/csp-violations";
 import { tracedTopologyScenario } from "../../support/traced-topology";
 import {
   type ApiServer,
@@ -55,13 +56,7 @@ describe.runIf(enabled)("a traced run's share page animates its topology", () =>
   /** The page, animated, in a context that records Content-Security-Policy violations. */
   async function openAnimated(): Promise<{ page: Page; close: () => Promise<void> }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(() => {
-      const found: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = found;
-      document.addEventListener("securitypolicyviolation", (e) =>
-        found.push(`${e.effectiveDirective} ${e.blockedURI}`),
-      );
-    });
+    await recordCspViolations(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/r/${id}`);
     await page.locator('figure.topology[data-animation="ready"]').waitFor({ timeout: 30_000 });
@@ -138,9 +133,7 @@ describe.runIf(enabled)("a traced run's share page animates its topology", () =>
     expect(await status(page)).toBe(expected(paused));
     expect(await page.getByRole("button", { name: "Play" }).getAttribute("aria-pressed")).toBe("false");
 
-    expect(
-      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
-    ).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await close();
   });
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { axeViolations } from "../../docs/support/axe";
 import { chromiumAvailable, launchChromium } from "../../docs/support/browser";
+import { cspViolations, recordCspViolations } from "../../docs/support/csp-violations";
 import {
   type ApiServer,
   killAllServers,
@@ -81,7 +82,10 @@ describe("a traced run's share page", () => {
         if (share > 0) expect(html).toContain(`data-cause="${cause}" data-share="${share}"`);
     }
     // The page's one script is the unfinished run's: a finished one has none.
-    expect(html).not.toContain("<script");
+    // The only scripts are the topology animation's own files, loaded by URL: none inline, none from a name.
+    expect(html.replace(/<script type="module" src="\/r\/assets\/[\w-]+\.js"><\/script>/g, "")).not.toContain(
+      "<script",
+    );
   });
 
   test("an untraced run's page has no trace figures", async () => {
@@ -115,7 +119,7 @@ describe.runIf(chromiumAvailable())("a traced run's share page in a browser", ()
   async function inert(page: Page) {
     return page.evaluate(() => ({
       pwned: (window as unknown as { pwned?: number }).pwned,
-      injected: document.querySelectorAll("script, img").length,
+      injected: document.querySelectorAll('script:not([src^="/r/assets/"]), img').length,
       handlers: [...document.querySelectorAll("*")].filter((el) =>
         [...el.attributes].some((a) => a.name.startsWith("on")),
       ).length,
@@ -124,13 +128,7 @@ describe.runIf(chromiumAvailable())("a traced run's share page in a browser", ()
 
   test("draws the waterfall with hostile names as text, under the page's policy, with nothing run", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(() => {
-      const found: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = found;
-      document.addEventListener("securitypolicyviolation", (e) =>
-        found.push(`${e.effectiveDirective} ${e.blockedURI}`),
-      );
-    });
+    await recordCspViolations(context);
     const page = await context.newPage();
     await page.goto(`${server.url}/r/${id}`);
     const waterfall = page.locator("figure[data-trace-waterfall] svg");
@@ -144,9 +142,7 @@ describe.runIf(chromiumAvailable())("a traced run's share page in a browser", ()
     expect(rows).toContain(`pool ${HOSTILE}`);
     expect(await page.locator("figure[data-trace-breakdown] svg g.band").count()).toBe(3);
     expect(await inert(page)).toEqual({ pwned: undefined, injected: 0, handlers: 0 });
-    expect(
-      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
-    ).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 
