@@ -118,6 +118,14 @@ export function unwrapped(component: Component | null | undefined): Component | 
   return component instanceof FailingComponent ? component.inner : component;
 }
 
+/** Whether `step` calls `component` (through its outages wrapper or not) with steps of its own to run there. */
+export function callsWithSteps(
+  step: CompiledStep,
+  component: Component,
+): step is CompiledStep & { steps: CompiledStep[] } {
+  return step.steps !== null && step.target !== null && unwrapped(step.target) === component;
+}
+
 function isOutageListener(component: Component): component is Component & OutageListener {
   return typeof (component as Partial<OutageListener>).onOutageChange === "function";
 }

@@ -24,7 +24,7 @@
 import type { Component, ComponentContext } from "../component/component";
 import type { ChildOutcome, ChildWatcher, RequestFlow } from "../component/request-flow";
 import { compile } from "../distributions/compile";
-import { unwrapped } from "../failures/failing-component";
+import { callsWithSteps, unwrapped } from "../failures/failing-component";
 import type { OutageListener } from "../failures/outage-state";
 import type { Simulation } from "../kernel/simulation";
 import type { Rng } from "../random/rng";
@@ -183,7 +183,7 @@ export class Broker implements Component<BrokerStats>, ChildWatcher, OutageListe
   arrive(request: Request, step: CompiledStep): void {
     if (step.kind === STEP_PUBLISH) this.publish(request, step.plan!);
     else if (step === this.holdStep) this.hold(request);
-    else if (step.steps !== null && step.target !== null && unwrapped(step.target) === this) {
+    else if (callsWithSteps(step, this)) {
       // A long poll through an API that hosts no steps: call it, then wait here.
       this.flow.enter(request, this, step.steps);
       this.flow.done(request);

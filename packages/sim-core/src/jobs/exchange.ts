@@ -12,7 +12,7 @@
  */
 import type { Component, ComponentContext } from "../component/component";
 import type { RequestFlow } from "../component/request-flow";
-import { unwrapped } from "../failures/failing-component";
+import { callsWithSteps, unwrapped } from "../failures/failing-component";
 import { type CompiledStep, type PublishPlan, STEP_PUBLISH } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
 import { Broker } from "./broker";
@@ -62,7 +62,7 @@ export class Exchange implements Component<ExchangeStats> {
 
   arrive(request: Request, step: CompiledStep): void {
     if (step.kind === STEP_PUBLISH) this.publish(request, step.plan!);
-    else if (step.steps !== null && step.target !== null && unwrapped(step.target) === this) {
+    else if (callsWithSteps(step, this)) {
       // The exchange as the scenario's entry: its steps run (the publish among them), as a broker's do.
       this.flow.enter(request, this, step.steps);
       this.flow.done(request);

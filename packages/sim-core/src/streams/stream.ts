@@ -4,7 +4,7 @@
  * each of which keeps its own place in every partition (its offsets).
  */
 import type { Component, ComponentContext } from "../component/component";
-import { unwrapped } from "../failures/failing-component";
+import { callsWithSteps, unwrapped } from "../failures/failing-component";
 import type { PublishPlan } from "../workload/compiled-step";
 import { type CompiledStep, STEP_PUBLISH } from "../workload/compiled-step";
 import type { Request } from "../workload/request";
@@ -55,7 +55,7 @@ export class Stream implements Component<StreamStats> {
   }
 
   arrive(request: Request, step: CompiledStep): void {
-    if (step.steps !== null && step.target !== null && unwrapped(step.target) === this) {
+    if (callsWithSteps(step, this)) {
       // The scenario's entry: the client's own steps run in a frame here (the engine runs them).
       this.context.flow.enter(request, this, step.steps);
       this.context.flow.done(request);
